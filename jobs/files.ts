@@ -1,0 +1,57 @@
+/** File output that never leaves half a file behind and never overwrites by surprise. */
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { dirname, extname, join, basename } from 'node:path';
+import { InputError } from './errors.js';
+import { SUPPORTED_EXTENSIONS } from './workbook.js';
+
+/** Write to a temporary file beside the target, fsync, then rename over it. */
+export function writeFileAtomic(file: string, data: Buffer | string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  let fd: number | null = null;
+  try {
+    fd = openSync(tmp, 'wx');
+    const buf = typeof data === 'string' ? Buffer.from(data) : data;
+    let off = 0;
+    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = null;
+    renameSync(tmp, file);
+  } catch (err) {
+    if (fd !== null) closeSync(fd);
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* already gone */
+    }
+    throw err;
+  }
+}
+
+/** Refuse to replace a file the user did not ask us to replace. */
+export function assertWritable(file: string, force: boolean): void {
+  if (existsSync(file) && !force) throw new InputError(file, '文件已存在。为避免覆盖，请换一个文件名，或加 --force 覆盖。');
+}
+
+/** Files and folders → the spreadsheet files in them (one level, sorted, no Office lock files). */
+export function expandInputs(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      throw new InputError(p, '文件或文件夹不存在。');
+    }
+    if (st.isDirectory()) {
+      const files = readdirSync(p)
+        .filter((f) => SUPPORTED_EXTENSIONS.includes(extname(f).toLowerCase()) && !f.startsWith('~$') && !f.startsWith('.'))
+        .sort()
+        .map((f) => join(p, f));
+      if (files.length === 0) throw new InputError(p, `文件夹中没有表格文件（支持 ${SUPPORTED_EXTENSIONS.join(' ')}）。`);
+      out.push(...files);
+    } else out.push(p);
+  }
+  return out;
+}

@@ -1,0 +1,104 @@
+/** Report workbooks: the full reconciliation report and each college's attachment. */
+import { maskIdNumber } from '../shared/idNumber.js';
+import { STATUS_INFO, STATUSES, isUnresolved } from '../shared/statuses.js';
+import type { MemberStatus, ReconcileResult } from '../shared/reconcile.js';
+import { addListSheet, newWorkbook, workbookBuffer } from './excel.js';
+
+const MEMBER_COLUMNS = [
+  { header: '学院', width: 22 },
+  { header: '所在党支部', width: 26 },
+  { header: '姓名', width: 10 },
+  { header: '学号', width: 13, text: true },
+  { header: '身份证号', width: 21, text: true },
+  { header: '状态', width: 11 },
+  { header: '原因', width: 44 },
+  { header: '下一步', width: 44 },
+  { header: '转接类型', width: 9 },
+  { header: '办理方式', width: 11 },
+  { header: '接收党组织', width: 30 },
+  { header: '联系电话', width: 15, text: true },
+  { header: '来源文件', width: 22 },
+  { header: '行号', width: 6 },
+];
+
+const memberRow = (m: MemberStatus, fullIds: boolean) => [
+  m.college,
+  m.member.text.branch,
+  m.name,
+  m.studentId,
+  m.member.text.idNumber ? (fullIds ? m.member.text.idNumber : maskIdNumber(m.member.text.idNumber)) : '',
+  STATUS_INFO[m.status].label,
+  m.reasons.join('；'),
+  STATUS_INFO[m.status].next,
+  m.member.text.transferType,
+  m.member.text.method,
+  m.member.text.receivingOrg,
+  m.member.text.phone,
+  m.file,
+  m.row,
+];
+
+/** Unresolved first, the most urgent status first, then by college and 学号. */
+export function sortForAction(members: readonly MemberStatus[]): MemberStatus[] {
+  const rank = new Map(STATUSES.map((s, i) => [s, i]));
+  return [...members].sort((a, b) => rank.get(a.status)! - rank.get(b.status)! || a.college.localeCompare(b.college, 'zh') || a.studentId.localeCompare(b.studentId));
+}
+
+export async function buildReport(result: ReconcileResult, opts: { fullIds: boolean }): Promise<Buffer> {
+  const wb = newWorkbook();
+  const unresolved = sortForAction(result.members.filter((m) => isUnresolved(m.status)));
+  addListSheet(wb, {
+    name: '未完成名单',
+    title: `截至 ${result.asOf} 组织关系转接未完成的毕业生党员（${result.cohort} 届）`,
+    columns: MEMBER_COLUMNS,
+    rows: unresolved.map((m) => memberRow(m, opts.fullIds)),
+  });
+  addListSheet(wb, {
+    name: '信息不符',
+    columns: MEMBER_COLUMNS,
+    rows: sortForAction(result.members.filter((m) => m.status === 'mismatch')).map((m) => memberRow(m, opts.fullIds)),
+  });
+  addListSheet(wb, {
+    name: '无对应登记的回执',
+    columns: [
+      { header: '姓名', width: 10 }, { header: '学号', width: 13, text: true }, { header: '身份证号', width: 21, text: true },
+      { header: '接收党组织', width: 30 }, { header: '回执日期', width: 12 }, { header: '来源', width: 20 },
+      { header: '状态', width: 10 }, { header: '来源文件', width: 22 }, { header: '行号', width: 6 },
+    ],
+    rows: result.orphans.map((r) => [
+      r.name, r.studentId, r.idText ? (opts.fullIds ? r.idText : maskIdNumber(r.idText)) : '', r.receivingOrg,
+      r.receiptDate ?? '', r.source, r.statusText, r.file, r.row,
+    ]),
+  });
+  if (result.unusable.length) {
+    addListSheet(wb, {
+      name: '身份不可用',
+      columns: [{ header: '学院', width: 22 }, { header: '姓名', width: 10 }, { header: '原因', width: 40 }, { header: '来源文件', width: 22 }, { header: '行号', width: 6 }],
+      rows: result.unusable.map((u) => [u.college, u.name, u.reason, u.file, u.row]),
+    });
+  }
+  const s = result.summary;
+  addListSheet(wb, {
+    name: '汇总',
+    columns: [{ header: '学院', width: 24 }, { header: '登记人数', width: 10 }, ...STATUSES.map((k) => ({ header: STATUS_INFO[k].label, width: 11 })), { header: '完成率', width: 9 }],
+    rows: [
+      ...Object.entries(s.byCollege).map(([college, c]) => [college, c.total, ...STATUSES.map((k) => c[k]), rate(c.completed + c.exempt, c.total)]),
+      ['合计', s.total, ...STATUSES.map((k) => s.byStatus[k]), rate(s.byStatus.completed + s.byStatus.exempt, s.total)],
+    ],
+  });
+  return workbookBuffer(wb);
+}
+
+export const rate = (done: number, total: number) => (total ? `${Math.round((done / total) * 100)}%` : '—');
+
+/** One college's unresolved members, attached to its reminder. */
+export async function buildCollegeAttachment(college: string, members: readonly MemberStatus[], asOf: string, opts: { fullIds: boolean }): Promise<Buffer> {
+  const wb = newWorkbook();
+  addListSheet(wb, {
+    name: '未完成名单',
+    title: `${college}：截至 ${asOf} 组织关系转接未完成的毕业生党员`,
+    columns: MEMBER_COLUMNS,
+    rows: sortForAction(members).map((m) => memberRow(m, opts.fullIds)),
+  });
+  return workbookBuffer(wb);
+}

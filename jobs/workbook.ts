@@ -1,0 +1,132 @@
+/**
+ * Reading registration and receipt workbooks (.xlsx .xlsm .xls .ods .csv) into
+ * plain sheet snapshots. SheetJS does the parsing; this module adds what real
+ * inboxes need: GBK CSV, sheet choice, and Chinese errors that name the file.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import * as XLSX from 'xlsx';
+import type { FieldDef } from '../shared/fields.js';
+import type { Cell } from '../shared/normalize.js';
+import { findHeader, type HeaderMatch, type SheetSnapshot } from '../shared/table.js';
+import { InputError } from './errors.js';
+
+export const SUPPORTED_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.ods', '.csv', '.txt'];
+
+/** Files above this are refused rather than risk exhausting memory. */
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+/** Decode CSV bytes: BOM or valid UTF-8 first, else GB18030 (a superset of GBK, as Excel on Chinese Windows saves). */
+export function decodeText(buf: Buffer): string {
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return buf.subarray(3).toString('utf8');
+  if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    return new TextDecoder('gb18030').decode(buf);
+  }
+}
+
+function explain(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  if (/password|encrypt/i.test(msg)) return '文件已加密（设置了打开密码），请取消密码后另存再提交。';
+  if (/zip|central directory|corrupt|end of data|invalid|unsupported|bad|unexpected/i.test(msg)) {
+    return `文件已损坏或不是有效的表格文件（${msg.slice(0, 80)}）。请用 Excel 或 WPS 打开后另存为 .xlsx。`;
+  }
+  return `无法读取该文件（${msg.slice(0, 80)}）。请用 Excel 或 WPS 打开后另存为 .xlsx。`;
+}
+
+export function readWorkbookFile(file: string): XLSX.WorkBook {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new InputError(file, '文件不存在或无法访问。');
+  }
+  if (size === 0) throw new InputError(file, '文件是空的（0 字节）。');
+  if (size > MAX_FILE_BYTES) throw new InputError(file, `文件过大（${Math.round(size / 1048576)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB）。`);
+  const ext = extname(file).toLowerCase();
+  const buf = readFileSync(file);
+  try {
+    if (ext === '.csv' || ext === '.txt') return XLSX.read(decodeText(buf), { type: 'string', raw: true, dense: true });
+    return XLSX.read(buf, { type: 'buffer', dense: true, cellDates: false, cellHTML: false, cellStyles: false, WTF: false });
+  } catch (err) {
+    throw new InputError(file, explain(err));
+  }
+}
+
+/** A worksheet as rows of plain values; dates stay Excel serial numbers. */
+export function sheetSnapshot(wb: XLSX.WorkBook, name: string): SheetSnapshot {
+  const ws = wb.Sheets[name];
+  if (!ws || !ws['!ref']) return { name, rows: [], origin: { row: 1, col: 1 } };
+  const range = XLSX.utils.decode_range(ws['!ref']);
+  const data = (ws as { '!data'?: (XLSX.CellObject[] | undefined)[] })['!data'] ?? [];
+  const rows: Cell[][] = [];
+  const width = range.e.c - range.s.c + 1;
+  for (let r = range.s.r; r <= range.e.r; r++) {
+    const src = data[r];
+    const out: Cell[] = new Array(width).fill(null);
+    if (src) {
+      for (let c = range.s.c; c <= range.e.c; c++) {
+        const cell = src[c];
+        if (cell) out[c - range.s.c] = cellValue(cell);
+      }
+    }
+    rows.push(out);
+  }
+  return { name, rows, origin: { row: range.s.r + 1, col: range.s.c + 1 } };
+}
+
+function cellValue(cell: XLSX.CellObject): Cell {
+  switch (cell.t) {
+    case 'n':
+    case 's':
+    case 'b':
+      return cell.v as Cell;
+    case 'd':
+      return cell.v instanceof Date ? XLSX.utils.format_cell(cell) : (cell.v as Cell);
+    case 'e':
+      return cell.w ?? '#ERROR!';
+    default:
+      return null;
+  }
+}
+
+export interface PickedSheet {
+  file: string;
+  snapshot: SheetSnapshot;
+  header: HeaderMatch;
+}
+
+function isHidden(wb: XLSX.WorkBook, name: string): boolean {
+  const meta = wb.Workbook?.Sheets?.find((s) => s.name === name);
+  return Boolean(meta?.Hidden);
+}
+
+/**
+ * The sheet named by `sheet`, else the first visible sheet with a recognisable
+ * header for `fields`. Throws InputError listing what was expected.
+ */
+export function readTable(file: string, fields: readonly FieldDef[], opts: { sheet?: string; minMatches?: number; what: string }): PickedSheet {
+  const wb = readWorkbookFile(file);
+  const names = wb.SheetNames;
+  if (names.length === 0) throw new InputError(file, '文件中没有工作表。');
+  const expected = fields.map((f) => f.header).join('、');
+  if (opts.sheet) {
+    if (!names.includes(opts.sheet)) throw new InputError(file, `没有名为「${opts.sheet}」的工作表（现有：${names.join('、')}）。`);
+    const snapshot = sheetSnapshot(wb, opts.sheet);
+    const header = findHeader(snapshot, fields, opts.minMatches);
+    if (!header) throw new InputError(file, `工作表「${opts.sheet}」的前 10 行中没有找到${opts.what}表头。应包含这些列：${expected}。`);
+    return { file, snapshot, header };
+  }
+  const ordered = [...names.filter((n) => !isHidden(wb, n)), ...names.filter((n) => isHidden(wb, n))];
+  for (const name of ordered) {
+    const snapshot = sheetSnapshot(wb, name);
+    const header = findHeader(snapshot, fields, opts.minMatches);
+    if (header) return { file, snapshot, header };
+  }
+  if (names.every((n) => !wb.Sheets[n]?.['!ref'])) throw new InputError(file, '文件中没有任何数据。');
+  throw new InputError(file, `没有找到${opts.what}表头（已查看 ${names.length} 个工作表的前 10 行）。应包含这些列：${expected}。`);
+}
+
+export const displayName = (file: string) => basename(file);

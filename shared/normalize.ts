@@ -1,0 +1,159 @@
+/**
+ * Value normalisation: what a cell says, independent of how Excel, WPS or a
+ * careless keyboard stored it. Pure functions, no locale or time-zone reads.
+ */
+
+export type Cell = string | number | boolean | null | undefined;
+
+/** Full-width ASCII (U+FF01–FF5E) and the ideographic space → half-width. */
+export function toHalfWidth(s: string): string {
+  return s.replace(/[\uFF01-\uFF5E\u3000]/g, (c) =>
+    c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
+}
+
+/** A cell as trimmed, half-width text with runs of white space collapsed. */
+export function cellText(v: Cell): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return numberText(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return toHalfWidth(v).replace(/[\s\u00A0\u200B\uFEFF]+/g, ' ').trim();
+}
+
+/** Integers without exponent notation (Excel stores 18-digit IDs as 4.30102E+17). */
+function numberText(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return BigInt(n).toString();
+  return String(n);
+}
+
+export const isBlank = (v: Cell): boolean => cellText(v) === '';
+
+/** Digits only: spaces, dashes and dots inside a code are typing noise. */
+export const compactCode = (v: Cell): string => cellText(v).replace(/[\s\-]/g, '');
+
+/** Header text reduced for matching: NFKC, notes in brackets and marks removed. */
+export function headerKey(v: Cell): string {
+  let s = (typeof v === 'string' ? v : cellText(v)).normalize('NFKC');
+  s = s.replace(/[(（\[【][^)）\]】]*[)）\]】]/g, '');
+  s = s.replace(/[\s*＊※:：]/g, '');
+  return s.toLowerCase();
+}
+
+// ---------------------------------------------------------------- dates
+
+export interface YMD { y: number; m: number; d: number }
+
+const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+export function isValidYmd(y: number, m: number, d: number): boolean {
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+export const ymdToIso = ({ y, m, d }: YMD): string =>
+  `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
+export function isoToYmd(iso: string): YMD {
+  const [y, m, d] = iso.split('-').map(Number);
+  return { y: y!, m: m!, d: d! };
+}
+
+/** Days since 1970-01-01 (UTC) for calendar arithmetic without time zones. */
+export const isoToDayNumber = (iso: string): number => {
+  const { y, m, d } = isoToYmd(iso);
+  return Date.UTC(y, m - 1, d) / DAY_MS;
+};
+
+export const dayNumberToIso = (n: number): string => {
+  const dt = new Date(n * DAY_MS);
+  return ymdToIso({ y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() });
+};
+
+export const addDays = (iso: string, days: number): string => dayNumberToIso(isoToDayNumber(iso) + days);
+
+/** Excel serial (1900 date system, as Excel, WPS and LibreOffice write it) → ISO date. */
+export function serialToIso(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
+  const dt = new Date(EXCEL_EPOCH_UTC + Math.floor(serial) * DAY_MS);
+  return ymdToIso({ y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() });
+}
+
+export const isoToSerial = (iso: string): number => isoToDayNumber(iso) - EXCEL_EPOCH_UTC / DAY_MS;
+
+const DATE_PATTERNS: RegExp[] = [
+  /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/,
+  /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/,
+  /^(\d{4})(\d{2})(\d{2})$/,
+];
+
+/** A date cell, serial or text (2026-06-12, 2026/6/12, 2026.6.12, 2026年6月12日) → ISO, or null. */
+export function parseDate(v: Cell): string | null {
+  if (typeof v === 'number') return serialToIso(v);
+  const s = cellText(v);
+  if (!s) return null;
+  if (/^\d{5}(\.\d+)?$/.test(s)) return serialToIso(Number(s));
+  for (const re of DATE_PATTERNS) {
+    const m = re.exec(s);
+    if (m) {
+      const ymd = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+      return isValidYmd(ymd.y, ymd.m, ymd.d) ? ymdToIso(ymd) : null;
+    }
+  }
+  return null;
+}
+
+const MONTH_PATTERNS: RegExp[] = [
+  /^(\d{4})\s*[-/.]\s*(\d{1,2})$/,
+  /^(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?$/,
+  /^(\d{4})(\d{2})$/,
+];
+
+/** A month (2026-06, 2026年6月, or any date in it) → 'YYYY-MM', or null. */
+export function parseMonth(v: Cell): string | null {
+  const s = cellText(v);
+  for (const re of MONTH_PATTERNS) {
+    const m = re.exec(s);
+    if (m) {
+      const y = Number(m[1]);
+      const mo = Number(m[2]);
+      return isValidYmd(y, mo, 1) ? `${y}-${String(mo).padStart(2, '0')}` : null;
+    }
+  }
+  const iso = parseDate(v);
+  return iso ? iso.slice(0, 7) : null;
+}
+
+/** A whole number of days ('90', '90天', 90) → number, or null. */
+export function parseInteger(v: Cell): number | null {
+  if (typeof v === 'number') return Number.isInteger(v) ? v : null;
+  const m = /^(\d{1,6})\s*(?:天|日)?$/.exec(cellText(v));
+  return m ? Number(m[1]) : null;
+}
+
+// ---------------------------------------------------------------- phone and e-mail
+
+export type PhoneKind = 'mobile' | 'landline';
+
+/** Mainland mobile (+86/0086 allowed) or landline 0xx(x)-xxxxxxx(x) → canonical text, or null. */
+export function parsePhone(v: Cell): { kind: PhoneKind; value: string } | null {
+  let s = cellText(v).replace(/[\s()（）]/g, '');
+  s = s.replace(/^(?:\+86|0086|\+?86-)/, '');
+  const mobile = s.replace(/-/g, '');
+  if (/^1[3-9]\d{9}$/.test(mobile)) return { kind: 'mobile', value: mobile };
+  const land = /^(0\d{2,3})-?(\d{7,8})(?:-(\d{1,6}))?$/.exec(s.replace(/[—–]/g, '-'));
+  if (land) return { kind: 'landline', value: `${land[1]}-${land[2]}${land[3] ? `-${land[3]}` : ''}` };
+  return null;
+}
+
+export function isEmail(v: Cell): boolean {
+  return /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/.test(cellText(v));
+}
+
+// ---------------------------------------------------------------- names
+
+/** Minority-name separators as typed on Chinese keyboards, unified to U+00B7. */
+export const normalizeName = (v: Cell): string => cellText(v).replace(/[•‧・∙]/g, '·');
+
+/** Code-point length: 𠮷 counts as one character, not two UTF-16 units. */
+export const charLength = (s: string): number => Array.from(s).length;

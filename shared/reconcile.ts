@@ -1,0 +1,172 @@
+/**
+ * Receipts against registrations, as of a date (reconciliation issue). Match by
+ * normalised ID number, else by 学号; a name alone never completes anybody.
+ */
+import { addDays } from './normalize.js';
+import { checkpointDate } from './calendar.js';
+import type { MemberRecord } from './validate.js';
+import type { ReceiptRecord } from './receipts.js';
+import type { RuleSettings } from './settings.js';
+import { STATUSES, type Status } from './statuses.js';
+
+export interface RegisteredMember extends MemberRecord {
+  file: string;
+  /** Canonical college name (config name when an alias matched). */
+  college: string;
+}
+
+export interface MemberStatus {
+  file: string;
+  row: number;
+  college: string;
+  name: string;
+  studentId: string;
+  idNumber: string | null;
+  status: Status;
+  reasons: string[];
+  member: RegisteredMember;
+  receipts: ReceiptRecord[];
+}
+
+export interface UnusableRegistration {
+  file: string;
+  row: number;
+  college: string;
+  name: string;
+  reason: string;
+}
+
+export interface ReconcileResult {
+  asOf: string;
+  cohort: number;
+  members: MemberStatus[];
+  orphans: ReceiptRecord[];
+  unusable: UnusableRegistration[];
+  summary: ReconcileSummary;
+}
+
+export interface ReconcileSummary {
+  total: number;
+  byStatus: Record<Status, number>;
+  byCollege: Record<string, Record<Status, number> & { total: number }>;
+  orphans: number;
+  unusable: number;
+}
+
+const zeroCounts = () => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+
+function index<T>(items: T[], key: (t: T) => string | null): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    if (!k) continue;
+    const list = map.get(k);
+    if (list) list.push(it);
+    else map.set(k, [it]);
+  }
+  return map;
+}
+
+const describe = (r: ReceiptRecord) => `${r.file} 第${r.row}行`;
+
+export interface ReconcileInput {
+  members: RegisteredMember[];
+  receipts: ReceiptRecord[];
+  asOf: string;
+  cohort: number;
+  settings: RuleSettings;
+}
+
+export function reconcile({ members, receipts, asOf, cohort, settings }: ReconcileInput): ReconcileResult {
+  // A receipt dated after the as-of date had not arrived yet on that day.
+  const known = receipts.filter((r) => !r.receiptDate || r.receiptDate <= asOf);
+  const byId = index(known, (r) => r.idNumber);
+  const byStudent = index(known, (r) => r.studentId || null);
+  const matched = new Set<ReceiptRecord>();
+  const out: MemberStatus[] = [];
+  const unusable: UnusableRegistration[] = [];
+  const exempt = new Set(settings.exemptDestinations);
+  const sep1 = checkpointDate(cohort, '09-01');
+  const dec10 = checkpointDate(cohort, '12-10');
+  const sep30 = `${cohort}-09-30`;
+
+  for (const m of members) {
+    if (!m.idNumber && !m.studentId) {
+      unusable.push({ file: m.file, row: m.row, college: m.college, name: m.name, reason: '身份证号无效且没有学号，无法与回执对应。' });
+      continue;
+    }
+    const candidates = new Set<ReceiptRecord>([...(m.idNumber ? byId.get(m.idNumber) ?? [] : []), ...(m.studentId ? byStudent.get(m.studentId) ?? [] : [])]);
+    const reasons: string[] = [];
+    const consistent: ReceiptRecord[] = [];
+    for (const r of candidates) {
+      matched.add(r);
+      const conflicts: string[] = [];
+      if (r.name && m.name && r.name !== m.name) conflicts.push(`姓名不符（回执为「${r.name}」）`);
+      if (r.idNumber && m.idNumber && r.idNumber !== m.idNumber) conflicts.push('身份证号不符');
+      if (r.studentId && m.studentId && r.studentId !== m.studentId) conflicts.push(`学号不符（回执为 ${r.studentId}）`);
+      if (conflicts.length) reasons.push(`${describe(r)}：${conflicts.join('，')}`);
+      else consistent.push(r);
+    }
+
+    let status: Status | null = null;
+    if (reasons.length) status = 'mismatch';
+    else {
+      // The latest definite receipt decides: a failed transfer redone later lands.
+      const definite = consistent.filter((r) => r.state !== 'other').sort((a, b) => (a.receiptDate ?? '').localeCompare(b.receiptDate ?? ''));
+      const last = definite.at(-1);
+      const sameDay = last ? definite.filter((r) => r.receiptDate === last.receiptDate && r.state !== last.state) : [];
+      if (last && sameDay.length) {
+        status = 'mismatch';
+        reasons.push(`同一天既有接收回执又有退回记录（${describe(last)}、${describe(sameDay[0]!)}）`);
+      } else if (last?.state === 'landed') {
+        if (!last.name || !m.name) {
+          status = 'mismatch';
+          reasons.push(`${describe(last)}：${m.name ? '回执' : '登记表'}缺少姓名，无法核对`);
+        } else {
+          status = 'completed';
+          reasons.push(`${last.source || '回执'}${last.receiptDate ? ` ${last.receiptDate}` : ''}：${last.statusText || '已回执'}`);
+        }
+      } else if (last?.state === 'failed') {
+        status = 'failed';
+        reasons.push(`${last.source || '回执'}${last.receiptDate ? ` ${last.receiptDate}` : ''}：${last.statusText}`);
+      }
+    }
+
+    if (!status) {
+      const undecidedStudy = m.destination === 'furtherStudy' && (!m.text.receivingOrg || /^(?:待定|未定|暂无|未知|无)$/.test(m.text.receivingOrg));
+      const expiry = m.method === 'paper' && m.issueDate && m.validDays ? addDays(m.issueDate, m.validDays) : null;
+      if (m.destination === 'abroad' || exempt.has(m.text.destination)) {
+        status = 'exempt';
+        reasons.push(`毕业去向为「${m.text.destination}」，组织关系按规定保留`);
+      } else if (asOf >= dec10) {
+        status = 'lost';
+        reasons.push(`截至 ${asOf} 未收到回执，已过 12月10日复核节点`);
+      } else if (asOf >= sep1 && !(undecidedStudy && asOf <= sep30)) {
+        status = 'overdue';
+        reasons.push(`截至 ${asOf} 未收到回执，已过 9月1日清查节点`);
+      } else if (expiry && asOf > expiry) {
+        status = 'expired';
+        reasons.push(`纸质介绍信 ${expiry} 已过有效期，未收到回执`);
+      } else {
+        status = 'pending';
+        reasons.push(undecidedStudy ? '升学，接收党支部待定，可在9月份办理' : '尚未收到回执');
+      }
+    }
+    out.push({ file: m.file, row: m.row, college: m.college, name: m.name, studentId: m.studentId, idNumber: m.idNumber, status, reasons, member: m, receipts: [...candidates] });
+  }
+
+  const orphans = known.filter((r) => !matched.has(r));
+  return { asOf, cohort, members: out, orphans, unusable, summary: summarize(out, orphans.length, unusable.length) };
+}
+
+function summarize(members: MemberStatus[], orphans: number, unusable: number): ReconcileSummary {
+  const byStatus = zeroCounts();
+  const byCollege: ReconcileSummary['byCollege'] = {};
+  for (const m of members) {
+    byStatus[m.status]++;
+    const c = (byCollege[m.college] ??= { ...zeroCounts(), total: 0 });
+    c[m.status]++;
+    c.total++;
+  }
+  return { total: members.length, byStatus, byCollege, orphans, unusable };
+}

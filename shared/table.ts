@@ -1,0 +1,78 @@
+/**
+ * A sheet as plain data (what the add-in snapshots and the workbook reader
+ * returns) and the header search over it.
+ */
+import { IGNORED_HEADERS, type AnyFieldKey, type FieldDef } from './fields.js';
+import { headerKey, isBlank, type Cell } from './normalize.js';
+
+export interface SheetSnapshot {
+  name: string;
+  /** rows[i][j] is the cell at sheet row `origin.row + i`, column `origin.col + j` (1-based). */
+  rows: Cell[][];
+  origin?: { row: number; col: number };
+}
+
+/** Header rows may sit below a title and a 填表单位 line (seen up to row 10). */
+export const HEADER_SEARCH_ROWS = 10;
+
+export function columnLetter(col1: number): string {
+  let s = '';
+  for (let n = col1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export interface HeaderMatch {
+  /** Index into snapshot.rows. */
+  index: number;
+  /** Sheet row number as Excel shows it. */
+  row: number;
+  columns: Map<AnyFieldKey, number>;
+  unknown: { col: number; header: string }[];
+  duplicates: { key: AnyFieldKey; col: number; first: number }[];
+}
+
+function synonymIndex(fields: readonly FieldDef[]): Map<string, AnyFieldKey> {
+  const index = new Map<string, AnyFieldKey>();
+  for (const f of fields) {
+    for (const h of [f.header, ...f.synonyms]) index.set(headerKey(h), f.key as AnyFieldKey);
+  }
+  return index;
+}
+
+const indexCache = new WeakMap<readonly FieldDef[], Map<string, AnyFieldKey>>();
+const IGNORED = new Set(IGNORED_HEADERS.map(headerKey));
+
+export function matchHeaderCell(fields: readonly FieldDef[], v: Cell): AnyFieldKey | undefined {
+  let idx = indexCache.get(fields);
+  if (!idx) indexCache.set(fields, (idx = synonymIndex(fields)));
+  return idx.get(headerKey(v));
+}
+
+/** The row among the first ten with the most recognised headers (at least `minMatches`). */
+export function findHeader(snapshot: SheetSnapshot, fields: readonly FieldDef[], minMatches = 3): HeaderMatch | null {
+  const originRow = snapshot.origin?.row ?? 1;
+  let best: HeaderMatch | null = null;
+  let bestCount = 0;
+  const limit = Math.min(snapshot.rows.length, Math.max(0, HEADER_SEARCH_ROWS - originRow + 1));
+  for (let i = 0; i < limit; i++) {
+    const cells = snapshot.rows[i] ?? [];
+    const columns = new Map<AnyFieldKey, number>();
+    const unknown: HeaderMatch['unknown'] = [];
+    const duplicates: HeaderMatch['duplicates'] = [];
+    cells.forEach((cell, col) => {
+      if (isBlank(cell)) return;
+      const key = matchHeaderCell(fields, cell);
+      if (!key) {
+        if (!IGNORED.has(headerKey(cell))) unknown.push({ col, header: String(cell).replace(/\s+/g, ' ').trim() });
+      } else if (columns.has(key)) duplicates.push({ key, col, first: columns.get(key)! });
+      else columns.set(key, col);
+    });
+    if (columns.size > bestCount) {
+      bestCount = columns.size;
+      best = { index: i, row: originRow + i, columns, unknown, duplicates };
+    }
+  }
+  return bestCount >= minMatches ? best : null;
+}
+
+export const isBlankRow = (cells: readonly Cell[] | undefined): boolean => !cells || cells.every(isBlank);
