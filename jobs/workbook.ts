@@ -47,11 +47,17 @@ export function readWorkbookFile(file: string): XLSX.WorkBook {
   if (size > MAX_FILE_BYTES) throw new InputError(file, `文件过大（${Math.round(size / 1048576)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB）。`);
   const ext = extname(file).toLowerCase();
   const buf = readFileSync(file);
+  // SheetJS prints parser notes (e.g. "ODS number format may be incorrect") to the
+  // console; they are not the user's business and would corrupt --json output.
+  const { error, warn, log } = console;
+  console.error = console.warn = console.log = () => {};
   try {
     if (ext === '.csv' || ext === '.txt') return XLSX.read(decodeText(buf), { type: 'string', raw: true, dense: true });
     return XLSX.read(buf, { type: 'buffer', dense: true, cellDates: false, cellHTML: false, cellStyles: false, WTF: false });
   } catch (err) {
     throw new InputError(file, explain(err));
+  } finally {
+    Object.assign(console, { error, warn, log });
   }
 }
 

@@ -1,0 +1,44 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import type { Cell } from '../shared/normalize.js';
+import type { SheetSnapshot } from '../shared/table.js';
+import { validateSheet } from '../shared/validate.js';
+
+export const FIXTURES = join(import.meta.dirname, '..', '..', 'shared', 'fixtures');
+export const OWN_FIXTURES = join(import.meta.dirname, 'fixtures');
+
+export const tempDir = (prefix = 'zhuanjie-') => mkdtempSync(join(tmpdir(), prefix));
+
+export const HEADER = ['学院', '所在党支部', '姓名', '性别', '学号', '身份证号', '党员类别', '入党时间', '转接类型', '办理方式', '介绍信抬头', '接收党组织', '组织编码', '毕业去向', '去向单位', '介绍信编号', '开具日期', '有效期', '党费交至', '预备党员考察表', '联系电话', '电子邮箱'];
+
+/** A clean 京外 online row; tests override the fields they are about. */
+export const CLEAN: Record<string, Cell> = {
+  学院: '计算机学院党委', 所在党支部: '计算机学院2022级本科生第一党支部', 姓名: '张明远', 性别: '男', 学号: '2022083101',
+  身份证号: '110108200403151232', 党员类别: '正式党员', 入党时间: '2024-05-20', 转接类型: '京外', 办理方式: '线上',
+  介绍信抬头: '中共长沙市委组织部', 接收党组织: '中共长沙市岳麓区麓山街道工作委员会', 组织编码: '', 毕业去向: '就业',
+  去向单位: '长沙某某科技有限公司', 介绍信编号: '', 开具日期: '2026-06-12', 有效期: '', 党费交至: '2026年6月',
+  预备党员考察表: '', 联系电话: '13912345678', 电子邮箱: 'zhangmy@example.com',
+};
+
+export function sheet(...rows: Record<string, Cell>[]): SheetSnapshot {
+  return {
+    name: '登记表',
+    rows: [['2026届毕业生党员组织关系介绍信登记表'], [...HEADER], ...rows.map((r) => HEADER.map((h) => (h in r ? r[h] : CLEAN[h]) ?? null))],
+  };
+}
+
+/** Findings of one row (sheet row 3 is the first data row). */
+export function check(overrides: Record<string, Cell>, today = '2026-06-10') {
+  return validateSheet(sheet({ ...CLEAN, ...overrides }), { today }).findings;
+}
+
+export const codes = (findings: { code: string; field: string | null }[]) => findings.map((f) => `${f.field}:${f.code}`);
+
+export function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const r = spawnSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'zhuanjie.js'), ...args], {
+    cwd: opts.cwd, env: { ...process.env, ...opts.env }, encoding: 'utf8', timeout: 60_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}

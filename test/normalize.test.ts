@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { cellText, headerKey, isoToSerial, parseDate, parseMonth, parsePhone, serialToIso, toHalfWidth, parseInteger, normalizeName, charLength } from '../shared/normalize.js';
+import { parseMemberType, parseMethod, parseYesNo } from '../shared/enums.js';
+
+describe('normalisation', () => {
+  it.each([
+    ['２０２２００００６', '202200006'],
+    ['  张　明远  ', '张 明远'],
+    ['ＡＢＣ－１２３', 'ABC-123'],
+  ])('half-width and trimmed: %s', (input, out) => expect(cellText(input)).toBe(out));
+
+  it('writes big integers without exponent', () => expect(cellText(11100238152)).toBe('11100238152'));
+
+  it.each([
+    [46185, '2026-06-12'],
+    ['2026-06-12', '2026-06-12'],
+    ['2026/6/12', '2026-06-12'],
+    ['2026.6.12', '2026-06-12'],
+    ['2026年6月12日', '2026-06-12'],
+    ['２０２６年６月１２日', '2026-06-12'],
+    ['20260612', '2026-06-12'],
+    ['2026-02-30', null],
+    ['六月中旬', null],
+    ['', null],
+  ])('date %s → %s', (input, out) => expect(parseDate(input)).toBe(out));
+
+  it.each([
+    ['2026-06', '2026-06'],
+    ['2026年6月', '2026-06'],
+    ['2026/06', '2026-06'],
+    ['2026-06-12', '2026-06'],
+    [46185, '2026-06'],
+    ['2026年13月', null],
+  ])('month %s → %s', (input, out) => expect(parseMonth(input)).toBe(out));
+
+  it.each([
+    ['13900000033', '13900000033'],
+    ['+86 13900000006', '13900000006'],
+    ['0086-139 0000 0006', '13900000006'],
+    ['0731-88888888', '0731-88888888'],
+    ['010—83576041', '010-83576041'],
+    ['1380013800', null],
+    ['12345678901', null],
+  ])('phone %s → %s', (input, out) => expect(parsePhone(input)?.value ?? null).toBe(out));
+
+  it.each([
+    ['90', 90], ['90天', 90], [30, 30], ['九十', null], [30.5, null],
+  ])('days %s → %s', (input, out) => expect(parseInteger(input)).toBe(out));
+
+  it('enumeration synonyms', () => {
+    expect(parseMemberType('正式')).toBe('full');
+    expect(parseMemberType('预备党员')).toBe('probationary');
+    expect(parseMemberType('党员')).toBeNull();
+    expect(parseMethod('党员E先锋')).toBe('online');
+    expect(parseMethod('全国系统')).toBe('online');
+    expect(parseMethod('纸质')).toBe('paper');
+    for (const y of ['是', '已提供', '已附', '有']) expect(parseYesNo(y)).toBe('yes');
+  });
+
+  it('header keys drop notes, brackets, marks and full-width forms', () => {
+    expect(headerKey('公民身份号码\n（18位）')).toBe('公民身份号码');
+    expect(headerKey('党员类别（正式/预备）')).toBe('党员类别');
+    expect(headerKey('*有效期(天)')).toBe('有效期');
+    expect(headerKey('姓名（必填）')).toBe('姓名');
+  });
+
+  it('names: separators unified, characters outside the BMP count once', () => {
+    expect(normalizeName('买买提•艾力')).toBe('买买提·艾力');
+    expect(charLength('𠮷𡈽')).toBe(2);
+  });
+
+  it('property: serial ↔ ISO round-trips', () => {
+    fc.assert(fc.property(fc.integer({ min: 61, max: 80000 }), (n) => {
+      expect(isoToSerial(serialToIso(n)!)).toBe(n);
+    }));
+  });
+
+  it('property: any valid date written in any supported style parses back', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1950-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), fc.integer({ min: 0, max: 3 }), (d, style) => {
+        const iso = d.toISOString().slice(0, 10);
+        const [y, m, dd] = iso.split('-').map(Number);
+        const text = [`${y}-${m}-${dd}`, `${y}/${m}/${dd}`, `${y}.${m}.${dd}`, `${y}年${m}月${dd}日`][style]!;
+        expect(parseDate(text)).toBe(iso);
+        expect(parseDate(toHalfWidth(text))).toBe(iso);
+      }),
+    );
+  });
+});
