@@ -63,8 +63,8 @@ function program(): Command {
 
   p.command('reconcile')
     .description('把回执与登记表对账，列出每名党员截至某日的状态')
-    .requiredOption('--registrations <路径...>', '登记表文件或文件夹')
-    .requiredOption('--receipts <路径...>', '回执文件或文件夹（党员E先锋、全国系统导出或纸质回执登记）')
+    .requiredOption('--registrations <path...>', '登记表文件或文件夹')
+    .requiredOption('--receipts <path...>', '回执文件或文件夹（党员E先锋、全国系统导出或纸质回执登记）')
     .option('--as-of <日期>', '对账日期（默认：今天，北京时间）')
     .option('--cohort <年份>', '毕业年份（默认：对账日期的年份，6月前为上一年）')
     .option('--config <文件>', '配置文件（JSON）')
@@ -137,6 +137,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (err instanceof InputError) {
       console.error(`错误：${err.message}`);
+      if (process.env.ZHUANJIE_DEBUG) console.error(err);
       return EXIT.input;
     }
     if (err instanceof BusyError) {

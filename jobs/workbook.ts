@@ -16,6 +16,35 @@ export const SUPPORTED_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.ods', '.csv', '
 /** Files above this are refused rather than risk exhausting memory. */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
+/** Zip-based workbooks (.xlsx/.ods) expanding beyond this are refused as zip bombs. */
+export const MAX_UNZIPPED_BYTES = 2 * 1024 * 1024 * 1024;
+
+/**
+ * Inspect a zip container before SheetJS sees it: a truncated zip (no end-of-central-
+ * directory record) sends the parser into a loop, and the declared sizes reveal a zip bomb.
+ * Returns a Chinese reason to refuse, or null.
+ */
+export function zipProblem(buf: Buffer): string | null {
+  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) return null;
+  const floor = Math.max(0, buf.length - 65_557);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= floor; i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+  }
+  if (eocd < 0) return '文件不完整（压缩包被截断，可能是下载或拷贝中断）。请重新导出或另存后再提交。';
+  const entries = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) return '文件已损坏（压缩包目录不完整）。请用 Excel 或 WPS 打开后另存为 .xlsx。';
+    const size = buf.readUInt32LE(at + 24);
+    if (size !== 0xffffffff) total += size;
+    if (total > MAX_UNZIPPED_BYTES) return `文件解压后超过 ${MAX_UNZIPPED_BYTES / 1024 ** 3} GB，已拒绝读取（疑似压缩炸弹）。`;
+    at += 46 + buf.readUInt16LE(at + 28) + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+  }
+  return null;
+}
+
 /** Decode CSV bytes: BOM or valid UTF-8 first, else GB18030 (a superset of GBK, as Excel on Chinese Windows saves). */
 export function decodeText(buf: Buffer): string {
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return buf.subarray(3).toString('utf8');
@@ -47,6 +76,8 @@ export function readWorkbookFile(file: string): XLSX.WorkBook {
   if (size > MAX_FILE_BYTES) throw new InputError(file, `文件过大（${Math.round(size / 1048576)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB）。`);
   const ext = extname(file).toLowerCase();
   const buf = readFileSync(file);
+  const bad = zipProblem(buf);
+  if (bad) throw new InputError(file, bad);
   // SheetJS prints parser notes (e.g. "ODS number format may be incorrect") to the
   // console; they are not the user's business and would corrupt --json output.
   const { error, warn, log } = console;

@@ -6,10 +6,10 @@ import { z } from './zod.js';
 
 const keywords = (defaults: string[]) => z.array(z.string().min(1)).default(defaults);
 
-export const RuleSettingsSchema = z.object({
+export const RuleSettingsSchema = z.strictObject({
   /** Labels of the transfer types; 北京 by default (seed 001: 院内 / 京内 / 京外). */
   region: z
-    .object({
+    .strictObject({
       name: z.string().default('北京'),
       internal: z.string().default('院内'),
       inRegion: z.string().default('京内'),

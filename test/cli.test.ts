@@ -1,0 +1,158 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import * as XLSX from 'xlsx';
+import { cli, FIXTURES, OWN_FIXTURES, tempDir } from './helpers.js';
+
+describe('zhuanjie validate', () => {
+  it('--help lists the commands in Chinese', () => {
+    const r = cli(['--help']);
+    expect(r.code).toBe(0);
+    for (const c of ['validate', 'template', 'reconcile', 'run', 'schedule', 'demo']) expect(r.stdout).toContain(c);
+    expect(r.stdout).toContain('校验登记表');
+  });
+
+  it('prints one line per finding and exits 1 when there are errors', () => {
+    const r = cli(['validate', join(OWN_FIXTURES, 'lo_reg.xlsx'), '--today', '2026-06-20']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('第6行 学号（F列）：学号与第 4 行重复');
+  });
+
+  it('--json prints exactly one document with the contract fields', () => {
+    const r = cli(['validate', join(FIXTURES, 'reg_openpyxl.xlsx'), '--json', '--today', '2026-06-10']);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(Object.keys(doc)).toEqual(['files']);
+    const f = doc.files[0];
+    expect(f).toMatchObject({ sheet: '2026届登记表', headerRow: 3, rowCount: 33 });
+    expect(Object.keys(f.findings[0]).sort()).toEqual(['code', 'column', 'field', 'message', 'row', 'severity']);
+    expect(f.findings.find((x: { row: number; field: string }) => x.row === 11 && x.field === 'idNumber')).toMatchObject({ column: 'G', severity: 'error' });
+  });
+
+  it('exits 0 for a file with warnings only', () => {
+    const dir = tempDir();
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['学院', '所在党支部', '姓名', '学号', '身份证号', '党员类别', '转接类型', '办理方式', '接收党组织', '毕业去向', '党费交至', '联系电话', '性别'],
+      ['计算机学院党委', '计算机学院第一党支部', '张明远', '2022083101', '110108200403151232', '正式党员', '京外', '线上', '中共长沙市岳麓区麓山街道工作委员会', '就业', '2026-06', '13912345678', '女'],
+    ]);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'S');
+    writeFileSync(join(dir, 'ok.xlsx'), XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+    const r = cli(['validate', join(dir, 'ok.xlsx')]);
+    expect(r.stdout).toContain('提醒 1 处');
+    expect(r.code).toBe(0);
+  });
+
+  it.each([
+    ['empty.xlsx', Buffer.alloc(0), '文件是空的'],
+    ['random.xlsx', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)), ''],
+    ['truncated.xlsx', Buffer.from('504b0304140000000800', 'hex'), '压缩包被截断'],
+    ['notes.csv', Buffer.from('这不是登记表\n只是几行字\n'), '没有找到登记表表头'],
+  ])('unreadable %s → exit 2, a Chinese message naming the file, no stack trace', (name, bytes, text) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, name), bytes);
+    const r = cli(['validate', join(dir, name)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(name);
+    expect(r.stderr).toMatch(/^错误：/);
+    expect(r.stderr).toContain(text);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a missing file and an unknown sheet are input errors', () => {
+    expect(cli(['validate', '/nonexistent/登记表.xlsx']).code).toBe(2);
+    const r = cli(['validate', join(FIXTURES, 'reg_openpyxl.xlsx'), '--sheet', '不存在']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('2026届登记表');
+  });
+
+  it('a config with a misspelt key is refused in Chinese', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({ rules: { maxValidDayz: 60 } }));
+    const r = cli(['validate', join(OWN_FIXTURES, 'lo_reg.xlsx'), '--config', join(dir, 'c.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('maxValidDayz');
+  });
+});
+
+describe('zhuanjie template', () => {
+  it('writes headers, dropdowns and Text columns, and never overwrites', async () => {
+    const dir = tempDir();
+    const out = join(dir, '模板.xlsx');
+    expect(cli(['template', '--out', out]).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(2).values as unknown[]).slice(1);
+    expect(header.slice(0, 4)).toEqual(['学院', '所在党支部', '姓名', '性别']);
+    const col = (h: string) => header.indexOf(h) + 1;
+    expect(ws.getCell(3, col('转接类型')).dataValidation).toMatchObject({ type: 'list', formulae: ['"院内,京内,京外"'] });
+    expect(ws.getCell(100, col('办理方式')).dataValidation?.formulae).toEqual(['"线上,纸质介绍信"']);
+    for (const h of ['学号', '身份证号', '组织编码', '联系电话']) expect(ws.getCell(3, col(h)).numFmt).toBe('@');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    const again = cli(['template', '--out', out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('已存在');
+  });
+
+  it('the template passes its own validation with no rows', () => {
+    const dir = tempDir();
+    cli(['template', '--out', join(dir, 't.xlsx')]);
+    const r = cli(['validate', join(dir, 't.xlsx'), '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).files[0]).toMatchObject({ headerRow: 2, rowCount: 0, findings: [] });
+  });
+});
+
+describe('zhuanjie reconcile', () => {
+  it('--json gives one document with every member, masked IDs and the orphans', () => {
+    const r = cli(['reconcile', '--registrations', join(FIXTURES, 'reg_openpyxl.xlsx'), '--receipts', join(FIXTURES, 'receipts.xlsx'), '--as-of', '2026-09-01', '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ asOf: '2026-09-01', cohort: 2026 });
+    expect(doc.members).toHaveLength(33);
+    expect(doc.members.find((m: { studentId: string }) => m.studentId === '202100024')).toMatchObject({ status: 'overdue', name: '彭于' });
+    expect(doc.orphans.map((o: { studentId: string }) => o.studentId)).toEqual(['202299999']);
+    expect(r.stdout).not.toContain('110108200310071671');
+    expect(r.stdout).toContain('1101**********1671');
+  });
+
+  it('--out writes the report atomically, with text-only cells', () => {
+    const dir = tempDir();
+    const out = join(dir, 'report.xlsx');
+    const r = cli(['reconcile', '--registrations', join(FIXTURES, 'reg_openpyxl.xlsx'), '--receipts', join(FIXTURES, 'receipts.xlsx'), '--as-of', '2026-12-10', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(readdirSync(dir)).toEqual(['report.xlsx']);
+    const wb = XLSX.read(readFileSync(out));
+    expect(wb.SheetNames).toEqual(['未完成名单', '信息不符', '无对应登记的回执', '汇总']);
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['未完成名单']!, { header: 1 });
+    expect(rows[1]).toContain('学号');
+    expect(JSON.stringify(rows)).not.toContain('110108200301251486');
+  });
+
+  it('--cohort defaults to the previous year before June', () => {
+    const r = cli(['reconcile', '--registrations', join(FIXTURES, 'reg_openpyxl.xlsx'), '--receipts', join(FIXTURES, 'receipts.xlsx'), '--as-of', '2027-03-01', '--json']);
+    expect(JSON.parse(r.stdout).cohort).toBe(2026);
+  });
+
+  it('an unreadable receipt file exits 2', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'r.xlsx'), 'garbage');
+    const r = cli(['reconcile', '--registrations', join(FIXTURES, 'reg_openpyxl.xlsx'), '--receipts', join(dir, 'r.xlsx')]);
+    expect(r.code).toBe(2);
+    expect(existsSync(join(dir, 'report.xlsx'))).toBe(false);
+  });
+});
+
+describe('npm run demo', () => {
+  it('produces one message per college and a summary in the outbox', () => {
+    const dir = tempDir();
+    const r = cli(['demo', '--out', join(dir, 'demo')]);
+    expect(r.code).toBe(0);
+    const eml = readdirSync(join(dir, 'demo', 'outbox'));
+    expect(eml).toHaveLength(4);
+    expect(eml.some((f) => f.includes('全校汇总'))).toBe(true);
+    expect(r.stdout).toContain('对账报告');
+  });
+});
