@@ -6,10 +6,10 @@ import { SUPPORTED_EXTENSIONS } from './workbook.js';
 
 /** Write to a temporary file beside the target, fsync, then rename over it. */
 export function writeFileAtomic(file: string, data: Buffer | string): void {
-  mkdirSync(dirname(file), { recursive: true });
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
   let fd: number | null = null;
   try {
+    mkdirSync(dirname(file), { recursive: true });
     fd = openSync(tmp, 'wx');
     const buf = typeof data === 'string' ? Buffer.from(data) : data;
     let off = 0;
@@ -25,7 +25,9 @@ export function writeFileAtomic(file: string, data: Buffer | string): void {
     } catch {
       /* already gone */
     }
-    throw err;
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    const why: Record<string, string> = { ENOSPC: '磁盘空间不足', EDQUOT: '超出磁盘配额', EACCES: '没有写入权限', EPERM: '没有写入权限', EROFS: '磁盘为只读', ENOTDIR: '路径中有同名文件而不是文件夹' };
+    throw new InputError(file, `无法写入（${why[code] ?? (err as Error).message}），原有文件未改动。`);
   }
 }
 

@@ -1,0 +1,275 @@
+/**
+ * The reminder job against a real SMTP server (issue 4): what arrives, how it
+ * decodes, and what happens under each fault a campus mail relay produces. The
+ * invariant checked after every fault: each unresolved member is in a delivered
+ * message or in a reported failure, and nothing is delivered twice.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import type { JobConfigInput } from '../shared/config.js';
+import { isUnresolved } from '../shared/statuses.js';
+import { loadConfig } from '../jobs/config.js';
+import { acquireLock } from '../jobs/lock.js';
+import { runJob, type RunOutcome } from '../jobs/run.js';
+import { schedulerPass } from '../jobs/schedule.js';
+import { SAMPLE_AS_OF, sampleConfig, sampleWorkbooks } from '../jobs/sample.js';
+import { cli, tempDir } from './helpers.js';
+import { startSmtp, type Faults } from './smtp.js';
+
+const BIN = join(import.meta.dirname, '..', 'bin', 'zhuanjie.js');
+let servers: Awaited<ReturnType<typeof startSmtp>>[] = [];
+afterEach(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+  servers = [];
+});
+
+async function smtp(faults: Faults = {}) {
+  const s = await startSmtp(faults);
+  servers.push(s);
+  return s;
+}
+
+/** The CLI in a child process without blocking this one, where the SMTP server runs. */
+function cliAsync(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: 'pipe' });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c) => (stdout += c));
+  child.stderr.on('data', (c) => (stderr += c));
+  return new Promise((r) => child.on('close', (code) => r({ code, stdout, stderr })));
+}
+
+/** The bundled sample (3 colleges, 20 members) with mail going to 127.0.0.1:port. */
+function setup(port: number, patch: (c: JobConfigInput) => void = () => {}) {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'input'));
+  sampleWorkbooks(join(dir, 'input'));
+  const config: JobConfigInput = { ...sampleConfig(), mail: { transport: 'smtp', host: '127.0.0.1', port, secure: false, attempts: 3, backoffMs: 20, timeoutMs: 5000 } };
+  patch(config);
+  const file = join(dir, 'config.json');
+  writeFileSync(file, JSON.stringify(config, null, 2));
+  return { dir, file, loaded: loadConfig(file) };
+}
+
+/** Every full 18-digit ID number in the sample registration workbooks. */
+function sampleIdNumbers(dir: string): string[] {
+  const ids = new Set<string>();
+  for (const f of readdirSync(join(dir, 'input')).filter((f) => f.includes('登记表'))) {
+    const wb = XLSX.read(readFileSync(join(dir, 'input', f)));
+    for (const row of XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]!]!, { header: 1 }))
+      for (const v of row) if (typeof v === 'string' && /^\d{17}[\dXx]$/.test(v)) ids.add(v);
+  }
+  return [...ids];
+}
+
+const attachmentText = (content: Buffer) => {
+  const wb = XLSX.read(content);
+  return wb.SheetNames.map((n) => JSON.stringify(XLSX.utils.sheet_to_json(wb.Sheets[n]!, { header: 1 }))).join('\n');
+};
+
+/** Nothing lost: unresolved members = members in delivered college mails + members in failures. */
+function expectNothingLost(o: RunOutcome) {
+  const unresolved = o.result.members.filter((m) => isUnresolved(m.status)).length;
+  const delivered = o.sent.filter((s) => s.key.includes('/college/')).reduce((n, s) => n + s.members, 0);
+  const failed = o.failures.filter((f) => f.key.includes('/college/')).reduce((n, f) => n + f.members, 0);
+  expect(delivered + failed).toBe(unresolved);
+}
+
+describe('reminder mail on a real SMTP server', () => {
+  it('each secretary gets her college list with a decodable Chinese subject, an .xlsx attachment and masked IDs', async () => {
+    const server = await smtp();
+    const { dir, loaded } = setup(server.port);
+    const o = await runJob(loaded, { asOf: SAMPLE_AS_OF });
+    expect(o.failures).toEqual([]);
+    expect(server.messages).toHaveLength(4);
+    expectNothingLost(o);
+
+    const bySubject = new Map(server.messages.map((m) => [m.parsed.subject!, m]));
+    const jsj = [...bySubject].find(([s]) => s.includes('计算机学院'))![1];
+    expect(jsj.parsed.subject).toBe('【组织关系转接】计算机学院：距9月1日还有7天仍有5名党员未完成转接');
+    expect(jsj.to).toEqual(['jsj-dangwei@example.edu.cn']);
+    expect(jsj.from).toBe('zuzhibu@example.edu.cn');
+    expect(jsj.parsed.text).toContain('010-12345678');
+    expect(jsj.parsed.html).toContain('<table');
+    const [att] = jsj.parsed.attachments;
+    expect(att!.filename).toMatch(/^计算机学院.*\.xlsx$/);
+    expect(att!.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const table = attachmentText(att!.content);
+    expect(table).toMatch(/\d{4}\*{10}[\dX]{4}/);
+
+    const summary = [...bySubject].find(([s]) => s.includes('全校汇总'))![1];
+    expect(summary.to).toEqual(['zuzhibu@example.edu.cn']);
+    expect(summary.parsed.html).toContain('计算机学院');
+
+    // No full ID number anywhere a person reads: bodies, attachments, headers.
+    const ids = sampleIdNumbers(dir);
+    expect(ids.length).toBeGreaterThan(10);
+    for (const m of server.messages) {
+      const everything = [m.raw.toString('utf8'), m.parsed.text ?? '', String(m.parsed.html), ...m.parsed.attachments.map((a) => (a.filename?.endsWith('.xlsx') ? attachmentText(a.content) : ''))].join('\n');
+      for (const id of ids) expect(everything).not.toContain(id);
+    }
+    // Stable, distinct Message-IDs.
+    const mids = server.messages.map((m) => m.parsed.messageId);
+    expect(new Set(mids).size).toBe(4);
+  });
+
+  it('running again the same day sends nothing new', async () => {
+    const server = await smtp();
+    const { loaded } = setup(server.port);
+    await runJob(loaded, { asOf: SAMPLE_AS_OF });
+    const again = await runJob(loaded, { asOf: SAMPLE_AS_OF });
+    expect(again.sent).toEqual([]);
+    expect(again.alreadySent).toHaveLength(4);
+    expect(server.messages).toHaveLength(4);
+  });
+
+  it('a day that is no reminder day sends nothing', async () => {
+    const server = await smtp();
+    const { loaded } = setup(server.port);
+    const o = await runJob(loaded, { asOf: '2026-07-15' });
+    expect(o.reminders).toEqual([]);
+    expect(server.messages).toHaveLength(0);
+  });
+});
+
+describe('SMTP faults', () => {
+  it('connection refused: every college is reported as a failure, nothing is lost', async () => {
+    const server = await smtp();
+    const { loaded } = setup(server.port);
+    await server.close();
+    servers = [];
+    const o = await runJob(loaded, { asOf: SAMPLE_AS_OF });
+    expect(o.sent).toEqual([]);
+    expect(o.failures.map((f) => f.college).sort()).toEqual(['党委组织部', '机械工程学院', '经济管理学院', '计算机学院'].sort());
+    expectNothingLost(o);
+  });
+
+  it('a temporary 4xx is retried with backoff and then delivered once', async () => {
+    const server = await smtp({ data: (n) => (n <= 2 ? { code: 451, message: '4.3.0 Try again later' } : 'ok') });
+    const { loaded } = setup(server.port);
+    const o = await runJob(loaded, { asOf: SAMPLE_AS_OF });
+    expect(o.failures).toEqual([]);
+    expect(server.messages).toHaveLength(4);
+    expect(new Set(server.messages.map((m) => m.parsed.subject)).size).toBe(4);
+  });
+
+  it('a 4xx that never clears gives up after the configured attempts', async () => {
+    let calls = 0;
+    const server = await smtp({ data: () => (calls++, { code: 452, message: '4.3.1 Insufficient system storage' }) });
+    const { loaded } = setup(server.port);
+    const o = await runJob(loaded, { asOf: SAMPLE_AS_OF });
+    expect(calls).toBe(4 * 3);
+    expect(o.failures).toHaveLength(4);
+    expect(o.failures[0]!.reason).toContain('452');
+    expectNothingLost(o);
+  });
+
+  it('5xx for one secretary: the others are delivered and the 组织部 summary names the failed college', async () => {
+    const server = await smtp({ rcpt: (a) => (a === 'jx-dangwei@example.edu.cn' ? { code: 550, message: '5.1.1 Mailbox unavailable' } : undefined) });
+    const { loaded } = setup(server.port);
+    const o = await runJob(loaded, { asOf: SAMPLE_AS_OF });
+    expect(o.failures).toEqual([expect.objectContaining({ college: '机械工程学院', members: 3 })]);
+    expect(o.failures[0]!.reason).toContain('550');
+    expect(server.messages).toHaveLength(3);
+    const summary = server.messages.find((m) => m.parsed.subject!.includes('全校汇总'))!;
+    expect(summary.parsed.text).toContain('机械工程学院');
+    expectNothingLost(o);
+  });
+
+  it('a rejected cc is reported even though the secretary got the mail (partial delivery)', async () => {
+    const server = await smtp({ rcpt: (a) => (a === 'left-2025@example.edu.cn' ? { code: 550, message: '5.1.1 No such user' } : undefined) });
+    const { loaded } = setup(server.port, (c) => {
+      c.colleges![0]!.cc = ['left-2025@example.edu.cn'];
+    });
+    const o = await runJob(loaded, { asOf: SAMPLE_AS_OF });
+    expect(server.messages).toHaveLength(4);
+    expect(o.failures).toEqual([expect.objectContaining({ college: '计算机学院', members: 0 })]);
+    expect(o.failures[0]!.reason).toContain('left-2025@example.edu.cn');
+    expectNothingLost(o);
+  });
+
+  it('a connection dropped mid-DATA is retried; the message arrives exactly once', async () => {
+    const server = await smtp({ data: (n) => (n === 1 ? 'drop' : 'ok') });
+    const { loaded } = setup(server.port);
+    const o = await runJob(loaded, { asOf: SAMPLE_AS_OF });
+    expect(o.failures).toEqual([]);
+    expect(server.messages).toHaveLength(4);
+    expect(new Set(server.messages.map((m) => m.parsed.subject)).size).toBe(4);
+  });
+
+  it('killed between two sends, a re-run sends only the rest and reports the one in flight as uncertain', async () => {
+    let kill = () => {};
+    const server = await smtp({ data: (n) => (n === 2 ? (setTimeout(() => kill(), 100), 'hang') : 'ok') });
+    const { file } = setup(server.port);
+    const child = spawn(process.execPath, [BIN, 'run', '--config', file, '--as-of', SAMPLE_AS_OF], { stdio: 'pipe' });
+    kill = () => child.kill('SIGKILL');
+    await new Promise((r) => child.on('exit', r));
+    expect(server.messages).toHaveLength(1);
+
+    const rerun = await cliAsync(['run', '--config', file, '--as-of', SAMPLE_AS_OF]);
+    expect(rerun.stdout).toContain('不确定');
+    expect(rerun.stdout).toContain('状态不确定 1 封');
+    // 1 before the crash + 2 after; the one in flight is neither lost silently nor sent twice.
+    expect(server.messages).toHaveLength(3);
+    expect(new Set(server.messages.map((m) => m.parsed.subject)).size).toBe(3);
+  });
+
+  it('a second run while one holds the lock exits 3 with a clear message', async () => {
+    const server = await smtp();
+    const { dir, file } = setup(server.port);
+    const release = await acquireLock(join(dir, 'state'));
+    try {
+      const r = cli(['run', '--config', file, '--as-of', SAMPLE_AS_OF]);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain('另一个 zhuanjie 进程正在使用');
+      expect(server.messages).toHaveLength(0);
+    } finally {
+      await release();
+    }
+  });
+
+  it('a report that cannot be written stops the run before any mail is sent', async () => {
+    const server = await smtp();
+    const { dir, file } = setup(server.port, (c) => {
+      c.reportDir = 'reports-is-a-file/sub';
+    });
+    writeFileSync(join(dir, 'reports-is-a-file'), 'not a folder');
+    const r = cli(['run', '--config', file, '--as-of', SAMPLE_AS_OF]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('无法写入');
+    expect(server.messages).toHaveLength(0);
+  });
+});
+
+describe('zhuanjie schedule catches up (fake clock)', () => {
+  // 2026-08-25 is 7 days before 9月1日; the server was down that day.
+  const beijing = (iso: string) => new Date(`${iso}+08:00`);
+
+  it('a server that was down on the reminder day sends it when it comes back, once', async () => {
+    const server = await smtp();
+    const { loaded } = setup(server.port);
+    const log = () => {};
+    const back = await schedulerPass(loaded, beijing('2026-08-27T07:00:00'), log);
+    expect(back.sent).toHaveLength(4);
+    expect(back.sent[0]!.key).toContain('2026/09-01/2026-08-25');
+    const tick = await schedulerPass(loaded, beijing('2026-08-27T08:30:00'), log);
+    expect(tick.sent).toEqual([]);
+    expect(server.messages).toHaveLength(4);
+  });
+
+  it('before the send time only earlier days are sent; at the send time, today’s', async () => {
+    const server = await smtp();
+    const { loaded } = setup(server.port);
+    const log = () => {};
+    await schedulerPass(loaded, beijing('2026-08-25T09:00:00'), log);
+    expect(server.messages).toHaveLength(4);
+    const early = await schedulerPass(loaded, beijing('2026-08-31T08:00:00'), log);
+    expect(early.sent).toEqual([]);
+    const onTime = await schedulerPass(loaded, beijing('2026-08-31T08:30:00'), log);
+    expect(onTime.sent).toHaveLength(4);
+    expect(onTime.sent.map((s) => s.subject).join()).toContain('距9月1日还有1天');
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * A real SMTP server on 127.0.0.1 (smtp-server) for the mail tests, with knobs
+ * for the faults a campus relay produces. Messages are parsed with mailparser.
+ */
+import type { Socket } from 'node:net';
+import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import { simpleParser, type ParsedMail } from 'mailparser';
+
+export interface Received { from: string; to: string[]; raw: Buffer; parsed: ParsedMail }
+
+export interface Faults {
+  /** Reject this recipient with the given reply. */
+  rcpt?: (address: string) => { code: number; message: string } | undefined;
+  /** Before accepting message n (1-based, counting every DATA): 'ok', a reply error, 'drop' the connection, or 'hang'. */
+  data?: (n: number) => 'ok' | 'drop' | 'hang' | { code: number; message: string };
+  /** Called once a message has been accepted. */
+  onMessage?: (m: Received) => void;
+}
+
+const smtpError = (code: number, message: string) => Object.assign(new Error(message), { responseCode: code });
+
+export async function startSmtp(faults: Faults = {}) {
+  const messages: Received[] = [];
+  const sockets = new Set<Socket>();
+  let dataCount = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onRcptTo(address: SMTPServerAddress, _s: SMTPServerSession, cb: (err?: Error | null) => void) {
+      const bad = faults.rcpt?.(address.address);
+      cb(bad ? smtpError(bad.code, bad.message) : null);
+    },
+    onData(stream: SMTPServerDataStream, session: SMTPServerSession, cb: (err?: Error | null) => void) {
+      const n = ++dataCount;
+      const verdict = faults.data?.(n) ?? 'ok';
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => {
+        chunks.push(c);
+        if (verdict === 'drop') for (const s of sockets) s.destroy();
+      });
+      stream.on('end', async () => {
+        if (verdict === 'hang' || verdict === 'drop') return;
+        if (typeof verdict === 'object') return cb(smtpError(verdict.code, verdict.message));
+        const raw = Buffer.concat(chunks);
+        const m: Received = {
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+          parsed: await simpleParser(raw),
+        };
+        messages.push(m);
+        faults.onMessage?.(m);
+        cb(null);
+      });
+    },
+  });
+  server.server.on('connection', (s: Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.server.address() as { port: number }).port;
+  return {
+    port,
+    messages,
+    close: () => {
+      for (const s of sockets) s.destroy();
+      return new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
