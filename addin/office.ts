@@ -1,0 +1,189 @@
+/**
+ * The only module that talks to Office.js. It snapshots a sheet into plain data
+ * and applies plans computed elsewhere; it holds no rules. Every function makes a
+ * constant number of context.sync() calls (reads are chunked by cell count, never
+ * per row).
+ *
+ * Marks are conditional formats whose formula carries a signature, so they sit on
+ * top of the user's own formats without changing them, and 清除标记 removes exactly
+ * the ones we added.
+ */
+import type { SheetSnapshot } from '../shared/table.js';
+import type { Cell } from '../shared/normalize.js';
+import type { TemplateColumn } from '../shared/template.js';
+
+/* The subset of the Excel JavaScript API used here, so that tests can supply a host. */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export interface ExcelHost {
+  run<T>(batch: (ctx: any) => Promise<T>): Promise<T>;
+}
+export type RequirementCheck = (set: string, version: string) => boolean;
+
+/** Cells per sync: well below Excel's ~5 MB response limit even with long Chinese text. */
+export const CELLS_PER_SYNC = 200_000;
+/** Addresses per getRanges() call (ExcelApi 1.9); keeps each address string short. */
+const ADDRESSES_PER_AREA = 400;
+const MARK_SIGNATURE = 'zhuanjie';
+
+export type MarkKind = 'error' | 'warning';
+export interface Mark { row: number; col: number; kind: MarkKind }
+
+const MARK_STYLE: Record<MarkKind, { fill: string; font: string }> = {
+  error: { fill: '#FDE7E9', font: '#A4262C' },
+  warning: { fill: '#FFF4CE', font: '#8A6914' },
+};
+
+export function a1(row: number, col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return `${s}${row}`;
+}
+
+export interface WorkbookPort {
+  readActive(): Promise<SheetSnapshot>;
+  readSheet(name: string): Promise<SheetSnapshot>;
+  applyMarks(sheet: string, marks: readonly Mark[]): Promise<void>;
+  clearMarks(sheet: string): Promise<number>;
+  select(sheet: string, row: number, col: number): Promise<void>;
+  insertTemplate(columns: readonly TemplateColumn[], title: string, rows: number, baseName: string): Promise<string>;
+  setTextFormat(sheet: string, cols: readonly number[], fromRow: number, toRow: number): Promise<void>;
+  onChanged(sheet: string, handler: (address: string) => void): Promise<() => Promise<void>>;
+}
+
+export function createWorkbookPort(excel: ExcelHost, supports: RequirementCheck): WorkbookPort {
+  const canUseAreas = supports('ExcelApi', '1.9');
+
+  async function snapshot(ctx: any, ws: any): Promise<SheetSnapshot> {
+    ws.load('name');
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+    await ctx.sync();
+    // Strict: only a real null object (an empty sheet) is skipped.
+    if (used.isNullObject === true) return { name: ws.name, rows: [], origin: { row: 1, col: 1 } };
+    // Read from A1 down so header search sees the same rows as the CLI.
+    const rowCount = used.rowIndex + used.rowCount;
+    const colCount = used.columnIndex + used.columnCount;
+    const step = Math.max(1, Math.floor(CELLS_PER_SYNC / colCount));
+    const rows: Cell[][] = [];
+    for (let start = 0; start < rowCount; ) {
+      const batch: any[] = [];
+      let cells = 0;
+      while (start < rowCount && cells < CELLS_PER_SYNC) {
+        const n = Math.min(step, rowCount - start);
+        const r = ws.getRangeByIndexes(start, 0, n, colCount);
+        r.load('values');
+        batch.push(r);
+        cells += n * colCount;
+        start += n;
+      }
+      await ctx.sync();
+      for (const r of batch) for (const row of r.values as unknown[][]) rows.push(row.map(cellOf));
+    }
+    return { name: ws.name, rows, origin: { row: 1, col: 1 } };
+  }
+
+  return {
+    readActive: () => excel.run((ctx) => snapshot(ctx, ctx.workbook.worksheets.getActiveWorksheet())),
+    readSheet: (name) => excel.run((ctx) => snapshot(ctx, ctx.workbook.worksheets.getItem(name))),
+
+    applyMarks: (sheet, marks) =>
+      excel.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        for (const kind of ['error', 'warning'] as const) {
+          const addresses = marks.filter((m) => m.kind === kind).map((m) => a1(m.row, m.col));
+          const targets: any[] = [];
+          if (canUseAreas) {
+            for (let i = 0; i < addresses.length; i += ADDRESSES_PER_AREA) targets.push(ws.getRanges(addresses.slice(i, i + ADDRESSES_PER_AREA).join(',')));
+          } else for (const a of addresses) targets.push(ws.getRange(a));
+          for (const t of targets) {
+            const cf = t.conditionalFormats.add('Custom');
+            // Always true; the string literal is how clearMarks recognises ours.
+            cf.custom.rule.formula = `=ISTEXT("${MARK_SIGNATURE}:${kind}")`;
+            cf.custom.format.fill.color = MARK_STYLE[kind].fill;
+            cf.custom.format.font.color = MARK_STYLE[kind].font;
+          }
+        }
+        await ctx.sync();
+      }),
+
+    clearMarks: (sheet) =>
+      excel.run(async (ctx) => {
+        const cfs = ctx.workbook.worksheets.getItem(sheet).getRange().conditionalFormats;
+        cfs.load('items/type');
+        await ctx.sync();
+        const custom = (cfs.items as any[]).filter((c) => c.type === 'Custom');
+        for (const c of custom) c.custom.rule.load('formula');
+        await ctx.sync();
+        const ours = custom.filter((c) => String(c.custom.rule.formula).includes(`"${MARK_SIGNATURE}:`));
+        for (const c of ours) c.delete();
+        await ctx.sync();
+        return ours.length;
+      }),
+
+    select: (sheet, row, col) =>
+      excel.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(a1(row, col)).select();
+        await ctx.sync();
+      }),
+
+    insertTemplate: (columns, title, rows, baseName) =>
+      excel.run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load('items/name');
+        await ctx.sync();
+        const taken = new Set((sheets.items as any[]).map((s) => s.name));
+        let name = baseName;
+        for (let i = 2; taken.has(name); i++) name = `${baseName}${i}`;
+        const ws = sheets.add(name);
+        const n = columns.length;
+        ws.getRange('A1').values = [[title]];
+        ws.getRange('A1').format.font.bold = true;
+        ws.getRange('A1').format.font.size = 14;
+        const header = ws.getRangeByIndexes(1, 0, 1, n);
+        header.values = [columns.map((c) => (c.required ? `${c.header}（必填）` : c.header))];
+        header.format.font.bold = true;
+        header.format.fill.color = '#DEECF9';
+        header.format.wrapText = true;
+        columns.forEach((c, j) => {
+          const body = ws.getRangeByIndexes(2, j, rows, 1);
+          if (c.textFormat) body.numberFormat = Array.from({ length: rows }, () => ['@']);
+          if (c.choices) body.dataValidation.rule = { list: { inCellDropDown: true, source: c.choices.join(',') } };
+          ws.getRangeByIndexes(0, j, 1, 1).format.columnWidth = c.width * 7;
+        });
+        ws.freezePanes.freezeRows(2);
+        ws.activate();
+        await ctx.sync();
+        return name;
+      }),
+
+    setTextFormat: (sheet, cols, fromRow, toRow) =>
+      excel.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        const n = toRow - fromRow + 1;
+        if (n > 0) for (const c of cols) ws.getRangeByIndexes(fromRow - 1, c - 1, n, 1).numberFormat = Array.from({ length: n }, () => ['@']);
+        await ctx.sync();
+      }),
+
+    onChanged: (sheet, handler) =>
+      excel.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        const registration = ws.onChanged.add(async (e: { address: string }) => handler(e.address));
+        await ctx.sync();
+        return async () => {
+          await excel.run(async (c2) => {
+            registration.remove();
+            await c2.sync();
+          });
+        };
+      }),
+  };
+}
+
+/** Excel returns '' for empty cells and numbers for dates (serials), which shared/ expects. */
+function cellOf(v: unknown): Cell {
+  if (v === '' || v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  return String(v);
+}

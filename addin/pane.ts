@@ -1,0 +1,184 @@
+/**
+ * The task pane's behaviour: buttons, summary, list, live checking. It talks to
+ * Excel only through a WorkbookPort and to the rules only through shared/.
+ */
+import { dateIn, TIMEZONE } from '../shared/calendar.js';
+import { SEVERITY_LABEL } from '../shared/messages.js';
+import { defaultRuleSettings } from '../shared/settings.js';
+import { TEMPLATE_ROWS, TEMPLATE_SHEET, TEMPLATE_TITLE, templateColumns } from '../shared/template.js';
+import { HeaderNotFoundError, validateSheet, type ValidationResult } from '../shared/validate.js';
+import { countBySeverity } from '../shared/validate.js';
+import type { WorkbookPort } from './office.js';
+import { columnNumber, groupByRow, LOST_DIGIT_CODES, marksFor, textColumns } from './plan.js';
+
+type Filter = 'all' | 'error' | 'warning';
+
+export interface PaneOptions {
+  today?: () => string;
+  /** Debounce for live re-checks: a paste fires several events. */
+  liveDelayMs?: number;
+}
+
+const html = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function startPane(root: HTMLElement, port: WorkbookPort, opts: PaneOptions = {}) {
+  const today = opts.today ?? (() => dateIn(TIMEZONE));
+  const settings = defaultRuleSettings();
+  const $ = <T extends HTMLElement>(id: string) => root.querySelector<T>(`#${id}`)!;
+  let result: ValidationResult | null = null;
+  let sheet: string | null = null;
+  let filter: Filter = 'all';
+  let stopLive: (() => Promise<void>) | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let busy = Promise.resolve();
+
+  const status = (text: string, kind: 'info' | 'error' = 'info') => {
+    const el = $('status');
+    el.textContent = text;
+    el.dataset.kind = kind;
+  };
+
+  /** Serialise Excel work: a live re-check must not interleave with a button click. */
+  const queue = (job: () => Promise<void>) => {
+    busy = busy.then(job).catch((err: unknown) => status(explain(err), 'error'));
+    return busy;
+  };
+
+  function render() {
+    const list = $('findings');
+    if (!result) {
+      $('summary').hidden = true;
+      list.innerHTML = '';
+      return;
+    }
+    const c = countBySeverity(result.findings);
+    $('summary').hidden = false;
+    $('sum-rows').textContent = String(result.rowCount);
+    $('sum-errors').textContent = String(c.error);
+    $('sum-warnings').textContent = String(c.warning);
+    const groups = groupByRow(result.findings, filter);
+    list.innerHTML = groups.length
+      ? groups
+          .map(
+            (g) => `<li class="group"><div class="row-label">第 ${g.row} 行</div><ul>${g.findings
+              .map(
+                (f) => `<li><button class="item ${f.severity}" data-row="${f.row}" data-col="${f.column ?? ''}">
+                  <span class="badge">${SEVERITY_LABEL[f.severity]}</span>
+                  <span class="where">${f.column ? `${f.column}${f.row}` : ''}</span>
+                  <span class="msg">${html(f.message)}</span></button></li>`,
+              )
+              .join('')}</ul></li>`,
+          )
+          .join('')
+      : `<li class="empty">${result.findings.length ? '没有该类问题。' : '全部通过，没有发现问题。'}</li>`;
+  }
+
+  async function check(read: () => Promise<{ name: string; snap: Awaited<ReturnType<WorkbookPort['readActive']>> }>) {
+    const { name, snap } = await read();
+    let next: ValidationResult;
+    try {
+      next = validateSheet(snap, { settings, today: today() });
+    } catch (err) {
+      if (err instanceof HeaderNotFoundError) {
+        result = null;
+        render();
+        status(`工作表「${name}」的前 10 行中没有找到登记表表头。可点击「插入标准模板」新建一张。`, 'error');
+        return;
+      }
+      throw err;
+    }
+    await port.clearMarks(name);
+    await port.applyMarks(name, marksFor(next.findings));
+    result = next;
+    sheet = name;
+    render();
+    const c = countBySeverity(next.findings);
+    status(`已校验「${name}」：${next.rowCount} 行，错误 ${c.error} 处，提醒 ${c.warning} 处。`);
+  }
+
+  const checkActive = () =>
+    queue(() =>
+      check(async () => {
+        const snap = await port.readActive();
+        return { name: snap.name, snap };
+      }),
+    );
+
+  const recheck = () =>
+    queue(async () => {
+      if (!sheet) return;
+      const name = sheet;
+      await check(async () => ({ name, snap: await port.readSheet(name) }));
+    });
+
+  async function setLive(on: boolean) {
+    if (!on) {
+      await stopLive?.();
+      stopLive = null;
+      status('已关闭实时校验。');
+      return;
+    }
+    if (!sheet) await checkActive();
+    if (!sheet) {
+      ($('live') as HTMLInputElement).checked = false;
+      return;
+    }
+    // The whole sheet is re-read on each change (a constant number of syncs): that
+    // covers multi-cell pastes, fill-down and table-level rules such as duplicates.
+    stopLive = await port.onChanged(sheet, () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void recheck(), opts.liveDelayMs ?? 150);
+    });
+    status(`实时校验已开启：修改「${sheet}」后自动重新校验。`);
+  }
+
+  root.addEventListener('click', (e) => {
+    const target = (e.target as HTMLElement).closest<HTMLElement>('button');
+    if (!target) return;
+    if (target.id === 'validate') void checkActive();
+    else if (target.id === 'clear')
+      void queue(async () => {
+        const name = sheet ?? (await port.readActive()).name;
+        const n = await port.clearMarks(name);
+        result = null;
+        render();
+        status(`已清除「${name}」上的 ${n} 组校验标记，表格内容和格式未改动。`);
+      });
+    else if (target.id === 'template')
+      void queue(async () => {
+        const name = await port.insertTemplate(templateColumns(settings), TEMPLATE_TITLE, TEMPLATE_ROWS, TEMPLATE_SHEET);
+        status(`已插入标准模板「${name}」：带下拉选项，学号、身份证号等列为文本格式。`);
+      });
+    else if (target.id === 'fix')
+      void queue(async () => {
+        if (!result || !sheet) return status('请先点击「校验当前工作表」。', 'error');
+        const cols = textColumns(result);
+        await port.setTextFormat(sheet, cols, result.headerRow + 1, result.headerRow + Math.max(result.rowCount, 1) + TEMPLATE_ROWS);
+        const lost = result.findings.filter((f) => LOST_DIGIT_CODES.has(f.code));
+        status(
+          lost.length
+            ? `已把 ${cols.length} 列设为文本格式。其中 ${lost.length} 个单元格的数字已被 Excel 丢失，必须重新录入（见下方列表）；本工具不会改动已有的值。`
+            : `已把 ${cols.length} 列设为文本格式，没有发现已丢失数字的单元格。`,
+        );
+        filter = 'error';
+        ($('filter') as HTMLSelectElement).value = 'error';
+        render();
+      });
+    else if (target.classList.contains('item') && target.dataset.col && sheet) {
+      void queue(() => port.select(sheet!, Number(target.dataset.row), columnNumber(target.dataset.col!)));
+    }
+  });
+  $('filter').addEventListener('change', (e) => {
+    filter = (e.target as HTMLSelectElement).value as Filter;
+    render();
+  });
+  $('live').addEventListener('change', (e) => void queue(() => setLive((e.target as HTMLInputElement).checked)));
+
+  return { checkActive, idle: () => busy };
+}
+
+function explain(err: unknown): string {
+  const e = err as { code?: string; message?: string };
+  if (e?.code === 'InvalidOperationInCellEditMode') return '单元格正在编辑中：请先按 Enter 结束编辑再操作。';
+  return `操作未完成：${e?.message ?? String(err)}`;
+}

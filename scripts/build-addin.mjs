@@ -1,0 +1,46 @@
+// Build the task pane into dist/addin: one bundle (shared/ rules included), the
+// page, the stylesheet and the ribbon icons. `--host <file.ts>` also bundles a
+// test host (used by the browser test in place of office.js).
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deflateSync, crc32 } from 'node:zlib';
+import { build } from 'esbuild';
+
+const out = join(import.meta.dirname, '..', 'dist', 'addin');
+const src = join(import.meta.dirname, '..', 'addin');
+
+/** A square PNG icon: Office blue with a white check mark. */
+function icon(size) {
+  const px = (x, y) => {
+    const u = x / size, v = y / size;
+    const onCheck = (Math.abs(v - (u + 0.25)) < 0.09 && u > 0.22 && u < 0.45) || (Math.abs(v - (1.15 - u)) < 0.09 && u >= 0.4 && u < 0.8);
+    return onCheck ? [255, 255, 255, 255] : [15, 108, 189, 255];
+  };
+  const raw = Buffer.alloc(size * (size * 4 + 1));
+  for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) raw.set(px(x, y), y * (size * 4 + 1) + 1 + x * 4);
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type), data]);
+    const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(td));
+    return Buffer.concat([len, td, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0); ihdr.writeUInt32BE(size, 4); ihdr[8] = 8; ihdr[9] = 6;
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+export async function buildAddin({ host } = {}) {
+  mkdirSync(join(out, 'assets'), { recursive: true });
+  await build({ entryPoints: [join(src, 'main.ts')], outfile: join(out, 'taskpane.js'), bundle: true, format: 'iife', target: 'es2020', minify: true, sourcemap: true, legalComments: 'none', logLevel: 'warning' });
+  if (host) await build({ entryPoints: [host], outfile: join(out, 'testhost.js'), bundle: true, format: 'iife', target: 'es2020', logLevel: 'warning' });
+  copyFileSync(join(src, 'taskpane.html'), join(out, 'taskpane.html'));
+  copyFileSync(join(src, 'taskpane.css'), join(out, 'taskpane.css'));
+  for (const s of [16, 32, 64, 80]) writeFileSync(join(out, 'assets', `icon-${s}.png`), icon(s));
+  return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const i = process.argv.indexOf('--host');
+  const dir = await buildAddin({ host: i > 0 ? process.argv[i + 1] : undefined });
+  console.log(`任务窗格已生成：${dir}`);
+}

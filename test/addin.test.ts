@@ -1,0 +1,164 @@
+/**
+ * The add-in's Office boundary (addin/office.ts): reading, marking, clearing,
+ * template, format fix and events, through office-addin-mock and a test host.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { OfficeMockObject } from 'office-addin-mock';
+import { TEMPLATE_ROWS, TEMPLATE_SHEET, TEMPLATE_TITLE, templateColumns } from '../shared/template.js';
+import { defaultRuleSettings } from '../shared/settings.js';
+import { validateSheet } from '../shared/validate.js';
+import { createWorkbookPort, type ExcelHost } from '../addin/office.js';
+import { marksFor, textColumns } from '../addin/plan.js';
+import { FakeExcel, newSheet } from './e2e/fakeExcel.js';
+import { registrationRows } from './e2e/sheet5k.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const all = () => true;
+
+describe('reading the active sheet', () => {
+  it('with office-addin-mock: loads, syncs, and hands shared/ plain values (Excel "" → empty)', async () => {
+    const mock = new OfficeMockObject({
+      workbook: {
+        worksheets: {
+          sheet: {
+            name: '2026届登记表',
+            used: { rowIndex: 0, columnIndex: 0, rowCount: 2, columnCount: 3, isNullObject: false },
+            block: { values: [['姓名', '学号', '身份证号'], ['张明远', '2022083101', '']] },
+            getUsedRangeOrNullObject() { return this.used; },
+            getRangeByIndexes() { return this.block; },
+          },
+          getActiveWorksheet() { return this.sheet; },
+        },
+      },
+    });
+    const port = createWorkbookPort({ run: (batch) => batch(mock) } as ExcelHost, all);
+    const snap = await port.readActive();
+    expect(snap).toEqual({ name: '2026届登记表', rows: [['姓名', '学号', '身份证号'], ['张明远', '2022083101', null]], origin: { row: 1, col: 1 } });
+  });
+
+  it('a 5,000-row sheet is read, validated and marked in a handful of syncs, never one per row', async () => {
+    const host = new FakeExcel([newSheet('登记表', registrationRows(5000))]);
+    const port = createWorkbookPort(host, all);
+    const snap = await port.readActive();
+    expect(host.syncs).toBe(2);
+    const result = validateSheet(snap, { today: '2026-06-20' });
+    expect(result.rowCount).toBe(5000);
+    await port.clearMarks('登记表');
+    await port.applyMarks('登记表', marksFor(result.findings));
+    expect(host.syncs).toBeLessThanOrEqual(6);
+    expect(host.sheet('登记表').cfs.length).toBeGreaterThan(0);
+  });
+
+  it('a 100,000-row sheet is read in chunks below the payload limit', async () => {
+    const host = new FakeExcel([newSheet('登记表', registrationRows(100_000))]);
+    const snap = await createWorkbookPort(host, all).readActive();
+    expect(snap.rows).toHaveLength(100_002);
+    expect(host.syncs).toBeLessThanOrEqual(1 + Math.ceil((100_002 * 18) / 200_000));
+  });
+});
+
+describe('marks', () => {
+  it('validate then 清除标记 leaves values, formats, validation, comments and widths exactly as they were', async () => {
+    const s = newSheet('登记表', registrationRows(300));
+    s.numberFormat.set('E3', '@');
+    s.fill.set('C3', '#FFFF00');
+    s.validations.push({ address: 'I3:I302', rule: { list: { source: '院内,京内,京外' } } });
+    s.comments.set('C5', '已核对');
+    s.widths.set(2, 80);
+    // The user's own rule must survive our clear.
+    s.cfs.push({ id: 999, addresses: ['Q3:Q302'], type: 'Custom', formula: '=LEN(Q3)<>11', fill: '#FF0000', font: '', deleted: false });
+    const before = JSON.stringify({ ...s, handlers: [] }, (_k, v) => (v instanceof Map ? [...v] : v));
+
+    const host = new FakeExcel([s]);
+    const port = createWorkbookPort(host, all);
+    const result = validateSheet(await port.readActive(), { today: '2026-06-20' });
+    await port.applyMarks('登记表', marksFor(result.findings));
+    const ours = s.cfs.length - 1;
+    expect(ours).toBeGreaterThan(0);
+    expect(s.cfs.filter((c) => c.formula.includes('zhuanjie:error')).flatMap((c) => c.addresses)).toContain('Q102');
+
+    expect(await port.clearMarks('登记表')).toBe(ours);
+    expect(JSON.stringify({ ...s, handlers: [] }, (_k, v) => (v instanceof Map ? [...v] : v))).toBe(before);
+  });
+
+  it('without ExcelApi 1.9 (no RangeAreas) each cell gets its own mark, in the same single sync', async () => {
+    const host = new FakeExcel([newSheet('登记表', registrationRows(300))]);
+    const port = createWorkbookPort(host, (set, v) => !(set === 'ExcelApi' && v === '1.9'));
+    const result = validateSheet(await port.readActive(), { today: '2026-06-20' });
+    const before = host.syncs;
+    await port.applyMarks('登记表', marksFor(result.findings));
+    expect(host.syncs - before).toBe(1);
+    expect(host.sheet('登记表').cfs).toHaveLength(marksFor(result.findings).length);
+  });
+
+  it('a cell with an error and a warning is marked once, as an error', () => {
+    const marks = marksFor([
+      { row: 5, field: 'gender', column: 'D', code: 'GENDER_MISMATCH' as never, severity: 'warning', message: '' },
+      { row: 5, field: 'gender', column: 'D', code: 'REQUIRED' as never, severity: 'error', message: '' },
+    ]);
+    expect(marks).toEqual([{ row: 5, col: 4, kind: 'error' }]);
+  });
+});
+
+describe('template and format fix', () => {
+  it('插入标准模板 adds a new sheet with headers, dropdowns, Text columns and a frozen header', async () => {
+    const host = new FakeExcel([newSheet(TEMPLATE_SHEET, [['已有内容']])]);
+    const port = createWorkbookPort(host, all);
+    const name = await port.insertTemplate(templateColumns(defaultRuleSettings()), TEMPLATE_TITLE, TEMPLATE_ROWS, TEMPLATE_SHEET);
+    expect(name).toBe('登记表2');
+    const s = host.sheet(name);
+    expect(s.values[1]!.slice(0, 3)).toEqual(['学院（必填）', '所在党支部（必填）', '姓名（必填）']);
+    expect(s.frozenRows).toBe(2);
+    expect(s.validations.find((v) => JSON.stringify(v.rule).includes('院内,京内,京外'))).toBeTruthy();
+    expect(s.numberFormat.get('F3')).toBe('@');
+    expect(s.numberFormat.get(`F${TEMPLATE_ROWS + 2}`)).toBe('@');
+    expect(host.active).toBe(name);
+    expect(host.sheet(TEMPLATE_SHEET).values).toEqual([['已有内容']]);
+    // The template's own header is recognised by the rules.
+    const snap = await port.readSheet(name);
+    expect(validateSheet(snap, { today: '2026-06-20' }).headerRow).toBe(2);
+  });
+
+  it('修复格式 sets Text on the ID/code columns and never rewrites a value', async () => {
+    const rows = registrationRows(10);
+    rows[5]![5] = 110108200403151200; // an ID Excel already turned into a number
+    const host = new FakeExcel([newSheet('登记表', rows)]);
+    const port = createWorkbookPort(host, all);
+    const result = validateSheet(await port.readActive(), { today: '2026-06-20' });
+    const before = JSON.stringify(host.sheet('登记表').values);
+    await port.setTextFormat('登记表', textColumns(result), 3, 12);
+    expect(JSON.stringify(host.sheet('登记表').values)).toBe(before);
+    expect(host.sheet('登记表').numberFormat.get('F6')).toBe('@');
+    expect(result.findings.find((f) => f.row === 6 && f.field === 'idNumber')?.code).toBe('ID_STORED_AS_NUMBER');
+  });
+});
+
+describe('events', () => {
+  it('onChanged reports edits until removed', async () => {
+    const host = new FakeExcel([newSheet('登记表', registrationRows(5))]);
+    const port = createWorkbookPort(host, all);
+    const seen: string[] = [];
+    const stop = await port.onChanged('登记表', (a) => seen.push(a));
+    host.edit('登记表', 'Q4', '13800000000');
+    await stop();
+    host.edit('登记表', 'Q5', '13800000001');
+    expect(seen).toEqual(['Q4']);
+  });
+
+  it('clicking an item selects that cell on its sheet', async () => {
+    const host = new FakeExcel([newSheet('登记表', registrationRows(5)), newSheet('说明')]);
+    host.active = '说明';
+    await createWorkbookPort(host, all).select('登记表', 102, 17);
+    expect(host.selected).toEqual({ sheet: '登记表', address: 'Q102' });
+    expect(host.active).toBe('登记表');
+  });
+});
+
+describe('manifest.xml', () => {
+  it('validates offline against the Office add-in manifest schema', () => {
+    const out = execFileSync('xmllint', ['--nonet', '--noout', '--schema', join(ROOT, '..', 'shared', 'office-manifest-xsd', 'OfficeAppManifestV1_1.xsd'), join(ROOT, 'manifest.xml')], { encoding: 'utf8', stdio: 'pipe' });
+    expect(out).toBe('');
+  });
+});
