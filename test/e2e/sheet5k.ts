@@ -14,7 +14,9 @@ export function registrationRows(n: number): (string | number)[][] {
     const id = body + checkCharacter(body);
     const inRegion = i % 3 === 0;
     rows.push([
-      '计算机学院党委', `计算机学院2022级本科生第${1 + (i % 9)}党支部`, SURNAMES[i % SURNAMES.length]! + GIVEN[i % GIVEN.length]!, male ? '男' : '女',
+      '计算机学院党委', `计算机学院2022级本科生第${1 + (i % 9)}党支部`, SURNAMES[i % SURNAMES.length]! + GIVEN[i % GIVEN.length]!,
+      // Known warnings: every 500th gender disagrees with the ID number.
+      male !== (i % 500 === 123) ? '男' : '女',
       String(2022080000 + i), id, '正式党员', '2024-05-20',
       inRegion ? '京内' : '京外', '线上', inRegion ? '' : '中共长沙市委组织部',
       inRegion ? '中共北京某某科技有限公司研发中心第一支部委员会' : '中共长沙市岳麓区麓山街道工作委员会',
