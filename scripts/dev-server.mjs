@@ -4,7 +4,7 @@
 // we print how to trust the CA by hand instead of crashing.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:https';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, sep } from 'node:path';
 import devCerts from 'office-addin-dev-certs';
 import { caCertificatePath, localhostCertificatePath, localhostKeyPath } from 'office-addin-dev-certs/lib/defaults.js';
 
@@ -36,7 +36,7 @@ export async function serve({ root, port = 3000, host = 'localhost', certs, rout
       return res.end(routes[path]);
     }
     const file = normalize(join(root, path === '/' ? 'taskpane.html' : path));
-    if (!file.startsWith(normalize(root)) || !existsSync(file) || !statSync(file).isFile()) {
+    if (!file.startsWith(normalize(root) + sep) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       return res.end('未找到');
     }
