@@ -10,42 +10,16 @@ import type { FieldDef } from '../shared/fields.js';
 import type { Cell } from '../shared/normalize.js';
 import { findHeader, type HeaderMatch, type SheetSnapshot } from '../shared/table.js';
 import { InputError } from './errors.js';
+import { containerOf, zipCorrupt, zipProblem } from './zip.js';
 
 export const SUPPORTED_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.ods', '.csv', '.txt'];
+/** Extensions whose files are always zip containers (or, when encrypted, CFB). */
+const ZIP_EXTENSIONS = ['.xlsx', '.xlsm', '.ods'];
 
 /** Files above this are refused rather than risk exhausting memory. */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
-/** Zip-based workbooks (.xlsx/.ods) expanding beyond this are refused as zip bombs. */
-export const MAX_UNZIPPED_BYTES = 2 * 1024 * 1024 * 1024;
-
-/**
- * Inspect a zip container before SheetJS sees it: a truncated zip (no end-of-central-
- * directory record) sends the parser into a loop, and the declared sizes reveal a zip bomb.
- * Returns a Chinese reason to refuse, or null.
- */
-export function zipProblem(buf: Buffer): string | null {
-  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) return null;
-  const floor = Math.max(0, buf.length - 65_557);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= floor; i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
-  }
-  if (eocd < 0) return '文件不完整（压缩包被截断，可能是下载或拷贝中断）。请重新导出或另存后再提交。';
-  const entries = buf.readUInt16LE(eocd + 10);
-  let at = buf.readUInt32LE(eocd + 16);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) return '文件已损坏（压缩包目录不完整）。请用 Excel 或 WPS 打开后另存为 .xlsx。';
-    const size = buf.readUInt32LE(at + 24);
-    if (size !== 0xffffffff) total += size;
-    if (total > MAX_UNZIPPED_BYTES) return `文件解压后超过 ${MAX_UNZIPPED_BYTES / 1024 ** 3} GB，已拒绝读取（疑似压缩炸弹）。`;
-    at += 46 + buf.readUInt16LE(at + 28) + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
-  }
-  return null;
-}
-
-/** Decode CSV bytes: BOM or valid UTF-8 first, else GB18030 (a superset of GBK, as Excel on Chinese Windows saves). */
+/** Decode text bytes (CSV, HTML, XML): BOM or valid UTF-8 first, else GB18030 (a superset of GBK, as Excel on Chinese Windows saves). */
 export function decodeText(buf: Buffer): string {
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return buf.subarray(3).toString('utf8');
   if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
@@ -76,40 +50,67 @@ export function readWorkbookFile(file: string): XLSX.WorkBook {
   if (size > MAX_FILE_BYTES) throw new InputError(file, `文件过大（${Math.round(size / 1048576)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB）。`);
   const ext = extname(file).toLowerCase();
   const buf = readFileSync(file);
+  const container = containerOf(buf);
   const bad = zipProblem(buf);
   if (bad) throw new InputError(file, bad);
+  if (container === 'binary' && ZIP_EXTENSIONS.includes(ext)) {
+    throw new InputError(file, `文件内容不是有效的 ${ext} 表格（可能已损坏，或是改了扩展名的其他文件）。请用 Excel 或 WPS 打开后另存为 .xlsx。`);
+  }
   // SheetJS prints parser notes (e.g. "ODS number format may be incorrect") to the
   // console; they are not the user's business and would corrupt --json output.
   const { error, warn, log } = console;
   console.error = console.warn = console.log = () => {};
+  let wb: XLSX.WorkBook;
   try {
-    if (ext === '.csv' || ext === '.txt') return XLSX.read(decodeText(buf), { type: 'string', raw: true, dense: true });
-    return XLSX.read(buf, { type: 'buffer', dense: true, cellDates: false, cellHTML: false, cellStyles: false, WTF: false });
+    // Text in any name: CSV, and the HTML tables and SpreadsheetML that web systems save
+    // as .xls, often in GBK. raw keeps 18-digit IDs and codes as the text they are.
+    wb = container === 'text'
+      ? XLSX.read(decodeText(buf), { type: 'string', raw: true, dense: true })
+      : XLSX.read(buf, { type: 'buffer', dense: true, cellDates: false, cellHTML: false, cellStyles: false, WTF: false });
   } catch (err) {
     throw new InputError(file, explain(err));
   } finally {
     Object.assign(console, { error, warn, log });
   }
+  if (container === 'zip' && wb.SheetNames.every((n) => !wb.Sheets[n]?.['!ref']) && zipCorrupt(buf)) {
+    throw new InputError(file, '文件已损坏（压缩数据校验失败）。请用 Excel 或 WPS 打开后另存为 .xlsx，或重新导出。');
+  }
+  return wb;
 }
 
-/** A worksheet as rows of plain values; dates stay Excel serial numbers. */
+/**
+ * A worksheet as rows of plain values; dates stay Excel serial numbers. Rows end at
+ * their last value: a stray cell at XFD1048576, or a <dimension> claiming the whole
+ * grid, costs only the rows that exist. A merged area reads as its top-left value in
+ * every cell, as the secretary sees it (学院 merged down a block of rows).
+ */
 export function sheetSnapshot(wb: XLSX.WorkBook, name: string): SheetSnapshot {
   const ws = wb.Sheets[name];
   if (!ws || !ws['!ref']) return { name, rows: [], origin: { row: 1, col: 1 } };
   const range = XLSX.utils.decode_range(ws['!ref']);
   const data = (ws as { '!data'?: (XLSX.CellObject[] | undefined)[] })['!data'] ?? [];
+  const lastRow = Math.min(range.e.r, data.length - 1);
   const rows: Cell[][] = [];
-  const width = range.e.c - range.s.c + 1;
-  for (let r = range.s.r; r <= range.e.r; r++) {
+  for (let r = range.s.r; r <= lastRow; r++) {
     const src = data[r];
-    const out: Cell[] = new Array(width).fill(null);
+    const out: Cell[] = [];
     if (src) {
-      for (let c = range.s.c; c <= range.e.c; c++) {
+      const lastCol = Math.min(range.e.c, src.length - 1);
+      for (let c = range.s.c; c <= lastCol; c++) {
         const cell = src[c];
         if (cell) out[c - range.s.c] = cellValue(cell);
       }
     }
-    rows.push(out);
+    rows.push(Array.from(out, (v) => v ?? null));
+  }
+  for (const m of ws['!merges'] ?? []) {
+    const v = rows[m.s.r - range.s.r]?.[m.s.c - range.s.c];
+    if (v === null || v === undefined) continue;
+    for (let r = Math.max(m.s.r, range.s.r); r <= Math.min(m.e.r, lastRow); r++) {
+      const row = rows[r - range.s.r]!;
+      // Only as far as the row has values or the merge reaches within the header's width.
+      for (let c = m.s.c; c <= Math.min(m.e.c, range.s.c + 255); c++) if (row[c - range.s.c] == null) row[c - range.s.c] = v;
+    }
   }
   return { name, rows, origin: { row: range.s.r + 1, col: range.s.c + 1 } };
 }

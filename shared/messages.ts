@@ -15,6 +15,7 @@ export const MESSAGES = {
   REQUIRED_FOR_PAPER: m('error', () => '开具纸质介绍信时必须填写此项。'),
   COLUMN_MISSING: m('error', (a) => `表中缺少必填列「${a.label}」，请在表头行添加该列。`),
   COLUMN_UNKNOWN: m('info', (a) => `未识别的列「${a.header}」，校验时忽略。`),
+  CELL_ERROR_VALUE: m('error', (a) => `单元格是公式错误值「${a.value}」，请修正公式或直接填写内容。`),
   COLUMN_DUPLICATE: m('warning', (a) => `「${a.label}」列出现多次，只校验第 ${a.first} 列。`),
 
   NAME_FORMAT: m('error', () => '姓名应为 2–30 个汉字或字母，可含间隔号「·」，不能含数字或其他符号。'),

@@ -26,6 +26,10 @@ function numberText(n: number): string {
   return String(n);
 }
 
+/** Excel's error values, as SheetJS and Office.js both hand them over (text such as "#N/A"). */
+export const isErrorValue = (v: Cell): boolean =>
+  typeof v === 'string' && /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|ERROR!)$/.test(v.trim());
+
 export const isBlank = (v: Cell): boolean => cellText(v) === '';
 
 /** Digits only: spaces, dashes and dots inside a code are typing noise. */

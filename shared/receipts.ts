@@ -41,9 +41,10 @@ export function readReceiptRows(file: string, snapshot: SheetSnapshot, header: H
   const originRow = snapshot.origin?.row ?? 1;
   const col = (k: AnyFieldKey) => header.columns.get(k);
   const out: ReceiptRecord[] = [];
+  const known = [...header.columns.values()];
   for (let i = header.index + 1; i < snapshot.rows.length; i++) {
     const cells = snapshot.rows[i];
-    if (isBlankRow(cells)) continue;
+    if (isBlankRow(cells, known)) continue;
     const get = (k: AnyFieldKey) => {
       const c = col(k);
       return c === undefined ? null : cells![c];

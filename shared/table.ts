@@ -75,4 +75,13 @@ export function findHeader(snapshot: SheetSnapshot, fields: readonly FieldDef[],
   return bestCount >= minMatches ? best : null;
 }
 
-export const isBlankRow = (cells: readonly Cell[] | undefined): boolean => !cells || cells.every(isBlank);
+/**
+ * A row with nothing in the recognised `columns` is not a member: a pre-filled 序号,
+ * a 合计 line or a stray note far to the right leaves it blank.
+ */
+export function isBlankRow(cells: readonly Cell[] | undefined, columns?: readonly number[]): boolean {
+  if (!cells) return true;
+  if (!columns) return cells.every(isBlank);
+  for (const c of columns) if (!isBlank(cells[c] ?? null)) return false;
+  return true;
+}

@@ -5,7 +5,7 @@
 import { FIELD_KEYS, REGISTRATION_FIELDS, REQUIRED_FIELDS, fieldLabel, type FieldKey } from './fields.js';
 import { message, type FindingCode, type Severity } from './messages.js';
 import {
-  addDays, cellText, charLength, compactCode, isBlank, isEmail, normalizeName, parseDate,
+  addDays, cellText, charLength, compactCode, isBlank, isEmail, isErrorValue, normalizeName, parseDate,
   parseInteger, parseMonth, parsePhone, type Cell,
 } from './normalize.js';
 import { checkIdNumber } from './idNumber.js';
@@ -122,19 +122,27 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
   let rowCount = 0;
   for (let i = header.index + 1; i < snapshot.rows.length; i++) {
     const cells = snapshot.rows[i];
-    if (isBlankRow(cells)) continue;
+    if (isBlankRow(cells, cols)) continue;
     rowCount++;
     const row = originRow + i;
     const raw = {} as Record<FieldKey, Cell>;
     const text = {} as Record<FieldKey, string>;
     for (const k of FIELD_KEYS) text[k] = '';
+    const startCount = findings.length;
+    const errored = new Set<FieldKey>();
     for (let c = 0; c < present.length; c++) {
       const k = present[c]!;
       const v = cells![cols[c]!];
+      // A formula error says nothing about the member; report it once and check the cell no further.
+      if (isErrorValue(v)) {
+        push(row, k, 'CELL_ERROR_VALUE', { value: String(v).trim() });
+        errored.add(k);
+        raw[k] = null;
+        continue;
+      }
       raw[k] = v;
       text[k] = cellText(v);
     }
-    const startCount = findings.length;
     const has = (k: FieldKey) => text[k] !== '';
 
     const destination = parseDestination(text.destination);
@@ -147,7 +155,7 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
     // an 出国(境) member's relationship stays at the school (domain notes).
     const staysAtSchool = destination === 'abroad' || settings.exemptDestinations.includes(text.destination);
     for (const k of REQUIRED_FIELDS) {
-      if (!colIndex.has(k) || has(k)) continue;
+      if (!colIndex.has(k) || has(k) || errored.has(k)) continue;
       if (k === 'receivingOrg' && (undecidedStudy || staysAtSchool)) continue;
       push(row, k, 'REQUIRED');
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLEAN, check, codes, sheet } from './helpers.js';
+import { CLEAN, HEADER, check, codes, sheet } from './helpers.js';
 import { HeaderNotFoundError, validateSheet } from '../shared/validate.js';
 import { RuleSettingsSchema } from '../shared/settings.js';
 
@@ -187,6 +187,18 @@ describe('table rules', () => {
     const header = ['所在党委', '党支部', '姓名（必填）', '性别', '学号', '公民身份号码\n（18位）', '党员类别（正式/预备）', '入党日期', '转移类别', '办理方式', '抬头', '所往基层党委', '党组织编码', '去向', '就业单位', '编号', '开具日期', '有效期（天）', '党费交到', '考察表', '手机号', '邮箱'];
     const r = validateSheet({ name: 'x', rows: [header, header.map((_, i) => Object.values(CLEAN)[i] ?? null)] }, { today: '2026-06-10' });
     expect(Object.keys(r.columns)).toHaveLength(22);
+    expect(r.findings).toEqual([]);
+  });
+  it('a formula error value (#N/A from a VLOOKUP) is one finding on its cell, not "required"', () => {
+    expect(codes(check({ 学号: '#N/A', 联系电话: '#VALUE!' }))).toEqual(['studentId:CELL_ERROR_VALUE', 'phone:CELL_ERROR_VALUE']);
+  });
+  it('rows with only a pre-filled 序号 or a note outside the table are not members', () => {
+    const snap = sheet(CLEAN);
+    snap.rows[1]!.unshift('序号');
+    snap.rows[2]!.unshift(1);
+    snap.rows.push([2], [3, ...HEADER.map(() => null), '以下空白']);
+    const r = validateSheet(snap, { today: '2026-06-10' });
+    expect(r.rowCount).toBe(1);
     expect(r.findings).toEqual([]);
   });
   it('header cells named like Object.prototype members are harmless', () => {
