@@ -1,16 +1,26 @@
 /** `zhuanjie demo` (npm run demo): the whole job on built-in sample data, mail to an outbox folder. */
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { InputError } from './errors.js';
 import { writeFileAtomic } from './files.js';
 import { loadConfig } from './config.js';
 import { runJob } from './run.js';
 import { SAMPLE_AS_OF, sampleConfig, sampleWorkbooks } from './sample.js';
 
+/** Marks a folder as made by the demo, so that a later demo may empty it. */
+const DEMO_MARKER = '.zhuanjie-demo';
+
 export async function runDemo(outDir: string, log: (s: string) => void): Promise<void> {
   const dir = resolve(outDir);
-  // The demo folder is ours alone: start clean so a second demo sends again.
-  rmSync(dir, { recursive: true, force: true });
+  // A second demo starts clean so that it sends again, but only in a folder an earlier
+  // demo made: --out pointed at someone's documents must never empty them.
+  const marker = join(dir, DEMO_MARKER);
+  if (existsSync(dir) && readdirSync(dir).length > 0) {
+    if (!existsSync(marker)) throw new InputError(dir, '文件夹不是空的，也不是之前的演示文件夹。为免覆盖其中的文件，请用 --out 指定一个新的或空的文件夹。');
+    rmSync(dir, { recursive: true, force: true });
+  }
   mkdirSync(join(dir, 'input'), { recursive: true });
+  writeFileSync(marker, '由 zhuanjie demo 生成；再次运行 demo 会清空本文件夹。\n');
   sampleWorkbooks(join(dir, 'input'));
   const configFile = join(dir, 'config.json');
   writeFileAtomic(configFile, JSON.stringify(sampleConfig(), null, 2));

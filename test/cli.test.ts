@@ -154,5 +154,17 @@ describe('npm run demo', () => {
     expect(eml).toHaveLength(4);
     expect(eml.some((f) => f.includes('全校汇总'))).toBe(true);
     expect(r.stdout).toContain('对账报告');
+    // A second demo in the same folder starts afresh and sends again.
+    expect(cli(['demo', '--out', join(dir, 'demo')]).code).toBe(0);
+    expect(readdirSync(join(dir, 'demo', 'outbox'))).toHaveLength(4);
+  });
+
+  it('never empties a folder it did not make', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '工作总结.docx'), '重要文件');
+    const r = cli(['demo', '--out', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('文件夹不是空的');
+    expect(readdirSync(dir)).toEqual(['工作总结.docx']);
   });
 });
