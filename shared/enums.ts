@@ -9,7 +9,8 @@ export type Destination = 'employed' | 'furtherStudy' | 'unplaced' | 'abroad' | 
 
 const lookup = <T extends string>(table: Record<string, T>) => {
   const map = new Map(Object.entries(table).map(([k, v]) => [k.toLowerCase(), v]));
-  return (v: Cell): T | null => map.get(cellText(v).replace(/\s/g, '').toLowerCase()) ?? null;
+  // Most cells hold an accepted spelling exactly: try that before normalising.
+  return (v: Cell): T | null => (typeof v === 'string' ? map.get(v) : undefined) ?? map.get(cellText(v).replace(/\s/g, '').toLowerCase()) ?? null;
 };
 
 export const parseMemberType = lookup<MemberType>({

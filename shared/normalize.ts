@@ -7,9 +7,27 @@ export type Cell = string | number | boolean | null | undefined;
 
 /** Full-width ASCII (U+FF01–FF5E) and the ideographic space → half-width. */
 export function toHalfWidth(s: string): string {
-  return s.replace(/[\uFF01-\uFF5E\u3000]/g, (c) =>
-    c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
-  );
+  return s.replace(/[\uFF01-\uFF5E\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+
+/**
+ * Whether a string may need cellText's rewriting: full-width forms, or white space
+ * (leading, trailing, runs, non-breaking and zero-width). Most cells need none, and
+ * a char scan is far cheaper than two regex passes (bench: rule throughput).
+ */
+function needsCleaning(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  if (s.charCodeAt(0) <= 0x20 || s.charCodeAt(n - 1) <= 0x20) return true;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if (c <= 0x20 && (c !== 0x20 || s.charCodeAt(i + 1) <= 0x20)) return true;
+    } else if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || (c >= 0xff01 && c <= 0xff5e)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** A cell as trimmed, half-width text with runs of white space collapsed. */
@@ -17,18 +35,21 @@ export function cellText(v: Cell): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return numberText(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (!needsCleaning(v)) return v;
   return toHalfWidth(v).replace(/[\s\u00A0\u200B\uFEFF]+/g, ' ').trim();
 }
 
 /** Integers without exponent notation (Excel stores 18-digit IDs as 4.30102E+17). */
 function numberText(n: number): string {
+  // Above 2^53 String() rounds to the shortest form; BigInt shows the digits Excel kept.
+  if (Number.isSafeInteger(n)) return String(n);
   if (Number.isInteger(n) && Math.abs(n) < 1e21) return BigInt(n).toString();
   return String(n);
 }
 
 /** Excel's error values, as SheetJS and Office.js both hand them over (text such as "#N/A"). */
 export const isErrorValue = (v: Cell): boolean =>
-  typeof v === 'string' && /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|ERROR!)$/.test(v.trim());
+  typeof v === 'string' && (v.charCodeAt(0) === 35 || v.charCodeAt(0) <= 32) && /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|ERROR!)$/.test(v.trim());
 
 export const isBlank = (v: Cell): boolean => cellText(v) === '';
 
@@ -52,6 +73,7 @@ const DAY_MS = 86_400_000;
 
 export function isValidYmd(y: number, m: number, d: number): boolean {
   if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
+  if (d <= 28) return true;
   return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
@@ -76,11 +98,21 @@ export const dayNumberToIso = (n: number): string => {
 
 export const addDays = (iso: string, days: number): string => dayNumberToIso(isoToDayNumber(iso) + days);
 
+// A sheet's dates repeat (one issue date, a few hundred join dates): remember them.
+const serialCache = new Map<number, string>();
+
 /** Excel serial (1900 date system, as Excel, WPS and LibreOffice write it) → ISO date. */
 export function serialToIso(serial: number): string | null {
   if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
-  const dt = new Date(EXCEL_EPOCH_UTC + Math.floor(serial) * DAY_MS);
-  return ymdToIso({ y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() });
+  const day = Math.floor(serial);
+  let iso = serialCache.get(day);
+  if (iso === undefined) {
+    const dt = new Date(EXCEL_EPOCH_UTC + day * DAY_MS);
+    iso = ymdToIso({ y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() });
+    if (serialCache.size > 50_000) serialCache.clear();
+    serialCache.set(day, iso);
+  }
+  return iso;
 }
 
 export const isoToSerial = (iso: string): number => isoToDayNumber(iso) - EXCEL_EPOCH_UTC / DAY_MS;

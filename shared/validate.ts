@@ -78,6 +78,10 @@ const UNDECIDED = /^(?:待定|未定|暂无|未知|无|不详|待确定|-|—|\/
 
 const includesAny = (s: string, words: readonly string[]) => words.some((w) => s.includes(w));
 
+// Cloned per row: an object literal's shape copied once is far faster than 25 keyed writes.
+const EMPTY_TEXT = Object.fromEntries(FIELD_KEYS.map((k) => [k, ''])) as Record<FieldKey, string>;
+const EMPTY_RAW = Object.fromEntries(FIELD_KEYS.map((k) => [k, null])) as Record<FieldKey, Cell>;
+
 /** Validate one sheet. Throws HeaderNotFoundError when it has no recognisable header. */
 export function validateSheet(snapshot: SheetSnapshot, options: ValidateOptions): ValidationResult {
   const settings = options.settings ?? defaultRuleSettings();
@@ -119,49 +123,53 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
   const present = FIELD_KEYS.filter((k) => colIndex.has(k));
   const cols = present.map((k) => colIndex.get(k)!);
 
+  const requiredPresent = REQUIRED_FIELDS.filter((k) => colIndex.has(k));
+  // One closure for the sheet, not one per row.
+  let current = EMPTY_TEXT;
+  const has = (k: FieldKey) => current[k] !== '';
+
   let rowCount = 0;
   for (let i = header.index + 1; i < snapshot.rows.length; i++) {
     const cells = snapshot.rows[i];
     if (isBlankRow(cells, cols)) continue;
     rowCount++;
     const row = originRow + i;
-    const raw = {} as Record<FieldKey, Cell>;
-    const text = {} as Record<FieldKey, string>;
-    for (const k of FIELD_KEYS) text[k] = '';
+    const raw = { ...EMPTY_RAW };
+    const text = { ...EMPTY_TEXT };
+    current = text;
     const startCount = findings.length;
-    const errored = new Set<FieldKey>();
+    let errored: Set<FieldKey> | null = null;
     for (let c = 0; c < present.length; c++) {
       const k = present[c]!;
       const v = cells![cols[c]!];
       // A formula error says nothing about the member; report it once and check the cell no further.
       if (isErrorValue(v)) {
         push(row, k, 'CELL_ERROR_VALUE', { value: String(v).trim() });
-        errored.add(k);
+        (errored ??= new Set()).add(k);
         raw[k] = null;
         continue;
       }
       raw[k] = v;
       text[k] = cellText(v);
     }
-    const has = (k: FieldKey) => text[k] !== '';
 
     const destination = parseDestination(text.destination);
     const transferType = parseTransferType(text.transferType);
     const method = parseMethod(text.method);
     const memberType = parseMemberType(text.memberType);
-    const undecidedStudy = destination === 'furtherStudy' && (!has('receivingOrg') || UNDECIDED.test(text.receivingOrg));
+    const undecidedStudy = destination === 'furtherStudy' && (text.receivingOrg === '' || UNDECIDED.test(text.receivingOrg));
 
     // 1. Required cells. A 升学 member may not know the receiving branch yet (rule 16);
     // an 出国(境) member's relationship stays at the school (domain notes).
     const staysAtSchool = destination === 'abroad' || settings.exemptDestinations.includes(text.destination);
-    for (const k of REQUIRED_FIELDS) {
-      if (!colIndex.has(k) || has(k) || errored.has(k)) continue;
+    for (const k of requiredPresent) {
+      if (has(k) || errored?.has(k)) continue;
       if (k === 'receivingOrg' && (undecidedStudy || staysAtSchool)) continue;
       push(row, k, 'REQUIRED');
     }
 
     // 2. Name.
-    if (has('name')) {
+    if (text.name !== '') {
       const name = normalizeName(text.name);
       const len = charLength(name);
       if (len < 2 || len > 30 || !/^[\p{Script=Han}A-Za-z·. ]+$/u.test(name)) push(row, 'name', 'NAME_FORMAT');
@@ -177,7 +185,7 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
 
     // 4. ID number and gender.
     let idNumber: string | null = null;
-    if (has('idNumber')) {
+    if (text.idNumber !== '') {
       const id = checkIdNumber(raw.idNumber);
       if (id.ok) {
         idNumber = id.value;
@@ -188,36 +196,36 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
         if (gender && gender !== id.gender) push(row, 'gender', 'GENDER_MISMATCH', { expected: id.gender });
       } else push(row, 'idNumber', id.code, id.args);
     }
-    if (has('gender') && !parseGender(text.gender)) push(row, 'gender', 'GENDER_INVALID');
+    if (text.gender !== '' && !parseGender(text.gender)) push(row, 'gender', 'GENDER_INVALID');
 
     // 5. Enumerations.
-    if (has('memberType') && !memberType) push(row, 'memberType', 'MEMBER_TYPE_INVALID');
-    if (has('transferType') && !transferType) push(row, 'transferType', 'TRANSFER_TYPE_INVALID', { choices: typeLabels.join('」「') });
-    if (has('method') && !method) push(row, 'method', 'METHOD_INVALID');
-    if (has('probationForm') && !parseYesNo(text.probationForm)) push(row, 'probationForm', 'PROBATION_FORM_INVALID');
+    if (text.memberType !== '' && !memberType) push(row, 'memberType', 'MEMBER_TYPE_INVALID');
+    if (text.transferType !== '' && !transferType) push(row, 'transferType', 'TRANSFER_TYPE_INVALID', { choices: typeLabels.join('」「') });
+    if (text.method !== '' && !method) push(row, 'method', 'METHOD_INVALID');
+    if (text.probationForm !== '' && !parseYesNo(text.probationForm)) push(row, 'probationForm', 'PROBATION_FORM_INVALID');
 
     // 6. Contacts.
-    if (has('phone') && !parsePhone(text.phone)) push(row, 'phone', 'PHONE_INVALID');
-    if (has('email') && !isEmail(text.email)) push(row, 'email', 'EMAIL_INVALID');
+    if (text.phone !== '' && !parsePhone(text.phone)) push(row, 'phone', 'PHONE_INVALID');
+    if (text.email !== '' && !isEmail(text.email)) push(row, 'email', 'EMAIL_INVALID');
 
     // 7. Dates.
-    const joinDate = has('joinDate') ? parseDate(raw.joinDate) : null;
-    const issueDate = has('issueDate') ? parseDate(raw.issueDate) : null;
-    if (has('joinDate') && !joinDate) push(row, 'joinDate', 'DATE_INVALID');
+    const joinDate = text.joinDate !== '' ? parseDate(raw.joinDate) : null;
+    const issueDate = text.issueDate !== '' ? parseDate(raw.issueDate) : null;
+    if (text.joinDate !== '' && !joinDate) push(row, 'joinDate', 'DATE_INVALID');
     if (joinDate && joinDate > today) push(row, 'joinDate', 'JOIN_DATE_FUTURE', { date: joinDate });
-    if (has('issueDate') && !issueDate) push(row, 'issueDate', 'DATE_INVALID');
+    if (text.issueDate !== '' && !issueDate) push(row, 'issueDate', 'DATE_INVALID');
     if (joinDate && issueDate && issueDate < joinDate && joinDate <= today) push(row, 'issueDate', 'ISSUE_BEFORE_JOIN', { joinDate });
 
     // 8. Dues month and validity.
-    const duesMonth = has('duesPaidThrough') ? parseMonth(raw.duesPaidThrough) : null;
-    if (has('duesPaidThrough') && !duesMonth) push(row, 'duesPaidThrough', 'MONTH_INVALID');
-    const validDays = has('validDays') ? parseInteger(raw.validDays) : null;
-    if (has('validDays') && (validDays === null || validDays < 1 || validDays > settings.maxValidDays)) {
+    const duesMonth = text.duesPaidThrough !== '' ? parseMonth(raw.duesPaidThrough) : null;
+    if (text.duesPaidThrough !== '' && !duesMonth) push(row, 'duesPaidThrough', 'MONTH_INVALID');
+    const validDays = text.validDays !== '' ? parseInteger(raw.validDays) : null;
+    if (text.validDays !== '' && (validDays === null || validDays < 1 || validDays > settings.maxValidDays)) {
       push(row, 'validDays', 'VALID_DAYS_INVALID', { max: settings.maxValidDays });
     }
 
     // 9. Organisation code.
-    if (has('orgCode')) {
+    if (text.orgCode !== '') {
       const code = compactCode(raw.orgCode);
       const lostZero = /^\d+$/.test(code) && !codeLengths.has(code.length) && codeLengths.has(code.length + 1);
       if (lostZero) push(row, 'orgCode', 'ORG_CODE_LOST_ZERO', { fixed: `0${code}` });
@@ -230,7 +238,7 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
       if (org && !BRANCH_SUFFIX.test(org) && (NOT_BRANCH_SUFFIX.test(org) || COMMITTEE_SUFFIX.test(org))) {
         push(row, 'receivingOrg', 'IN_REGION_NOT_BRANCH', { inRegion: settings.region.inRegion });
       }
-      if (!has('orgCode')) push(row, 'orgCode', 'ORG_CODE_REQUIRED', { inRegion: settings.region.inRegion });
+      if (text.orgCode === '') push(row, 'orgCode', 'ORG_CODE_REQUIRED', { inRegion: settings.region.inRegion });
     }
 
     // 11–12. Paper letters: only outside the region, with every letter field (seeds 000, 001).
@@ -245,7 +253,7 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
     }
 
     // 13. Letter header: a body with authority to receive transfers (seeds 000, 003, 004).
-    if (has('letterHeader')) {
+    if (text.letterHeader !== '') {
       if (HEADER_BRANCH.test(text.letterHeader)) push(row, 'letterHeader', 'HEADER_IS_BRANCH');
       else if (!includesAny(text.letterHeader, settings.letterHeaderKeywords)) push(row, 'letterHeader', 'HEADER_UNRECOGNISED');
     }
@@ -268,7 +276,7 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
     }
 
     // 16. Destinations (seed 001).
-    if (destination === 'unplaced' && has('receivingOrg') && !includesAny(text.receivingOrg, settings.unplacedOrgKeywords)) {
+    if (destination === 'unplaced' && text.receivingOrg !== '' && !includesAny(text.receivingOrg, settings.unplacedOrgKeywords)) {
       push(row, 'receivingOrg', 'UNPLACED_ORG');
     }
     if (undecidedStudy) push(row, 'receivingOrg', 'FURTHER_STUDY_UNDECIDED');

@@ -4,53 +4,26 @@
  * host holding a 5,000-row sheet with known errors. No request leaves the machine.
  */
 import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:https';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dateIn, TIMEZONE } from '../../shared/calendar.js';
 import { validateSheet, countBySeverity } from '../../shared/validate.js';
+import { openPane, timeValidate, type Pane } from './harness.js';
 import { registrationRows } from './sheet5k.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const RESULTS = join(ROOT, 'test-results');
+const RESULTS = join(import.meta.dirname, '..', '..', 'test-results');
 
-let server: Server;
-let browser: Browser;
+let pane: Pane;
 let page: Page;
-let base: string;
-const consoleErrors: string[] = [];
-const blocked: string[] = [];
 
 beforeAll(async () => {
-  const { buildAddin } = await import('../../scripts/build-addin.mjs');
-  const { devCertificates, serve } = await import('../../scripts/dev-server.mjs');
-  const root = await buildAddin();
-  const hostJs = await build({ entryPoints: [join(import.meta.dirname, 'host.ts')], bundle: true, format: 'iife', write: false, logLevel: 'warning' });
-  const certs = await devCertificates({ install: false, log: () => {} });
-  server = await serve({ root, port: 0, host: 'localhost', certs });
-  base = `https://localhost:${(server.address() as { port: number }).port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  // The CA is not in this machine's trust store (installing it needs admin rights).
-  const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 360, height: 900 }, locale: 'zh-CN' });
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith('https://appsforoffice.microsoft.com/lib/1/hosted/office.js')) return route.fulfill({ contentType: 'text/javascript', body: hostJs.outputFiles[0]!.text });
-    if (url.startsWith(base)) return route.continue();
-    blocked.push(url); // telemetry and anything else off the machine
-    return route.abort();
-  });
-  page = await context.newPage();
-  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
-  await page.goto(`${base}/taskpane.html`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000, state: 'attached' }).catch((e) => { throw new Error(`${e.message}\n${consoleErrors.join('\n')}\nblocked: ${blocked.join(', ')}`); });
+  pane = await openPane();
+  page = pane.page;
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => (server ? server.close(r) : r(null)));
+  await pane?.close();
 });
 
 const num = async (id: string) => Number(await page.textContent(`#${id}`));
@@ -60,17 +33,13 @@ describe('task pane in Chromium', () => {
   const counts = countBySeverity(expected.findings);
 
   it('校验当前工作表: summary counts as the CLI rules give, in a handful of syncs', async () => {
-    const started = Date.now();
-    await page.click('#validate');
-    await page.waitForFunction(() => document.querySelector('#sum-rows')?.textContent === '5000');
-    const ms = Date.now() - started;
+    const { ms, syncs } = await timeValidate(page, 5000);
     expect(await num('sum-errors')).toBe(counts.error);
     expect(await num('sum-warnings')).toBe(counts.warning);
     expect(counts.error).toBeGreaterThanOrEqual(70);
-    const syncs = await page.evaluate(() => (window as unknown as { __fake: { syncs: number } }).__fake.syncs);
     expect(syncs).toBeLessThanOrEqual(6);
     expect(await page.textContent('#status')).toContain('已校验「2026届登记表」：5000 行');
-    console.log(`add-in 5,000 rows: ${ms} ms, ${syncs} syncs`);
+    console.log(`add-in 5,000 rows: ${Math.round(ms)} ms, ${syncs} syncs`);
   });
 
   it('clicking an item selects that cell; the filter shows only warnings or errors', async () => {
@@ -107,7 +76,7 @@ describe('task pane in Chromium', () => {
   });
 
   it('runs under its Content-Security-Policy with no script errors and nothing sent off the machine', () => {
-    expect(consoleErrors).toEqual([]);
-    expect(blocked.filter((u) => !u.startsWith('data:'))).toEqual([]);
+    expect(pane.consoleErrors).toEqual([]);
+    expect(pane.blocked.filter((u) => !u.startsWith('data:'))).toEqual([]);
   });
 });

@@ -1,0 +1,176 @@
+/**
+ * `npm run bench [-- --quick] [-- --no-addin]`: how fast zhuanjie is next to what users
+ * would otherwise use, all in one run on the same inputs. Each measurement runs in
+ * its own child process (peak RSS is then its own), several times; medians are
+ * reported. Writes bench/results.json and prints a table with the ratios.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, type as osType, release } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { benchData, workbook } from './data.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const OUT = join(ROOT, 'bench', 'out');
+const { values: opts } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, 'no-addin': { type: 'boolean', default: false }, reps: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+});
+if (opts.help) {
+  console.log(`用法：npm run bench [-- --quick] [-- --no-addin] [-- --reps N]
+
+  --quick     小规模（1 万行）快速运行，一分钟内完成
+  --no-addin  跳过 Chromium 中的加载项测量
+  --reps N    每项重复次数（默认：完整 3 次，快速 2 次），取中位数
+结果写入 bench/results.json。`);
+  process.exit(0);
+}
+
+const BIG = opts.quick ? 10_000 : 100_000;
+const SMALL = 5_000;
+const REPS = Number(opts.reps ?? (opts.quick ? 2 : 3));
+const AS_OF = '2026-08-25';
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const mb = (bytes: number) => Math.round(bytes / 1048576);
+const say = (s: string) => process.stderr.write(`${s}\n`);
+
+interface Run { ms: number; rss: number; stdout: string }
+
+/** One child process, timed from spawn to exit, with its peak RSS from bench/rss.mjs. */
+function child(cmd: string, args: string[], preload = true): Run {
+  const rssFile = join(OUT, `rss-${process.pid}.txt`);
+  rmSync(rssFile, { force: true });
+  const started = performance.now();
+  const r = spawnSync(cmd, preload ? ['--import', join(ROOT, 'bench', 'rss.mjs'), ...args] : args, {
+    cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, BENCH_RSS_FILE: rssFile },
+  });
+  const ms = performance.now() - started;
+  if (r.status !== 0 && !(args.includes('reconcile') && r.status === 1)) {
+    throw new Error(`${cmd} ${args.join(' ')} 退出码 ${r.status}\n${r.stderr}`);
+  }
+  const rss = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : 0;
+  return { ms, rss, stdout: r.stdout };
+}
+
+function repeat(label: string, f: () => Run): { ms: number; rss: number; last: Run } {
+  const runs: Run[] = [];
+  for (let i = 0; i < REPS; i++) {
+    runs.push(f());
+    say(`  ${label}：第 ${i + 1}/${REPS} 次 ${Math.round(runs.at(-1)!.ms)} ms`);
+  }
+  return { ms: median(runs.map((r) => r.ms)), rss: Math.max(...runs.map((r) => r.rss)), last: runs.at(-1)! };
+}
+
+function pandasPython(): string | null {
+  for (const py of ['python3', '/usr/bin/python3']) {
+    if (spawnSync(py, ['-c', 'import pandas, openpyxl'], { stdio: 'ignore' }).status === 0) return py;
+  }
+  return null;
+}
+
+async function addin(): Promise<{ ms: number; syncs: number } | null> {
+  if (opts['no-addin']) return null;
+  if (!existsSync('/usr/bin/chromium')) {
+    say('  未找到 /usr/bin/chromium（apt-get install chromium），跳过加载项测量。');
+    return null;
+  }
+  const { openPane, timeValidate } = await import('../test/e2e/harness.js');
+  const pane = await openPane();
+  try {
+    const runs: { ms: number; syncs: number }[] = [];
+    // The first click also compiles the rules; a secretary clicks more than once.
+    for (let i = 0; i < REPS + 1; i++) {
+      runs.push(await timeValidate(pane.page, SMALL));
+      say(`  加载项 ${SMALL} 行：第 ${i + 1}/${REPS + 1} 次 ${Math.round(runs.at(-1)!.ms)} ms，${runs.at(-1)!.syncs} 次 sync`);
+    }
+    return { ms: Math.round(median(runs.map((r) => r.ms))), syncs: Math.max(...runs.map((r) => r.syncs)) };
+  } finally {
+    await pane.close();
+  }
+}
+
+// --- Inputs ----------------------------------------------------------------------------
+mkdirSync(OUT, { recursive: true });
+if (!existsSync(join(ROOT, 'dist', 'jobs', 'cli.js'))) {
+  say('构建 dist/ …');
+  if (spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) process.exit(1);
+}
+say(`生成 ${BIG.toLocaleString()} 行登记表和对应回执（固定随机种子）…`);
+const data = benchData(BIG);
+const reg = join(OUT, `registrations-${BIG}.xlsx`);
+const rec = join(OUT, `receipts-${BIG}.xlsx`);
+writeFileSync(reg, workbook(data.registrations, '登记表'));
+writeFileSync(rec, workbook(data.receipts, '转接记录'));
+say(`  ${reg}（${mb(readFileSync(reg).length)} MB），回执 ${(data.receipts.length - 1).toLocaleString()} 条`);
+
+// --- Measurements ----------------------------------------------------------------------
+const tsx = ['--import', 'tsx', join(ROOT, 'bench', 'tasks.ts')];
+say('1. 规则校验吞吐（内存中，不含读文件）');
+const validate = JSON.parse(child(process.execPath, [...tsx, 'validate', String(BIG), String(Math.max(REPS, 3))], false).stdout) as { rowsPerSec: number };
+say(`  ${validate.rowsPerSec.toLocaleString()} 行/秒`);
+
+say('2. 读取登记表（本项目的读取器）');
+const reads = repeat('读取', () => {
+  const r = child(process.execPath, [...tsx, 'read', reg]);
+  return { ...r, ms: (JSON.parse(r.stdout) as { ms: number }).ms };
+});
+
+say('3. reconcile 端到端（读取、校验、对账、写报告）');
+const report = join(OUT, 'report.xlsx');
+const ours = repeat('reconcile', () => child(process.execPath, [join(ROOT, 'bin', 'zhuanjie.js'), 'reconcile', '--registrations', reg, '--receipts', rec, '--as-of', AS_OF, '--out', report, '--force']));
+
+say('4a. 解析下限：SheetJS read + sheet_to_json');
+const floor = repeat('SheetJS', () => child(process.execPath, [join(ROOT, 'bench', 'floor.mjs'), reg, rec]));
+
+say('4b. pandas read_excel + merge');
+const py = pandasPython();
+let pandas: { ms: number; rss: number } | null = null;
+if (py) {
+  const p = repeat('pandas', () => {
+    const r = child(py, [join(ROOT, 'bench', 'pandas_merge.py'), reg, rec], false);
+    return { ...r, rss: (JSON.parse(r.stdout) as { rss: number }).rss };
+  });
+  pandas = { ms: p.ms, rss: p.rss };
+} else {
+  say('  未找到带 pandas 和 openpyxl 的 python3（apt-get install python3-pandas python3-openpyxl），跳过。');
+}
+
+say(`5. 加载项：Chromium 中校验 ${SMALL} 行（测试宿主）`);
+const pane = await addin();
+
+// --- Results ---------------------------------------------------------------------------
+const results = {
+  date: new Date().toISOString(),
+  quick: opts.quick,
+  rows: BIG,
+  machine: { cpu: cpus()[0]?.model ?? '?', cores: cpus().length, memoryGB: Math.round(totalmem() / 1024 ** 3), os: `${osType()} ${release()}`, node: process.version },
+  validateRowsPerSec: validate.rowsPerSec,
+  read100k: { ms: Math.round(reads.ms), rssMB: mb(reads.rss) },
+  reconcile100k: { ms: Math.round(ours.ms), rssMB: mb(ours.rss) },
+  sheetjsFloor100k: { ms: Math.round(floor.ms), rssMB: mb(floor.rss) },
+  pandas100k: pandas && { ms: Math.round(pandas.ms), rssMB: mb(pandas.rss) },
+  addin5k: pane,
+  ratios: {
+    reconcileOverFloor: +(ours.ms / floor.ms).toFixed(2),
+    reconcileOverPandas: pandas ? +(ours.ms / pandas.ms).toFixed(2) : null,
+  },
+};
+writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+const n = BIG.toLocaleString();
+const table: [string, string, string][] = [
+  ['规则校验（内存）', `${validate.rowsPerSec.toLocaleString()} 行/秒`, '目标 ≥ 250,000 行/秒'],
+  [`读取登记表 ${n} 行`, `${results.read100k.ms} ms，峰值 ${results.read100k.rssMB} MB`, ''],
+  [`reconcile ${n} + ${n}`, `${results.reconcile100k.ms} ms，峰值 ${results.reconcile100k.rssMB} MB`, '目标 ≤ 2× 下限，≤ 1 GB'],
+  ['SheetJS 解析下限', `${results.sheetjsFloor100k.ms} ms，峰值 ${results.sheetjsFloor100k.rssMB} MB`, `本项目 ÷ 下限 = ${results.ratios.reconcileOverFloor}`],
+  ['pandas read_excel + merge', pandas ? `${results.pandas100k!.ms} ms，峰值 ${results.pandas100k!.rssMB} MB` : '（未安装）', pandas ? `本项目 ÷ pandas = ${results.ratios.reconcileOverPandas}` : ''],
+  [`加载项 ${SMALL.toLocaleString()} 行（Chromium）`, pane ? `${pane.ms} ms，${pane.syncs} 次 sync` : '（跳过）', '目标 ≤ 1 s，≤ 6 次 sync'],
+];
+const width = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
+const w0 = Math.max(...table.map((r) => width(r[0])));
+const w1 = Math.max(...table.map((r) => width(r[1])));
+console.log(`\nzhuanjie 基准测试（${opts.quick ? '快速' : '完整'}，${REPS} 次取中位数；${results.machine.cpu}，${results.machine.cores} 核，Node ${process.version}）\n`);
+for (const [a, b, c] of table) console.log(`  ${pad(a, w0)}  ${pad(b, w1)}  ${c}`);
+console.log(`\n结果：${join('bench', 'results.json')}`);

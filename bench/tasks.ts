@@ -1,0 +1,34 @@
+/**
+ * Measurements that run inside one child process each (so that peak RSS is theirs
+ * alone). Prints one JSON line. Used by bench/run.ts; not a user command.
+ */
+import { performance } from 'node:perf_hooks';
+import { REGISTRATION_FIELDS } from '../shared/fields.js';
+import type { Cell } from '../shared/normalize.js';
+import { validateSheet } from '../shared/validate.js';
+import { readTable } from '../jobs/workbook.js';
+import { benchData } from './data.js';
+
+const [task, arg, repsArg] = process.argv.slice(2);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+if (task === 'validate') {
+  // Pure rule throughput: the snapshot is already in memory, as in the task pane.
+  const n = Number(arg);
+  const rows = benchData(n).registrations.map((r) => r.map((v) => (v && typeof v === 'object' ? (v as { v: Cell }).v : v) as Cell));
+  const times: number[] = [];
+  let findings = 0;
+  for (let i = 0; i < Number(repsArg ?? 5); i++) {
+    const t = performance.now();
+    findings = validateSheet({ name: '登记表', rows }, { today: '2026-06-20' }).findings.length;
+    times.push(performance.now() - t);
+  }
+  console.log(JSON.stringify({ rowsPerSec: Math.round(n / (median(times) / 1000)), findings }));
+} else if (task === 'read') {
+  const t = performance.now();
+  const picked = readTable(arg!, REGISTRATION_FIELDS, { what: '登记表' });
+  console.log(JSON.stringify({ ms: performance.now() - t, rows: picked.snapshot.rows.length }));
+} else {
+  console.error(`未知任务：${task}`);
+  process.exit(2);
+}

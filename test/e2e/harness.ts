@@ -1,0 +1,73 @@
+/**
+ * The built task pane in real headless Chromium, served over HTTPS with the
+ * office-addin-dev-certs certificates, office.js replaced by the test host. Shared
+ * by the E2E test and `npm run bench`. Nothing is allowed off the machine.
+ */
+import type { Server } from 'node:https';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildAddin } from '../../scripts/build-addin.mjs';
+import { devCertificates, serve } from '../../scripts/dev-server.mjs';
+
+export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+/** Flags this machine needs: no sandbox as root, no GPU, no calls home. */
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+
+export interface Pane {
+  page: Page;
+  /** Script errors and CSP violations seen in the page. */
+  consoleErrors: string[];
+  /** Requests that tried to leave the machine (telemetry and the like). */
+  blocked: string[];
+  close(): Promise<void>;
+}
+
+export async function openPane(): Promise<Pane> {
+  const root = await buildAddin();
+  const host = await build({ entryPoints: [join(import.meta.dirname, 'host.ts')], bundle: true, format: 'iife', write: false, logLevel: 'warning' });
+  const certs = await devCertificates({ install: false, log: () => {} });
+  const server: Server = await serve({ root, port: 0, host: 'localhost', certs });
+  const base = `https://localhost:${(server.address() as { port: number }).port}`;
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    await new Promise((r) => server.close(r));
+  };
+  try {
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    // The CA is not in this machine's trust store (installing it needs admin rights).
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 360, height: 900 }, locale: 'zh-CN' });
+    const consoleErrors: string[] = [];
+    const blocked: string[] = [];
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(OFFICE_JS)) return route.fulfill({ contentType: 'text/javascript', body: host.outputFiles[0]!.text });
+      if (url.startsWith(base)) return route.continue();
+      blocked.push(url);
+      return route.abort();
+    });
+    const page = await context.newPage();
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    await page.goto(`${base}/taskpane.html`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000, state: 'attached' }).catch((e: Error) => {
+      throw new Error(`${e.message}\n${consoleErrors.join('\n')}\nblocked: ${blocked.join(', ')}`);
+    });
+    return { page, consoleErrors, blocked, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+/** Click 校验当前工作表 and wait for the rendered list: milliseconds and context.sync() calls. */
+export async function timeValidate(page: Page, rows: number): Promise<{ ms: number; syncs: number }> {
+  await page.evaluate(() => ((window as unknown as { __fake: { syncs: number } }).__fake.syncs = 0));
+  const started = performance.now();
+  await page.click('#validate');
+  await page.waitForFunction((n) => document.querySelector('#sum-rows')?.textContent === String(n) && document.querySelector('button.item') !== null, rows);
+  const ms = performance.now() - started;
+  const syncs = await page.evaluate(() => (window as unknown as { __fake: { syncs: number } }).__fake.syncs);
+  return { ms, syncs };
+}
