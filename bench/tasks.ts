@@ -3,11 +3,14 @@
  * alone). Prints one JSON line. Used by bench/run.ts; not a user command.
  */
 import { performance } from 'node:perf_hooks';
-import { REGISTRATION_FIELDS } from '../shared/fields.js';
 import type { Cell } from '../shared/normalize.js';
-import { validateSheet } from '../shared/validate.js';
-import { readTable } from '../jobs/workbook.js';
 import { benchData } from './data.js';
+
+// The code users run: tsc's output in dist/, not the sources through a loader.
+const dist = (path: string) => import(new URL(`../dist/${path}`, import.meta.url).href);
+const { validateSheet } = (await dist('shared/validate.js')) as typeof import('../shared/validate.js');
+const { readTable } = (await dist('jobs/workbook.js')) as typeof import('../jobs/workbook.js');
+const { REGISTRATION_FIELDS } = (await dist('shared/fields.js')) as typeof import('../shared/fields.js');
 
 const [task, arg, repsArg] = process.argv.slice(2);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -2,7 +2,7 @@
 import { maskIdNumber } from '../shared/idNumber.js';
 import { STATUS_INFO, STATUSES, isUnresolved } from '../shared/statuses.js';
 import type { MemberStatus, ReconcileResult } from '../shared/reconcile.js';
-import { addListSheet, newWorkbook, workbookBuffer } from './excel.js';
+import { listWorkbook, type SheetSpec } from './excel.js';
 
 const MEMBER_COLUMNS = [
   { header: '学院', width: 22 },
@@ -41,24 +41,27 @@ const memberRow = (m: MemberStatus, fullIds: boolean) => [
 /** Unresolved first, the most urgent status first, then by college and 学号. */
 export function sortForAction(members: readonly MemberStatus[]): MemberStatus[] {
   const rank = new Map(STATUSES.map((s, i) => [s, i]));
-  return [...members].sort((a, b) => rank.get(a.status)! - rank.get(b.status)! || a.college.localeCompare(b.college, 'zh') || a.studentId.localeCompare(b.studentId));
+  return [...members].sort((a, b) => rank.get(a.status)! - rank.get(b.status)! || ZH.compare(a.college, b.college) || (a.studentId < b.studentId ? -1 : a.studentId > b.studentId ? 1 : 0));
 }
 
+/** One collator for every comparison: localeCompare builds one per call. */
+const ZH = new Intl.Collator('zh');
+
 export async function buildReport(result: ReconcileResult, opts: { fullIds: boolean }): Promise<Buffer> {
-  const wb = newWorkbook();
   const unresolved = sortForAction(result.members.filter((m) => isUnresolved(m.status)));
-  addListSheet(wb, {
+  const sheets: SheetSpec[] = [];
+  sheets.push({
     name: '未完成名单',
     title: `截至 ${result.asOf} 组织关系转接未完成的毕业生党员（${result.cohort} 届）`,
     columns: MEMBER_COLUMNS,
     rows: unresolved.map((m) => memberRow(m, opts.fullIds)),
   });
-  addListSheet(wb, {
+  sheets.push({
     name: '信息不符',
     columns: MEMBER_COLUMNS,
     rows: sortForAction(result.members.filter((m) => m.status === 'mismatch')).map((m) => memberRow(m, opts.fullIds)),
   });
-  addListSheet(wb, {
+  sheets.push({
     name: '无对应登记的回执',
     columns: [
       { header: '姓名', width: 10 }, { header: '学号', width: 13, text: true }, { header: '身份证号', width: 21, text: true },
@@ -71,14 +74,14 @@ export async function buildReport(result: ReconcileResult, opts: { fullIds: bool
     ]),
   });
   if (result.unusable.length) {
-    addListSheet(wb, {
+    sheets.push({
       name: '身份不可用',
       columns: [{ header: '学院', width: 22 }, { header: '姓名', width: 10 }, { header: '原因', width: 40 }, { header: '来源文件', width: 22 }, { header: '行号', width: 6 }],
       rows: result.unusable.map((u) => [u.college, u.name, u.reason, u.file, u.row]),
     });
   }
   const s = result.summary;
-  addListSheet(wb, {
+  sheets.push({
     name: '汇总',
     columns: [{ header: '学院', width: 24 }, { header: '登记人数', width: 10 }, ...STATUSES.map((k) => ({ header: STATUS_INFO[k].label, width: 11 })), { header: '完成率', width: 9 }],
     rows: [
@@ -86,19 +89,17 @@ export async function buildReport(result: ReconcileResult, opts: { fullIds: bool
       ['合计', s.total, ...STATUSES.map((k) => s.byStatus[k]), rate(s.byStatus.completed + s.byStatus.exempt, s.total)],
     ],
   });
-  return workbookBuffer(wb);
+  return listWorkbook(sheets);
 }
 
 export const rate = (done: number, total: number) => (total ? `${Math.round((done / total) * 100)}%` : '—');
 
 /** One college's unresolved members, attached to its reminder. */
 export async function buildCollegeAttachment(college: string, members: readonly MemberStatus[], asOf: string, opts: { fullIds: boolean }): Promise<Buffer> {
-  const wb = newWorkbook();
-  addListSheet(wb, {
+  return listWorkbook([{
     name: '未完成名单',
     title: `${college}：截至 ${asOf} 组织关系转接未完成的毕业生党员`,
     columns: MEMBER_COLUMNS,
     rows: sortForAction(members).map((m) => memberRow(m, opts.fullIds)),
-  });
-  return workbookBuffer(wb);
+  }]);
 }
