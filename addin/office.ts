@@ -8,7 +8,7 @@
  * top of the user's own formats without changing them, and 清除标记 removes exactly
  * the ones we added.
  */
-import type { SheetSnapshot } from '../shared/table.js';
+import { fillMerged, parseAreas, type SheetSnapshot } from '../shared/table.js';
 import type { Cell } from '../shared/normalize.js';
 import type { TemplateColumn } from '../shared/template.js';
 
@@ -52,11 +52,16 @@ export interface WorkbookPort {
 
 export function createWorkbookPort(excel: ExcelHost, supports: RequirementCheck): WorkbookPort {
   const canUseAreas = supports('ExcelApi', '1.9');
+  // Merged cells read as the CLI reads them (shared/table.ts fillMerged); older hosts
+  // see only the top-left value, as Excel itself reports it.
+  const canReadMerges = supports('ExcelApi', '1.13');
 
   async function snapshot(ctx: any, ws: any): Promise<SheetSnapshot> {
     ws.load('name');
     const used = ws.getUsedRangeOrNullObject(true);
     used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+    const merged = canReadMerges ? used.getMergedAreasOrNullObject() : null;
+    merged?.load('address');
     await ctx.sync();
     // Strict: only a real null object (an empty sheet) is skipped.
     if (used.isNullObject === true) return { name: ws.name, rows: [], origin: { row: 1, col: 1 } };
@@ -79,7 +84,9 @@ export function createWorkbookPort(excel: ExcelHost, supports: RequirementCheck)
       await ctx.sync();
       for (const r of batch) for (const row of r.values as unknown[][]) rows.push(row.map(cellOf));
     }
-    return { name: ws.name, rows, origin: { row: 1, col: 1 } };
+    const origin = { row: 1, col: 1 };
+    if (merged && merged.isNullObject !== true && typeof merged.address === 'string') fillMerged(rows, origin, parseAreas(merged.address));
+    return { name: ws.name, rows, origin };
   }
 
   return {

@@ -8,7 +8,7 @@ import { basename, extname } from 'node:path';
 import * as XLSX from 'xlsx';
 import type { FieldDef } from '../shared/fields.js';
 import type { Cell } from '../shared/normalize.js';
-import { findHeader, type HeaderMatch, type SheetSnapshot } from '../shared/table.js';
+import { fillMerged, findHeader, type HeaderMatch, type SheetSnapshot } from '../shared/table.js';
 import { InputError } from './errors.js';
 import { containerOf, zipCorrupt, zipProblem } from './zip.js';
 
@@ -81,8 +81,7 @@ export function readWorkbookFile(file: string): XLSX.WorkBook {
 /**
  * A worksheet as rows of plain values; dates stay Excel serial numbers. Rows end at
  * their last value: a stray cell at XFD1048576, or a <dimension> claiming the whole
- * grid, costs only the rows that exist. A merged area reads as its top-left value in
- * every cell, as the secretary sees it (学院 merged down a block of rows).
+ * grid, costs only the rows that exist. Merged areas are filled as shared/table.ts says.
  */
 export function sheetSnapshot(wb: XLSX.WorkBook, name: string): SheetSnapshot {
   const ws = wb.Sheets[name];
@@ -103,16 +102,9 @@ export function sheetSnapshot(wb: XLSX.WorkBook, name: string): SheetSnapshot {
     }
     rows.push(Array.from(out, (v) => v ?? null));
   }
-  for (const m of ws['!merges'] ?? []) {
-    const v = rows[m.s.r - range.s.r]?.[m.s.c - range.s.c];
-    if (v === null || v === undefined) continue;
-    for (let r = Math.max(m.s.r, range.s.r); r <= Math.min(m.e.r, lastRow); r++) {
-      const row = rows[r - range.s.r]!;
-      // Only as far as the row has values or the merge reaches within the header's width.
-      for (let c = m.s.c; c <= Math.min(m.e.c, range.s.c + 255); c++) if (row[c - range.s.c] == null) row[c - range.s.c] = v;
-    }
-  }
-  return { name, rows, origin: { row: range.s.r + 1, col: range.s.c + 1 } };
+  const origin = { row: range.s.r + 1, col: range.s.c + 1 };
+  fillMerged(rows, origin, ws['!merges'] ?? []);
+  return { name, rows, origin };
 }
 
 function cellValue(cell: XLSX.CellObject): Cell {

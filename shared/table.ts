@@ -12,6 +12,44 @@ export interface SheetSnapshot {
   origin?: { row: number; col: number };
 }
 
+/** A merged area in 0-based sheet coordinates (rows and columns inclusive). */
+export interface MergedArea { s: { r: number; c: number }; e: { r: number; c: number } }
+
+/**
+ * A merged area reads as its top-left value in every cell it covers, as the secretary
+ * sees it (学院 merged down a block of rows). Fills `rows` in place, only within the
+ * rows the snapshot holds and at most 256 columns wide (a title merged across a sheet).
+ */
+export function fillMerged(rows: Cell[][], origin: { row: number; col: number }, merges: readonly MergedArea[]): void {
+  for (const m of merges) {
+    const v = rows[m.s.r - (origin.row - 1)]?.[m.s.c - (origin.col - 1)];
+    if (v === null || v === undefined || v === '') continue;
+    const lastRow = Math.min(m.e.r, origin.row - 1 + rows.length - 1);
+    const lastCol = Math.min(m.e.c, m.s.c + 255);
+    for (let r = Math.max(m.s.r, origin.row - 1); r <= lastRow; r++) {
+      const row = rows[r - (origin.row - 1)]!;
+      for (let c = Math.max(m.s.c, origin.col - 1); c <= lastCol; c++) {
+        const j = c - (origin.col - 1);
+        while (row.length < j) row.push(null);
+        if (row[j] === null || row[j] === undefined || row[j] === '') row[j] = v;
+      }
+    }
+  }
+}
+
+/** "Sheet1!A3:B5, Sheet1!C1" (Office.js RangeAreas.address) → merged areas. */
+export function parseAreas(address: string): MergedArea[] {
+  const out: MergedArea[] = [];
+  for (const part of address.split(',')) {
+    const m = /([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?\s*$/i.exec(part.replace(/\$/g, '').trim());
+    if (!m) continue;
+    const col = (l: string) => [...l.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    const s = { r: Number(m[2]) - 1, c: col(m[1]!) };
+    out.push({ s, e: m[3] ? { r: Number(m[4]) - 1, c: col(m[3]) } : s });
+  }
+  return out;
+}
+
 /** Header rows may sit below a title and a 填表单位 line (seen up to row 10). */
 export const HEADER_SEARCH_ROWS = 10;
 

@@ -24,7 +24,11 @@ describe('reading the active sheet', () => {
         worksheets: {
           sheet: {
             name: '2026届登记表',
-            used: { rowIndex: 0, columnIndex: 0, rowCount: 2, columnCount: 3, isNullObject: false },
+            used: {
+              rowIndex: 0, columnIndex: 0, rowCount: 2, columnCount: 3, isNullObject: false,
+              merged: { isNullObject: true, address: '' },
+              getMergedAreasOrNullObject() { return this.merged; },
+            },
             block: { values: [['姓名', '学号', '身份证号'], ['张明远', '2022083101', '']] },
             getUsedRangeOrNullObject() { return this.used; },
             getRangeByIndexes() { return this.block; },
@@ -49,6 +53,17 @@ describe('reading the active sheet', () => {
     await port.applyMarks('登记表', marksFor(result.findings));
     expect(host.syncs).toBeLessThanOrEqual(6);
     expect(host.sheet('登记表').cfs.length).toBeGreaterThan(0);
+  });
+
+  it('merged 学院 cells read as in the CLI on ExcelApi 1.13; older hosts see Excel’s own top-left value', async () => {
+    const rows = registrationRows(3);
+    for (const r of [3, 4]) rows[r]![0] = '';
+    const sheet = () => Object.assign(newSheet('登记表', rows.map((r) => [...r])), { merges: ['A3:A5', 'A1:R1'] });
+    const modern = await createWorkbookPort(new FakeExcel([sheet()]), all).readActive();
+    expect(modern.rows.slice(2).map((r) => r[0])).toEqual(['计算机学院党委', '计算机学院党委', '计算机学院党委']);
+    expect(validateSheet(modern, { today: '2026-06-20' }).findings.filter((f) => f.code === 'REQUIRED')).toEqual([]);
+    const older = await createWorkbookPort(new FakeExcel([sheet()]), (set, v) => !(set === 'ExcelApi' && v === '1.13')).readActive();
+    expect(older.rows.slice(2).map((r) => r[0])).toEqual(['计算机学院党委', null, null]);
   });
 
   it('a 100,000-row sheet is read in chunks below the payload limit', async () => {

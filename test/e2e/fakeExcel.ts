@@ -19,6 +19,8 @@ export interface FakeSheet {
   widths: Map<number, number>;
   cfs: FakeCf[];
   frozenRows: number;
+  /** Merged areas as Excel reports them, e.g. "A3:A5". */
+  merges: string[];
   handlers: ((e: { address: string; type: string }) => unknown)[];
 }
 
@@ -42,7 +44,7 @@ function parse(a: string): { r: number; c: number; nr: number; nc: number } {
 }
 
 export function newSheet(name: string, values: Value[][] = []): FakeSheet {
-  return { name, values, numberFormat: new Map(), fill: new Map(), validations: [], comments: new Map(), widths: new Map(), cfs: [], frozenRows: 0, handlers: [] };
+  return { name, values, numberFormat: new Map(), fill: new Map(), validations: [], comments: new Map(), widths: new Map(), cfs: [], frozenRows: 0, merges: [], handlers: [] };
 }
 
 export class FakeExcel {
@@ -112,7 +114,8 @@ export class FakeExcel {
       getUsedRangeOrNullObject: () => {
         const rows = s.values.length;
         const cols = Math.max(0, ...s.values.map((r) => r.length));
-        return { isNullObject: rows === 0 || cols === 0, rowIndex: 0, columnIndex: 0, rowCount: rows, columnCount: cols, load() {} };
+        const merged = { isNullObject: s.merges.length === 0, address: s.merges.map((a) => `${s.name}!${a}`).join(','), load() {} };
+        return { isNullObject: rows === 0 || cols === 0, rowIndex: 0, columnIndex: 0, rowCount: rows, columnCount: cols, load() {}, getMergedAreasOrNullObject: () => merged };
       },
       getRangeByIndexes: (r: number, c: number, nr: number, nc: number) => host.range(s, r, c, nr, nc),
       getRange: (a?: string) => {
