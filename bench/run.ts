@@ -104,14 +104,14 @@ writeFileSync(rec, workbook(data.receipts, '转接记录'));
 say(`  ${reg}（${mb(readFileSync(reg).length)} MB），回执 ${(data.receipts.length - 1).toLocaleString()} 条`);
 
 // --- Measurements ----------------------------------------------------------------------
-const tsx = ['--import', 'tsx', join(ROOT, 'bench', 'tasks.ts')];
+const tasks = [join(ROOT, 'bench', 'tasks.mjs')];
 say('1. 规则校验吞吐（内存中，不含读文件）');
-const validate = JSON.parse(child(process.execPath, [...tsx, 'validate', String(BIG), String(Math.max(REPS, 3))], false).stdout) as { rowsPerSec: number };
+const validate = JSON.parse(child(process.execPath, [...tasks, 'validate', reg, String(Math.max(REPS, 3))], false).stdout) as { rowsPerSec: number };
 say(`  ${validate.rowsPerSec.toLocaleString()} 行/秒`);
 
 say('2. 读取登记表（本项目的读取器）');
 const reads = repeat('读取', () => {
-  const r = child(process.execPath, [...tsx, 'read', reg]);
+  const r = child(process.execPath, [...tasks, 'read', reg]);
   return { ...r, ms: (JSON.parse(r.stdout) as { ms: number }).ms };
 });
 

@@ -14,13 +14,21 @@ export function checkCharacter(first17: string): string {
 }
 
 export type IdCheck =
-  | { ok: true; value: string; birth: string; gender: '男' | '女' }
+  | { ok: true; value: string; gender: '男' | '女' }
   | { ok: false; code: 'ID_STORED_AS_NUMBER' | 'ID_LENGTH' | 'ID_CHARS' | 'ID_BIRTH' | 'ID_CHECK' | 'ID_CHECK_ZEROS' | 'ID_LEGACY_15'; value: string; args?: Record<string, string | number> };
 
 /** Upper-case X, no spaces; the form IDs are compared in. */
-export const normalizeIdNumber = (v: Cell): string => cellText(v).replace(/\s/g, '').toUpperCase();
+export const normalizeIdNumber = (v: Cell): string =>
+  typeof v === 'string' && /^\d{17}[\dX]$/.test(v) ? v : cellText(v).replace(/\s/g, '').toUpperCase();
 
 /** Validate a cell meant to hold an ID number. A numeric cell has already lost digits. */
+/** The number written by s[from..to), all ASCII digits (checked by the caller). */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
+}
+
 export function checkIdNumber(v: Cell): IdCheck {
   const value = normalizeIdNumber(v);
   if (typeof v === 'number' || /^\d(\.\d+)?E\+\d+$/.test(value)) {
@@ -30,9 +38,9 @@ export function checkIdNumber(v: Cell): IdCheck {
   if (/^\d{15}$/.test(value)) return { ok: false, code: 'ID_LEGACY_15', value };
   if (value.length !== 18) return { ok: false, code: 'ID_LENGTH', value, args: { length: Array.from(value).length } };
   if (!/^\d{17}[\dX]$/.test(value)) return { ok: false, code: 'ID_CHARS', value };
-  const y = Number(value.slice(6, 10));
-  const m = Number(value.slice(10, 12));
-  const d = Number(value.slice(12, 14));
+  const y = digits(value, 6, 10);
+  const m = digits(value, 10, 12);
+  const d = digits(value, 12, 14);
   if (!isValidYmd(y, m, d)) return { ok: false, code: 'ID_BIRTH', value, args: { birth: value.slice(6, 14) } };
   const expected = checkCharacter(value);
   if (value[17] !== expected) {
@@ -41,8 +49,7 @@ export function checkIdNumber(v: Cell): IdCheck {
   return {
     ok: true,
     value,
-    birth: `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`,
-    gender: Number(value[16]) % 2 === 1 ? '男' : '女',
+    gender: (value.charCodeAt(16) - 48) % 2 === 1 ? '男' : '女',
   };
 }
 

@@ -146,7 +146,21 @@ const MONTH_PATTERNS: RegExp[] = [
 ];
 
 /** A month (2026-06, 2026年6月, or any date in it) → 'YYYY-MM', or null. */
+// A sheet writes the same few months in every row: remember what each spelling means.
+const monthCache = new Map<string, string | null>();
+
 export function parseMonth(v: Cell): string | null {
+  if (typeof v !== 'string') return parseMonthText(v);
+  let month = monthCache.get(v);
+  if (month === undefined) {
+    month = parseMonthText(v);
+    if (monthCache.size > 10_000) monthCache.clear();
+    monthCache.set(v, month);
+  }
+  return month;
+}
+
+function parseMonthText(v: Cell): string | null {
   const s = cellText(v);
   for (const re of MONTH_PATTERNS) {
     const m = re.exec(s);

@@ -80,7 +80,6 @@ const includesAny = (s: string, words: readonly string[]) => words.some((w) => s
 
 // Cloned per row: an object literal's shape copied once is far faster than 25 keyed writes.
 const EMPTY_TEXT = Object.fromEntries(FIELD_KEYS.map((k) => [k, ''])) as Record<FieldKey, string>;
-const EMPTY_RAW = Object.fromEntries(FIELD_KEYS.map((k) => [k, null])) as Record<FieldKey, Cell>;
 
 /** Validate one sheet. Throws HeaderNotFoundError when it has no recognisable header. */
 export function validateSheet(snapshot: SheetSnapshot, options: ValidateOptions): ValidationResult {
@@ -124,6 +123,8 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
   const cols = present.map((k) => colIndex.get(k)!);
 
   const requiredPresent = REQUIRED_FIELDS.filter((k) => colIndex.has(k));
+  // The raw cell of a field, read only where its text is non-empty (so the column exists).
+  const colOf = Object.fromEntries(present.map((k) => [k, colIndex.get(k)!])) as Record<FieldKey, number>;
   // One closure for the sheet, not one per row.
   let current = EMPTY_TEXT;
   const has = (k: FieldKey) => current[k] !== '';
@@ -134,7 +135,6 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
     if (isBlankRow(cells, cols)) continue;
     rowCount++;
     const row = originRow + i;
-    const raw = { ...EMPTY_RAW };
     const text = { ...EMPTY_TEXT };
     current = text;
     const startCount = findings.length;
@@ -146,10 +146,8 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
       if (isErrorValue(v)) {
         push(row, k, 'CELL_ERROR_VALUE', { value: String(v).trim() });
         (errored ??= new Set()).add(k);
-        raw[k] = null;
         continue;
       }
-      raw[k] = v;
       text[k] = cellText(v);
     }
 
@@ -169,8 +167,8 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
     }
 
     // 2. Name.
+    const name = normalizeName(text.name);
     if (text.name !== '') {
-      const name = normalizeName(text.name);
       const len = charLength(name);
       if (len < 2 || len > 30 || !/^[\p{Script=Han}A-Za-z·. ]+$/u.test(name)) push(row, 'name', 'NAME_FORMAT');
     }
@@ -186,7 +184,7 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
     // 4. ID number and gender.
     let idNumber: string | null = null;
     if (text.idNumber !== '') {
-      const id = checkIdNumber(raw.idNumber);
+      const id = checkIdNumber(cells![colOf.idNumber]);
       if (id.ok) {
         idNumber = id.value;
         const first = firstIdRow.get(id.value);
@@ -209,24 +207,24 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
     if (text.email !== '' && !isEmail(text.email)) push(row, 'email', 'EMAIL_INVALID');
 
     // 7. Dates.
-    const joinDate = text.joinDate !== '' ? parseDate(raw.joinDate) : null;
-    const issueDate = text.issueDate !== '' ? parseDate(raw.issueDate) : null;
+    const joinDate = text.joinDate !== '' ? parseDate(cells![colOf.joinDate]) : null;
+    const issueDate = text.issueDate !== '' ? parseDate(cells![colOf.issueDate]) : null;
     if (text.joinDate !== '' && !joinDate) push(row, 'joinDate', 'DATE_INVALID');
     if (joinDate && joinDate > today) push(row, 'joinDate', 'JOIN_DATE_FUTURE', { date: joinDate });
     if (text.issueDate !== '' && !issueDate) push(row, 'issueDate', 'DATE_INVALID');
     if (joinDate && issueDate && issueDate < joinDate && joinDate <= today) push(row, 'issueDate', 'ISSUE_BEFORE_JOIN', { joinDate });
 
     // 8. Dues month and validity.
-    const duesMonth = text.duesPaidThrough !== '' ? parseMonth(raw.duesPaidThrough) : null;
+    const duesMonth = text.duesPaidThrough !== '' ? parseMonth(cells![colOf.duesPaidThrough]) : null;
     if (text.duesPaidThrough !== '' && !duesMonth) push(row, 'duesPaidThrough', 'MONTH_INVALID');
-    const validDays = text.validDays !== '' ? parseInteger(raw.validDays) : null;
+    const validDays = text.validDays !== '' ? parseInteger(cells![colOf.validDays]) : null;
     if (text.validDays !== '' && (validDays === null || validDays < 1 || validDays > settings.maxValidDays)) {
       push(row, 'validDays', 'VALID_DAYS_INVALID', { max: settings.maxValidDays });
     }
 
     // 9. Organisation code.
     if (text.orgCode !== '') {
-      const code = compactCode(raw.orgCode);
+      const code = compactCode(cells![colOf.orgCode]);
       const lostZero = /^\d+$/.test(code) && !codeLengths.has(code.length) && codeLengths.has(code.length + 1);
       if (lostZero) push(row, 'orgCode', 'ORG_CODE_LOST_ZERO', { fixed: `0${code}` });
       else if (!/^\d+$/.test(code) || !codeLengths.has(code.length)) push(row, 'orgCode', 'ORG_CODE_FORMAT', { lengths: settings.orgCodeLengths.join(' 或 ') });
@@ -284,7 +282,7 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
     let hasError = false;
     for (let f = startCount; f < findings.length; f++) if (findings[f]!.severity === 'error') hasError = true;
     records.push({
-      row, text, idNumber, name: normalizeName(text.name), studentId, memberType, transferType, method,
+      row, text, idNumber, name, studentId, memberType, transferType, method,
       destination, issueDate, validDays, hasError,
     });
   }
