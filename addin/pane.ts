@@ -9,7 +9,8 @@ import { TEMPLATE_ROWS, TEMPLATE_SHEET, TEMPLATE_TITLE, templateColumns } from '
 import { HeaderNotFoundError, validateSheet, type ValidationResult } from '../shared/validate.js';
 import { countBySeverity } from '../shared/validate.js';
 import type { WorkbookPort } from './office.js';
-import { columnNumber, groupByRow, LOST_DIGIT_CODES, marksFor, textColumns } from './plan.js';
+import { columnNumber } from '../shared/table.js';
+import { groupByRow, LOST_DIGIT_CODES, marksFor, textColumns } from './plan.js';
 
 type Filter = 'all' | 'error' | 'warning';
 

@@ -1,13 +1,8 @@
 /** Pure helpers between validation results and the sheet: marks to draw, list groups, columns to fix. */
 import { REGISTRATION_FIELDS, type FieldKey } from '../shared/fields.js';
+import { columnNumber } from '../shared/table.js';
 import type { Finding, ValidationResult } from '../shared/validate.js';
 import type { Mark } from './office.js';
-
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
 
 /** One mark per cell, the worst severity winning; findings without a cell (whole-row) mark nothing. */
 export function marksFor(findings: readonly Finding[]): Mark[] {

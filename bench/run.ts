@@ -106,7 +106,7 @@ say(`  ${reg}（${mb(readFileSync(reg).length)} MB），回执 ${(data.receipts.
 // --- Measurements ----------------------------------------------------------------------
 const tasks = [join(ROOT, 'bench', 'tasks.mjs')];
 say('1. 规则校验吞吐（内存中，不含读文件）');
-const validate = JSON.parse(child(process.execPath, [...tasks, 'validate', reg, String(Math.max(REPS, 3))], false).stdout) as { rowsPerSec: number };
+const validate = JSON.parse(child(process.execPath, [...tasks, 'validate', reg, String(2 * REPS + 1)], false).stdout) as { rowsPerSec: number };
 say(`  ${validate.rowsPerSec.toLocaleString()} 行/秒`);
 
 say('2. 读取登记表（本项目的读取器）');

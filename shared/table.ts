@@ -43,9 +43,8 @@ export function parseAreas(address: string): MergedArea[] {
   for (const part of address.split(',')) {
     const m = /([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?\s*$/i.exec(part.replace(/\$/g, '').trim());
     if (!m) continue;
-    const col = (l: string) => [...l.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    const s = { r: Number(m[2]) - 1, c: col(m[1]!) };
-    out.push({ s, e: m[3] ? { r: Number(m[4]) - 1, c: col(m[3]) } : s });
+    const s = { r: Number(m[2]) - 1, c: columnNumber(m[1]!.toUpperCase()) - 1 };
+    out.push({ s, e: m[3] ? { r: Number(m[4]) - 1, c: columnNumber(m[3].toUpperCase()) - 1 } : s });
   }
   return out;
 }
@@ -57,6 +56,13 @@ export function columnLetter(col1: number): string {
   let s = '';
   for (let n = col1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
+}
+
+/** 'A' → 1, 'AA' → 27: the inverse of columnLetter. */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
 }
 
 export interface HeaderMatch {
