@@ -10,7 +10,7 @@ import type { FieldDef } from '../shared/fields.js';
 import type { Cell } from '../shared/normalize.js';
 import { fillMerged, findHeader, type HeaderMatch, type SheetSnapshot } from '../shared/table.js';
 import { InputError } from './errors.js';
-import { containerOf, zipCorrupt, zipProblem } from './zip.js';
+import { containerOf, zipProblem } from './zip.js';
 
 export const SUPPORTED_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.ods', '.csv', '.txt'];
 /** Extensions whose files are always zip containers (or, when encrypted, CFB). */
@@ -71,9 +71,6 @@ export function readWorkbookFile(file: string): XLSX.WorkBook {
     throw new InputError(file, explain(err));
   } finally {
     Object.assign(console, { error, warn, log });
-  }
-  if (container === 'zip' && wb.SheetNames.every((n) => !wb.Sheets[n]?.['!ref']) && zipCorrupt(buf)) {
-    throw new InputError(file, '文件已损坏（压缩数据校验失败）。请用 Excel 或 WPS 打开后另存为 .xlsx，或重新导出。');
   }
   return wb;
 }

@@ -49,8 +49,10 @@ put('corrupt.xlsx', corrupt);
 // --- Password-protected (agile encryption, as Excel 2010+ writes; msoffcrypto-tool decrypts it) ---
 put('encrypted.xlsx', officeCrypto.encrypt(base, { password: '党建2026' }));
 
-// --- A zip bomb: 2.2 GB of sheet XML in about 2 MB ---------------------------------------
+// --- Zip bombs: 2.2 GB of sheet XML in about 2 MB ---------------------------------------
 zipBomb(join(out, 'bomb.xlsx'), 2.2 * 1024 ** 3);
+// The same, but its directory claims the sheet is 10 MB: only inflating tells.
+zipBomb(join(out, 'bomb-lying.xlsx'), 2.2 * 1024 ** 3, 10 * 1024 ** 2);
 
 // --- Extremes of the grid --------------------------------------------------------------
 {
@@ -151,7 +153,7 @@ put('proto-headers.xlsx', xlsx(sheetjsBook([
 console.log(`已生成：${out}`);
 
 /** A minimal, valid .xlsx whose one sheet inflates to `bytes` of XML (mostly white space). */
-function zipBomb(file: string, bytes: number) {
+function zipBomb(file: string, bytes: number, declared?: number) {
   const parts = XLSX.CFB.read(base, { type: 'buffer' });
   const entries: { name: string; data: Buffer; crc: number; size: number }[] = [];
   for (const [i, path] of parts.FullPaths.entries()) {
@@ -175,7 +177,7 @@ function zipBomb(file: string, bytes: number) {
   for (let i = 0; i < reps; i++) crc = crc32(pad, crc);
   crc = crc32(tail, crc);
   const size = head.length + reps * pad.length + tail.length;
-  entries.push({ name: 'xl/worksheets/sheet1.xml', data: Buffer.concat(pieces), crc, size });
+  entries.push({ name: 'xl/worksheets/sheet1.xml', data: Buffer.concat(pieces), crc, size: declared ?? size });
 
   const local: Buffer[] = [];
   const central: Buffer[] = [];

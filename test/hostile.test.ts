@@ -36,6 +36,7 @@ describe('unreadable files: exit 2, the file and the cause in Chinese, nothing e
     ['corrupt.xlsx', '压缩数据校验失败'],
     ['encrypted.xlsx', '文件已加密'],
     ['bomb.xlsx', '疑似压缩炸弹'],
+    ['bomb-lying.xlsx', '远超其目录所写（疑似压缩炸弹）'],
   ])('%s → %s', (name, cause) => {
     const r = bounded(['validate', file(name)]);
     expect(r.code).toBe(2);
