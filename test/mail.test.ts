@@ -191,6 +191,16 @@ describe('SMTP faults', () => {
     expectNothingLost(o);
   });
 
+  it('a slow relay (each message accepted after 1.5 s) gets every message once, with no failure', async () => {
+    const server = await smtp({ data: () => ({ delayMs: 1500 }) });
+    const { loaded } = setup(server.port);
+    const o = await runJob(loaded, { asOf: SAMPLE_AS_OF });
+    expect(o.failures).toEqual([]);
+    expect(server.messages).toHaveLength(4);
+    expect(new Set(server.messages.map((m) => m.parsed.subject)).size).toBe(4);
+    expectNothingLost(o);
+  }, 20_000);
+
   it('a connection dropped mid-DATA is retried; the message arrives exactly once', async () => {
     const server = await smtp({ data: (n) => (n === 1 ? 'drop' : 'ok') });
     const { loaded } = setup(server.port);

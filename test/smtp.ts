@@ -11,8 +11,8 @@ export interface Received { from: string; to: string[]; raw: Buffer; parsed: Par
 export interface Faults {
   /** Reject this recipient with the given reply. */
   rcpt?: (address: string) => { code: number; message: string } | undefined;
-  /** Before accepting message n (1-based, counting every DATA): 'ok', a reply error, 'drop' the connection, or 'hang'. */
-  data?: (n: number) => 'ok' | 'drop' | 'hang' | { code: number; message: string };
+  /** Before accepting message n (1-based, counting every DATA): 'ok', a reply error, 'drop' the connection, 'hang', or accept after a delay. */
+  data?: (n: number) => 'ok' | 'drop' | 'hang' | { code: number; message: string } | { delayMs: number };
   /** Called once a message has been accepted. */
   onMessage?: (m: Received) => void;
 }
@@ -41,7 +41,8 @@ export async function startSmtp(faults: Faults = {}) {
       });
       stream.on('end', async () => {
         if (verdict === 'hang' || verdict === 'drop') return;
-        if (typeof verdict === 'object') return cb(smtpError(verdict.code, verdict.message));
+        if (typeof verdict === 'object' && 'code' in verdict) return cb(smtpError(verdict.code, verdict.message));
+        if (typeof verdict === 'object') await new Promise((r) => setTimeout(r, verdict.delayMs));
         const raw = Buffer.concat(chunks);
         const m: Received = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
