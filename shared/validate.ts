@@ -78,8 +78,27 @@ const UNDECIDED = /^(?:待定|未定|暂无|未知|无|不详|待确定|-|—|\/
 
 const includesAny = (s: string, words: readonly string[]) => words.some((w) => s.includes(w));
 
-// Cloned per row: an object literal's shape copied once is far faster than 25 keyed writes.
 const EMPTY_TEXT = Object.fromEntries(FIELD_KEYS.map((k) => [k, ''])) as Record<FieldKey, string>;
+
+const textAt = (cells: readonly Cell[], c: number): string => (c < 0 ? '' : cellText(cells[c] ?? null));
+
+/**
+ * Every field's text for one row, written as one literal: V8 then builds the object in
+ * its final shape, a third faster than filling it key by key (bench: rule throughput).
+ * The type makes the compiler list any field added to the catalogue here.
+ */
+function rowText(cells: readonly Cell[], col: Record<FieldKey, number>): Record<FieldKey, string> {
+  return {
+    college: textAt(cells, col.college), branch: textAt(cells, col.branch), name: textAt(cells, col.name),
+    gender: textAt(cells, col.gender), ethnicity: textAt(cells, col.ethnicity), studentId: textAt(cells, col.studentId),
+    idNumber: textAt(cells, col.idNumber), memberType: textAt(cells, col.memberType), joinDate: textAt(cells, col.joinDate),
+    transferType: textAt(cells, col.transferType), method: textAt(cells, col.method), letterHeader: textAt(cells, col.letterHeader),
+    receivingOrg: textAt(cells, col.receivingOrg), orgCode: textAt(cells, col.orgCode), destination: textAt(cells, col.destination),
+    destinationUnit: textAt(cells, col.destinationUnit), letterNo: textAt(cells, col.letterNo), issueDate: textAt(cells, col.issueDate),
+    validDays: textAt(cells, col.validDays), duesPaidThrough: textAt(cells, col.duesPaidThrough), probationForm: textAt(cells, col.probationForm),
+    phone: textAt(cells, col.phone), email: textAt(cells, col.email), remarks: textAt(cells, col.remarks),
+  };
+}
 
 /** Validate one sheet. Throws HeaderNotFoundError when it has no recognisable header. */
 export function validateSheet(snapshot: SheetSnapshot, options: ValidateOptions): ValidationResult {
@@ -125,6 +144,7 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
   const requiredPresent = REQUIRED_FIELDS.filter((k) => colIndex.has(k));
   // The raw cell of a field, read only where its text is non-empty (so the column exists).
   const colOf = Object.fromEntries(present.map((k) => [k, colIndex.get(k)!])) as Record<FieldKey, number>;
+  const colAt = Object.fromEntries(FIELD_KEYS.map((k) => [k, colIndex.get(k) ?? -1])) as Record<FieldKey, number>;
   // One closure for the sheet, not one per row.
   let current = EMPTY_TEXT;
   const has = (k: FieldKey) => current[k] !== '';
@@ -135,7 +155,7 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
     if (isBlankRow(cells, cols)) continue;
     rowCount++;
     const row = originRow + i;
-    const text = { ...EMPTY_TEXT };
+    const text = rowText(cells!, colAt);
     current = text;
     const startCount = findings.length;
     let errored: Set<FieldKey> | null = null;
@@ -146,9 +166,8 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
       if (isErrorValue(v)) {
         push(row, k, 'CELL_ERROR_VALUE', { value: String(v).trim() });
         (errored ??= new Set()).add(k);
-        continue;
+        text[k] = '';
       }
-      text[k] = cellText(v);
     }
 
     const destination = parseDestination(text.destination);
