@@ -49,10 +49,12 @@ put('corrupt.xlsx', corrupt);
 // --- Password-protected (agile encryption, as Excel 2010+ writes; msoffcrypto-tool decrypts it) ---
 put('encrypted.xlsx', officeCrypto.encrypt(base, { password: '党建2026' }));
 
-// --- Zip bombs: 2.2 GB of sheet XML in about 2 MB ---------------------------------------
-zipBomb(join(out, 'bomb.xlsx'), 2.2 * 1024 ** 3);
-// The same, but its directory claims the sheet is 10 MB: only inflating tells.
-zipBomb(join(out, 'bomb-lying.xlsx'), 2.2 * 1024 ** 3, 10 * 1024 ** 2);
+// --- Zip bombs -------------------------------------------------------------------------------------------------------------
+// Nine directory entries share one 256 MB stream of sheet XML (an overlapping-entry
+// bomb): 2.3 GB declared in a file of a few hundred KB.
+zipBomb(join(out, 'bomb.xlsx'), { bytes: 256 * 1024 ** 2, copies: 9 });
+// One 256 MB sheet whose directory claims 1 MB: only inflating tells.
+zipBomb(join(out, 'bomb-lying.xlsx'), { bytes: 256 * 1024 ** 2, declared: 1024 ** 2 });
 
 // --- Extremes of the grid --------------------------------------------------------------
 {
@@ -152,10 +154,14 @@ put('proto-headers.xlsx', xlsx(sheetjsBook([
 
 console.log(`已生成：${out}`);
 
-/** A minimal, valid .xlsx whose one sheet inflates to `bytes` of XML (mostly white space). */
-function zipBomb(file: string, bytes: number, declared?: number) {
+/**
+ * A minimal .xlsx whose sheet inflates to `bytes` of XML (mostly white space), listed
+ * `copies` times in the central directory (sheet1.xml, sheet2.xml … all pointing at the
+ * same data), with `declared` as its size in the headers when given (a lie).
+ */
+function zipBomb(file: string, { bytes, declared, copies = 1 }: { bytes: number; declared?: number; copies?: number }) {
   const parts = XLSX.CFB.read(base, { type: 'buffer' });
-  const entries: { name: string; data: Buffer; crc: number; size: number }[] = [];
+  const entries: { name: string; data: Buffer; crc: number; size: number; aliases?: string[] }[] = [];
   for (const [i, path] of parts.FullPaths.entries()) {
     const f = parts.FileIndex[i]!;
     if (f.type !== 2 || path.endsWith('/')) continue;
@@ -177,7 +183,8 @@ function zipBomb(file: string, bytes: number, declared?: number) {
   for (let i = 0; i < reps; i++) crc = crc32(pad, crc);
   crc = crc32(tail, crc);
   const size = head.length + reps * pad.length + tail.length;
-  entries.push({ name: 'xl/worksheets/sheet1.xml', data: Buffer.concat(pieces), crc, size: declared ?? size });
+  const aliases = Array.from({ length: copies - 1 }, (_, i) => `xl/worksheets/sheet${i + 2}.xml`);
+  entries.push({ name: 'xl/worksheets/sheet1.xml', data: Buffer.concat(pieces), crc, size: declared ?? size, aliases });
 
   const local: Buffer[] = [];
   const central: Buffer[] = [];
@@ -188,16 +195,20 @@ function zipBomb(file: string, bytes: number, declared?: number) {
     h.writeUInt32LE(0x04034b50, 0); h.writeUInt16LE(20, 4); h.writeUInt16LE(8, 8);
     h.writeUInt32LE(e.crc >>> 0, 14); h.writeUInt32LE(e.data.length, 18); h.writeUInt32LE(e.size, 22); h.writeUInt16LE(name.length, 26);
     local.push(h, name, e.data);
-    const c = Buffer.alloc(46);
-    c.writeUInt32LE(0x02014b50, 0); c.writeUInt16LE(20, 4); c.writeUInt16LE(20, 6); c.writeUInt16LE(8, 10);
-    c.writeUInt32LE(e.crc >>> 0, 16); c.writeUInt32LE(e.data.length, 20); c.writeUInt32LE(e.size, 24); c.writeUInt16LE(name.length, 28);
-    c.writeUInt32LE(offset, 42);
-    central.push(c, name);
+    for (const alias of [e.name, ...(e.aliases ?? [])]) {
+      const n = Buffer.from(alias);
+      const c = Buffer.alloc(46);
+      c.writeUInt32LE(0x02014b50, 0); c.writeUInt16LE(20, 4); c.writeUInt16LE(20, 6); c.writeUInt16LE(8, 10);
+      c.writeUInt32LE(e.crc >>> 0, 16); c.writeUInt32LE(e.data.length, 20); c.writeUInt32LE(e.size, 24); c.writeUInt16LE(n.length, 28);
+      c.writeUInt32LE(offset, 42);
+      central.push(c, n);
+    }
     offset += 30 + name.length + e.data.length;
   }
+  const count = entries.reduce((n, e) => n + 1 + (e.aliases?.length ?? 0), 0);
   const cd = Buffer.concat(central);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(count, 8); end.writeUInt16LE(count, 10);
   end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
   writeFileSync(file, Buffer.concat([...local, cd, end]));
 }
