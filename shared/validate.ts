@@ -5,7 +5,7 @@
 import { FIELD_KEYS, REGISTRATION_FIELDS, REQUIRED_FIELDS, fieldLabel, type FieldKey } from './fields.js';
 import { message, type FindingCode, type Severity } from './messages.js';
 import {
-  addDays, cellText, charLength, compactCode, isBlank, isEmail, isErrorValue, normalizeName, parseDate,
+  addDays, cellText, charLength, compactCode, isEmail, isErrorValue, normalizeName, parseDate,
   parseInteger, parseMonth, parsePhone, type Cell,
 } from './normalize.js';
 import { checkIdNumber } from './idNumber.js';
