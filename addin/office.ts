@@ -8,7 +8,7 @@
  * top of the user's own formats without changing them, and 清除标记 removes exactly
  * the ones we added.
  */
-import { fillMerged, parseAreas, type SheetSnapshot } from '../shared/table.js';
+import { columnLetter, fillMerged, parseAreas, type SheetSnapshot } from '../shared/table.js';
 import type { Cell } from '../shared/normalize.js';
 import type { TemplateColumn } from '../shared/template.js';
 
@@ -33,11 +33,7 @@ const MARK_STYLE: Record<MarkKind, { fill: string; font: string }> = {
   warning: { fill: '#FFF4CE', font: '#8A6914' },
 };
 
-export function a1(row: number, col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return `${s}${row}`;
-}
+const a1 = (row: number, col: number): string => `${columnLetter(col)}${row}`;
 
 export interface WorkbookPort {
   readActive(): Promise<SheetSnapshot>;

@@ -6,10 +6,9 @@ import { dateIn, TIMEZONE } from '../shared/calendar.js';
 import { SEVERITY_LABEL } from '../shared/messages.js';
 import { defaultRuleSettings } from '../shared/settings.js';
 import { TEMPLATE_ROWS, TEMPLATE_SHEET, TEMPLATE_TITLE, templateColumns } from '../shared/template.js';
-import { HeaderNotFoundError, validateSheet, type ValidationResult } from '../shared/validate.js';
-import { countBySeverity } from '../shared/validate.js';
-import type { WorkbookPort } from './office.js';
 import { columnNumber } from '../shared/table.js';
+import { countBySeverity, HeaderNotFoundError, validateSheet, type ValidationResult } from '../shared/validate.js';
+import type { WorkbookPort } from './office.js';
 import { groupByRow, LOST_DIGIT_CODES, marksFor, textColumns } from './plan.js';
 
 type Filter = 'all' | 'error' | 'warning';

@@ -21,7 +21,6 @@ export type IdCheck =
 export const normalizeIdNumber = (v: Cell): string =>
   typeof v === 'string' && /^\d{17}[\dX]$/.test(v) ? v : cellText(v).replace(/\s/g, '').toUpperCase();
 
-/** Validate a cell meant to hold an ID number. A numeric cell has already lost digits. */
 /** The number written by s[from..to), all ASCII digits (checked by the caller). */
 function digits(s: string, from: number, to: number): number {
   let n = 0;
@@ -29,6 +28,7 @@ function digits(s: string, from: number, to: number): number {
   return n;
 }
 
+/** Validate a cell meant to hold an ID number. A numeric cell has already lost digits. */
 export function checkIdNumber(v: Cell): IdCheck {
   const value = normalizeIdNumber(v);
   if (typeof v === 'number' || /^\d(\.\d+)?E\+\d+$/.test(value)) {

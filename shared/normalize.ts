@@ -145,10 +145,10 @@ const MONTH_PATTERNS: RegExp[] = [
   /^(\d{4})(\d{2})$/,
 ];
 
-/** A month (2026-06, 2026年6月, or any date in it) → 'YYYY-MM', or null. */
 // A sheet writes the same few months in every row: remember what each spelling means.
 const monthCache = new Map<string, string | null>();
 
+/** A month (2026-06, 2026年6月, or any date in it) → 'YYYY-MM', or null. */
 export function parseMonth(v: Cell): string | null {
   if (typeof v !== 'string') return parseMonthText(v);
   let month = monthCache.get(v);

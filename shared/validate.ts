@@ -78,8 +78,6 @@ const UNDECIDED = /^(?:待定|未定|暂无|未知|无|不详|待确定|-|—|\/
 
 const includesAny = (s: string, words: readonly string[]) => words.some((w) => s.includes(w));
 
-const EMPTY_TEXT = Object.fromEntries(FIELD_KEYS.map((k) => [k, ''])) as Record<FieldKey, string>;
-
 const textAt = (cells: readonly Cell[], c: number): string => (c < 0 ? '' : cellText(cells[c] ?? null));
 
 /**
@@ -142,12 +140,8 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
   const cols = present.map((k) => colIndex.get(k)!);
 
   const requiredPresent = REQUIRED_FIELDS.filter((k) => colIndex.has(k));
-  // The raw cell of a field, read only where its text is non-empty (so the column exists).
-  const colOf = Object.fromEntries(present.map((k) => [k, colIndex.get(k)!])) as Record<FieldKey, number>;
+  // Each field's column, -1 when absent. Raw cells are read only where the text is non-empty.
   const colAt = Object.fromEntries(FIELD_KEYS.map((k) => [k, colIndex.get(k) ?? -1])) as Record<FieldKey, number>;
-  // One closure for the sheet, not one per row.
-  let current = EMPTY_TEXT;
-  const has = (k: FieldKey) => current[k] !== '';
 
   let rowCount = 0;
   for (let i = header.index + 1; i < snapshot.rows.length; i++) {
@@ -156,7 +150,6 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
     rowCount++;
     const row = originRow + i;
     const text = rowText(cells!, colAt);
-    current = text;
     const startCount = findings.length;
     let errored: Set<FieldKey> | null = null;
     for (let c = 0; c < present.length; c++) {
@@ -180,7 +173,7 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
     // an 出国(境) member's relationship stays at the school (domain notes).
     const staysAtSchool = destination === 'abroad' || settings.exemptDestinations.includes(text.destination);
     for (const k of requiredPresent) {
-      if (has(k) || errored?.has(k)) continue;
+      if (text[k] !== '' || errored?.has(k)) continue;
       if (k === 'receivingOrg' && (undecidedStudy || staysAtSchool)) continue;
       push(row, k, 'REQUIRED');
     }
@@ -203,7 +196,7 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
     // 4. ID number and gender.
     let idNumber: string | null = null;
     if (text.idNumber !== '') {
-      const id = checkIdNumber(cells![colOf.idNumber]);
+      const id = checkIdNumber(cells![colAt.idNumber]);
       if (id.ok) {
         idNumber = id.value;
         const first = firstIdRow.get(id.value);
@@ -226,24 +219,24 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
     if (text.email !== '' && !isEmail(text.email)) push(row, 'email', 'EMAIL_INVALID');
 
     // 7. Dates.
-    const joinDate = text.joinDate !== '' ? parseDate(cells![colOf.joinDate]) : null;
-    const issueDate = text.issueDate !== '' ? parseDate(cells![colOf.issueDate]) : null;
+    const joinDate = text.joinDate !== '' ? parseDate(cells![colAt.joinDate]) : null;
+    const issueDate = text.issueDate !== '' ? parseDate(cells![colAt.issueDate]) : null;
     if (text.joinDate !== '' && !joinDate) push(row, 'joinDate', 'DATE_INVALID');
     if (joinDate && joinDate > today) push(row, 'joinDate', 'JOIN_DATE_FUTURE', { date: joinDate });
     if (text.issueDate !== '' && !issueDate) push(row, 'issueDate', 'DATE_INVALID');
     if (joinDate && issueDate && issueDate < joinDate && joinDate <= today) push(row, 'issueDate', 'ISSUE_BEFORE_JOIN', { joinDate });
 
     // 8. Dues month and validity.
-    const duesMonth = text.duesPaidThrough !== '' ? parseMonth(cells![colOf.duesPaidThrough]) : null;
+    const duesMonth = text.duesPaidThrough !== '' ? parseMonth(cells![colAt.duesPaidThrough]) : null;
     if (text.duesPaidThrough !== '' && !duesMonth) push(row, 'duesPaidThrough', 'MONTH_INVALID');
-    const validDays = text.validDays !== '' ? parseInteger(cells![colOf.validDays]) : null;
+    const validDays = text.validDays !== '' ? parseInteger(cells![colAt.validDays]) : null;
     if (text.validDays !== '' && (validDays === null || validDays < 1 || validDays > settings.maxValidDays)) {
       push(row, 'validDays', 'VALID_DAYS_INVALID', { max: settings.maxValidDays });
     }
 
     // 9. Organisation code.
     if (text.orgCode !== '') {
-      const code = compactCode(cells![colOf.orgCode]);
+      const code = compactCode(cells![colAt.orgCode]);
       const lostZero = /^\d+$/.test(code) && !codeLengths.has(code.length) && codeLengths.has(code.length + 1);
       if (lostZero) push(row, 'orgCode', 'ORG_CODE_LOST_ZERO', { fixed: `0${code}` });
       else if (!/^\d+$/.test(code) || !codeLengths.has(code.length)) push(row, 'orgCode', 'ORG_CODE_FORMAT', { lengths: settings.orgCodeLengths.join(' 或 ') });
@@ -263,7 +256,7 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
       if (transferType === 'internal' || transferType === 'inRegion') {
         push(row, 'method', 'PAPER_NOT_ALLOWED', { type: text.transferType });
       } else {
-        for (const k of ['letterHeader', 'letterNo', 'issueDate', 'validDays'] as const) if (!has(k)) push(row, k, 'REQUIRED_FOR_PAPER');
+        for (const k of ['letterHeader', 'letterNo', 'issueDate', 'validDays'] as const) if (text[k] === '') push(row, k, 'REQUIRED_FOR_PAPER');
         const names = `${text.receivingOrg} ${text.letterHeader} ${text.destinationUnit}`;
         if (transferType === 'outOfRegion' && !includesAny(names, settings.offNetworkKeywords)) push(row, 'method', 'PAPER_ON_NETWORK');
       }
