@@ -1,7 +1,8 @@
 /** Loading the JSON config file; paths inside it are relative to the file. */
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { parseJobConfig, JobConfigSchema, type JobConfig } from '../shared/config.js';
+import { parseJobConfig, JobConfigSchema, sourceOf, type JobConfig } from '../shared/config.js';
+import type { PipelineInput } from './pipeline.js';
 import { InputError } from './errors.js';
 
 export interface LoadedConfig {
@@ -32,4 +33,23 @@ export function loadConfig(file: string | undefined): LoadedConfig {
   if (!parsed.ok) throw new InputError(file, `配置有误：\n${parsed.message}`);
   const base = dirname(resolve(file));
   return { config: parsed.config, path: (p) => (isAbsolute(p) ? p : resolve(base, p)), file };
+}
+
+/** The pipeline's input as the config file describes it, paths resolved against the file's folder. */
+export function pipelineInput(loaded: LoadedConfig, asOf: string, cohort: number): PipelineInput {
+  const { config, path } = loaded;
+  const resolveSource = (e: JobConfig['receipts'][number]) => {
+    const s = sourceOf(e);
+    return { ...s, path: path(s.path) };
+  };
+  return {
+    registrations: config.registrations.map(resolveSource),
+    receipts: config.receipts.map(resolveSource),
+    columns: config.columns,
+    columnsFrom: loaded.file ?? '配置',
+    settings: config.rules,
+    colleges: config.colleges,
+    asOf,
+    cohort,
+  };
 }

@@ -1,8 +1,9 @@
 /** Registration and receipt workbooks → validated, normalised records. */
 import { basename } from 'node:path';
 import { REGISTRATION_FIELDS } from '../shared/fields.js';
+import type { ColumnDecision, ColumnOverrides } from '../shared/headers.js';
 import { validateSheet, type ValidationResult } from '../shared/validate.js';
-import { readReceiptRows, RECEIPT_TABLE_FIELDS, type ReceiptRecord } from '../shared/receipts.js';
+import { readReceiptRows, RECEIPT_TABLE_FIELDS, type ReceiptFileInfo, type ReceiptRecord, type ReceiptSourceKind } from '../shared/receipts.js';
 import type { RegisteredMember } from '../shared/reconcile.js';
 import type { RuleSettings } from '../shared/settings.js';
 import type { College } from '../shared/config.js';
@@ -10,12 +11,21 @@ import { readTable } from './workbook.js';
 
 export interface FileValidation extends ValidationResult {
   file: string;
+  /** Other sheets that also look like registration tables but were not checked. */
+  otherSheets: string[];
 }
 
-export function validateFile(file: string, opts: { settings: RuleSettings; today: string; sheet?: string }): FileValidation {
-  const picked = readTable(file, REGISTRATION_FIELDS, { sheet: opts.sheet, what: '登记表' });
+export interface ValidateFileOptions {
+  settings: RuleSettings;
+  today: string;
+  sheet?: string;
+  overrides?: ColumnOverrides;
+}
+
+export function validateFile(file: string, opts: ValidateFileOptions): FileValidation {
+  const picked = readTable(file, REGISTRATION_FIELDS, { sheet: opts.sheet, what: '登记表', overrides: opts.overrides });
   const result = validateSheet(picked.snapshot, { settings: opts.settings, today: opts.today, header: picked.header });
-  return { file, ...result };
+  return { file, ...result, otherSheets: picked.otherSheets };
 }
 
 const collegeKey = (s: string) => s.replace(/\s/g, '').replace(/(?:分党委|党委|党总支|委员会)$/, '').replace(/^中共/, '');
@@ -34,7 +44,22 @@ export function membersOf(validations: readonly FileValidation[], colleges: read
   );
 }
 
-export function readReceipts(file: string): ReceiptRecord[] {
-  const picked = readTable(file, RECEIPT_TABLE_FIELDS, { minMatches: 2, what: '回执' });
-  return readReceiptRows(basename(file), picked.snapshot, picked.header);
+export interface ReadReceiptsOptions {
+  kind?: ReceiptSourceKind;
+  overrides?: ColumnOverrides;
 }
+
+export interface ReceiptFile {
+  records: ReceiptRecord[];
+  info: ReceiptFileInfo;
+  /** How every header cell was read. */
+  decisions: ColumnDecision[];
+}
+
+export function readReceiptFile(file: string, opts: ReadReceiptsOptions = {}): ReceiptFile {
+  const picked = readTable(file, RECEIPT_TABLE_FIELDS, { minMatches: 2, what: '回执', overrides: opts.overrides });
+  return { ...readReceiptRows(basename(file), picked.snapshot, picked.header, { kind: opts.kind }), decisions: picked.header.decisions };
+}
+
+/** Only the records: for callers that do not report how each file was read. */
+export const readReceipts = (file: string, opts: ReadReceiptsOptions = {}): ReceiptRecord[] => readReceiptFile(file, opts).records;

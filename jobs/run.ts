@@ -5,15 +5,15 @@
  */
 import { join, resolve } from 'node:path';
 import { cohortFor, dueReminders, forcedReminder, type CheckpointId, type Reminder } from '../shared/calendar.js';
-import { reconcile, type ReconcileResult } from '../shared/reconcile.js';
+import type { ReconcileResult } from '../shared/reconcile.js';
 import { isUnresolved } from '../shared/statuses.js';
-import type { LoadedConfig } from './config.js';
+import { pipelineInput, type LoadedConfig } from './config.js';
 import { composeCollegeMail, composeSummaryMail, contentHash, reminderKey, type Outgoing } from './compose.js';
 import { InputError } from './errors.js';
-import { expandInputs, writeFileAtomic } from './files.js';
+import { writeFileAtomic } from './files.js';
 import { Journal } from './journal.js';
 import { acquireLock, BusyError } from './lock.js';
-import { membersOf, readReceipts, validateFile } from './load.js';
+import { loadAndReconcile } from './pipeline.js';
 import { createSender, type Sender } from './mail.js';
 import { buildCollegeAttachment, buildReport } from './report.js';
 import { reconcileText } from './output.js';
@@ -52,9 +52,7 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
   try {
     if (!config.registrations.length) throw new InputError(loaded.file ?? '配置', '没有配置登记表（registrations）。');
     const cohort = config.cohort ?? cohortFor(opts.asOf);
-    const validations = expandInputs(config.registrations.map(path)).map((f) => validateFile(f, { settings: config.rules, today: opts.asOf }));
-    const receipts = expandInputs(config.receipts.map(path)).flatMap(readReceipts);
-    const result = reconcile({ members: membersOf(validations, config.colleges), receipts, asOf: opts.asOf, cohort, settings: config.rules });
+    const { result } = loadAndReconcile(pipelineInput(loaded, opts.asOf, cohort));
     const fullIds = config.fullIdNumbers;
     const report = await buildReport(result, { fullIds });
     const reportFile = join(path(config.reportDir), `组织关系转接对账-${opts.asOf}.xlsx`);

@@ -4,11 +4,12 @@
  * inboxes need: GBK CSV, sheet choice, and Chinese errors that name the file.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { extname } from 'node:path';
 import * as XLSX from 'xlsx';
 import type { FieldDef } from '../shared/fields.js';
 import type { Cell } from '../shared/normalize.js';
-import { fillMerged, findHeader, type HeaderMatch, type SheetSnapshot } from '../shared/table.js';
+import { fillMerged, findHeader, HEADER_SEARCH_TEXT, type HeaderMatch, type SheetSnapshot } from '../shared/table.js';
+import type { ColumnOverrides } from '../shared/headers.js';
 import { InputError } from './errors.js';
 import { containerOf, zipProblem } from './zip.js';
 
@@ -123,6 +124,8 @@ export interface PickedSheet {
   file: string;
   snapshot: SheetSnapshot;
   header: HeaderMatch;
+  /** Other sheets that also hold a recognisable table but were not read, best first. */
+  otherSheets: string[];
 }
 
 function isHidden(wb: XLSX.WorkBook, name: string): boolean {
@@ -130,30 +133,41 @@ function isHidden(wb: XLSX.WorkBook, name: string): boolean {
   return Boolean(meta?.Hidden);
 }
 
+export interface ReadTableOptions {
+  sheet?: string;
+  minMatches?: number;
+  what: string;
+  overrides?: ColumnOverrides;
+}
+
 /**
- * The sheet named by `sheet`, else the first visible sheet with a recognisable
- * header for `fields`. Throws InputError listing what was expected.
+ * The sheet named by `sheet`, else the visible sheet whose header recognises the most
+ * fields — a 填表说明 or cover sheet loses on its score, whatever its name or place;
+ * hidden sheets only when no visible one qualifies. Throws InputError listing what was expected.
  */
-export function readTable(file: string, fields: readonly FieldDef[], opts: { sheet?: string; minMatches?: number; what: string }): PickedSheet {
+export function readTable(file: string, fields: readonly FieldDef[], opts: ReadTableOptions): PickedSheet {
   const wb = readWorkbookFile(file);
   const names = wb.SheetNames;
   if (names.length === 0) throw new InputError(file, '文件中没有工作表。');
   const expected = fields.map((f) => f.header).join('、');
+  const find = { minMatches: opts.minMatches, overrides: opts.overrides };
   if (opts.sheet) {
     if (!names.includes(opts.sheet)) throw new InputError(file, `没有名为「${opts.sheet}」的工作表（现有：${names.join('、')}）。`);
     const snapshot = sheetSnapshot(wb, opts.sheet);
-    const header = findHeader(snapshot, fields, opts.minMatches);
-    if (!header) throw new InputError(file, `工作表「${opts.sheet}」的前 10 行中没有找到${opts.what}表头。应包含这些列：${expected}。`);
-    return { file, snapshot, header };
+    const header = findHeader(snapshot, fields, find);
+    if (!header) throw new InputError(file, `工作表「${opts.sheet}」的${HEADER_SEARCH_TEXT}中没有找到${opts.what}表头。应包含这些列：${expected}。`);
+    return { file, snapshot, header, otherSheets: [] };
   }
-  const ordered = [...names.filter((n) => !isHidden(wb, n)), ...names.filter((n) => isHidden(wb, n))];
-  for (const name of ordered) {
-    const snapshot = sheetSnapshot(wb, name);
-    const header = findHeader(snapshot, fields, opts.minMatches);
-    if (header) return { file, snapshot, header };
+  for (const group of [names.filter((n) => !isHidden(wb, n)), names.filter((n) => isHidden(wb, n))]) {
+    const found = group
+      .map((name) => ({ name, snapshot: sheetSnapshot(wb, name) }))
+      .map((s) => ({ ...s, header: findHeader(s.snapshot, fields, find) }))
+      .filter((s): s is typeof s & { header: HeaderMatch } => s.header !== null)
+      .sort((a, b) => b.header.score - a.header.score);
+    const best = found[0];
+    if (best) return { file, snapshot: best.snapshot, header: best.header, otherSheets: found.slice(1).map((s) => s.name) };
   }
   if (names.every((n) => !wb.Sheets[n]?.['!ref'])) throw new InputError(file, '文件中没有任何数据。');
-  throw new InputError(file, `没有找到${opts.what}表头（已查看 ${names.length} 个工作表的前 10 行）。应包含这些列：${expected}。`);
+  throw new InputError(file, `没有找到${opts.what}表头（已查看 ${names.length} 个工作表的${HEADER_SEARCH_TEXT}）。应包含这些列：${expected}。`);
 }
 
-export const displayName = (file: string) => basename(file);

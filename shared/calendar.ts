@@ -18,6 +18,12 @@ export const CATCH_UP_DAYS = 7;
 
 export const checkpointDate = (cohort: number, id: CheckpointId): string => `${cohort}-${id}`;
 
+/**
+ * A 升学 member whose receiving branch is not known yet may transfer in September
+ * (seed 001: 「部分由于升学无法明确具体党支部的，可在9月份进行接转」): pending until this day.
+ */
+export const furtherStudyGraceDate = (cohort: number): string => `${cohort}-09-30`;
+
 export const checkpointLabel = (id: CheckpointId): string => CHECKPOINTS.find((c) => c.id === id)!.label;
 
 export const isCheckpointId = (s: string): s is CheckpointId => CHECKPOINTS.some((c) => c.id === s);

@@ -37,12 +37,26 @@ const SmtpSchema = z.strictObject({
   allowSelfSigned: z.boolean().default(false),
 });
 
+/** 「表头」: 「字段」 — a header as the file writes it, and the field it means (key or standard header, or 「忽略」). */
+const ColumnMapSchema = z.record(z.string().min(1), z.string().min(1)).default({});
+
+/** A file or folder, with what the job should know about it. */
+const sourceEntry = <K extends z.ZodTypeAny>(extra: K) =>
+  z.union([z.string().min(1), z.strictObject({ path: z.string().min(1), columns: ColumnMapSchema, kind: extra })]);
+
 export const JobConfigSchema = z.strictObject({
   /** Graduation year; by default the year of the run date (the previous one before June). */
   cohort: z.number().int().min(2000).max(2100).optional(),
   /** Files or folders, relative to the config file. */
-  registrations: z.array(z.string().min(1)).default([]),
-  receipts: z.array(z.string().min(1)).default([]),
+  registrations: z.array(sourceEntry(z.undefined().optional())).default([]),
+  /**
+   * Receipt files. `kind: "paperRegister"` says a list without a status column holds
+   * receipts that came back; without it, such a list counts as a register only when none
+   * of its columns looks like a status.
+   */
+  receipts: z.array(sourceEntry(z.enum(['export', 'paperRegister']).optional())).default([]),
+  /** Corrections to header recognition for every file. */
+  columns: ColumnMapSchema,
   colleges: z.array(CollegeSchema).default([]),
   orgDept: z
     .strictObject({ name: z.string().default('党委组织部'), email, phone: z.string().optional() })
@@ -66,6 +80,11 @@ export const JobConfigSchema = z.strictObject({
 export type JobConfigInput = z.input<typeof JobConfigSchema>;
 export type JobConfig = z.output<typeof JobConfigSchema>;
 export type College = z.output<typeof CollegeSchema>;
+export type SourceEntry = JobConfig['receipts'][number];
+
+/** A config source as one shape: path, column corrections, kind. */
+export const sourceOf = (e: SourceEntry): { path: string; columns: Record<string, string>; kind?: 'export' | 'paperRegister' } =>
+  typeof e === 'string' ? { path: e, columns: {} } : e;
 
 export type ConfigParse = { ok: true; config: JobConfig } | { ok: false; message: string };
 

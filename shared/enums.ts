@@ -1,52 +1,76 @@
-/** Accepted spellings of the enumerated columns, mapped to stable codes. */
+/**
+ * Enumerated values as people type them, mapped to stable codes. The wordings live
+ * beside their fields in fields.ts; this module only folds and looks them up.
+ */
+import {
+  AUTONOMOUS_REGIONS, MUNICIPALITIES, DESTINATION_WORDS, GENDER_WORDS, MEMBER_TYPE_WORDS, METHOD_WORDS, NOT_APPLICABLE_MARKS, TRANSFER_TYPE_WORDS,
+  UNDECIDED_ORG_WORDS, YES_NO_WORDS,
+} from './fields.js';
 import { cellText, type Cell } from './normalize.js';
 import type { RuleSettings } from './settings.js';
 
-export type MemberType = 'full' | 'probationary';
-export type TransferType = 'internal' | 'inRegion' | 'outOfRegion';
-export type Method = 'online' | 'paper';
-export type Destination = 'employed' | 'furtherStudy' | 'unplaced' | 'abroad' | 'military' | 'other';
+export type MemberType = keyof typeof MEMBER_TYPE_WORDS;
+export type TransferType = keyof typeof TRANSFER_TYPE_WORDS;
+export type Method = keyof typeof METHOD_WORDS;
+export type Destination = keyof typeof DESTINATION_WORDS | 'other';
 
-const lookup = <T extends string>(table: Record<string, T>) => {
-  const map = new Map(Object.entries(table).map(([k, v]) => [k.toLowerCase(), v]));
-  // Most cells hold an accepted spelling exactly: try that before normalising.
-  return (v: Cell): T | null => (typeof v === 'string' ? map.get(v) : undefined) ?? map.get(cellText(v).replace(/\s/g, '').toLowerCase()) ?? null;
-};
+/** A value as compared: NFKC (full-width forms, 【】 stay), lower case, no white space. */
+export const foldValue = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[\s\u200b\ufeff]+/g, '');
 
-export const parseMemberType = lookup<MemberType>({
-  正式: 'full', 正式党员: 'full', 中共党员: 'full',
-  预备: 'probationary', 预备党员: 'probationary', 中共预备党员: 'probationary',
-});
+const BRACKETED = /[(\[【〔][^)\]】〕]*[)\]】〕]/g;
 
-export const parseMethod = lookup<Method>({
-  线上: 'online', 网上: 'online', 在线: 'online', 线上转接: 'online', 网上转接: 'online',
-  党员e先锋: 'online', 全国系统: 'online', 全国组织关系转接系统: 'online', 全国党员管理信息系统: 'online',
-  纸质: 'paper', 纸质介绍信: 'paper', 纸质版: 'paper', 线下: 'paper', 介绍信: 'paper', 纸质版介绍信: 'paper',
-});
+/** Words → code. A value is tried as written, then without a bracketed note (线上（党员E先锋）). */
+function lookup<T extends string>(table: { readonly [K in T]: readonly string[] }): (v: Cell) => T | null {
+  const map = new Map<string, T>();
+  for (const code of Object.keys(table) as T[]) for (const w of table[code]) map.set(foldValue(w), code);
+  return (v: Cell): T | null => {
+    if (typeof v === 'string') {
+      const hit = map.get(v);
+      if (hit) return hit;
+    }
+    const k = foldValue(cellText(v));
+    if (!k) return null;
+    return map.get(k) ?? map.get(k.replace(BRACKETED, '')) ?? map.get(k.replace(/[()\[\]【】〔〕]/g, '')) ?? null;
+  };
+}
 
-export const parseYesNo = lookup<'yes' | 'no'>({
-  是: 'yes', 已提供: 'yes', 已附: 'yes', 有: 'yes', 已交: 'yes', 提供: 'yes', 已上交: 'yes', y: 'yes', yes: 'yes',
-  否: 'no', 无: 'no', 未提供: 'no', 没有: 'no', 未交: 'no', n: 'no', no: 'no',
-});
+export const parseMemberType = lookup(MEMBER_TYPE_WORDS);
+export const parseMethod = lookup(METHOD_WORDS);
+export const parseYesNo = lookup(YES_NO_WORDS);
+export const parseGender = lookup(GENDER_WORDS);
+export const parseDestination = lookup(DESTINATION_WORDS);
 
-export const parseGender = lookup<'男' | '女'>({ 男: '男', 女: '女', 男性: '男', 女性: '女', m: '男', f: '女' });
+const NA = new Set(NOT_APPLICABLE_MARKS.map(foldValue));
+/** 「/」「—」「无」「不适用」…: the writer says the field does not apply. */
+export const isNotApplicable = (text: string): boolean => text !== '' && text.length <= 4 && (NA.has(text) || NA.has(foldValue(text)));
 
-export const parseDestination = lookup<Destination>({
-  就业: 'employed', 签约就业: 'employed', 灵活就业: 'employed', 工作: 'employed',
-  升学: 'furtherStudy', 读研: 'furtherStudy', 读博: 'furtherStudy', 读硕士: 'furtherStudy', 读博士: 'furtherStudy', 考研: 'furtherStudy', 保研: 'furtherStudy',
-  未落实: 'unplaced', 未就业: 'unplaced', 待就业: 'unplaced', 暂不就业: 'unplaced',
-  '出国(境)': 'abroad', 出国: 'abroad', 出境: 'abroad', 出国境: 'abroad', 出国留学: 'abroad', '出国(境)留学': 'abroad',
-  参军: 'military', 入伍: 'military', 参军入伍: 'military',
-});
+const UNDECIDED = new Set(UNDECIDED_ORG_WORDS.map(foldValue));
+/** No receiving branch yet: blank, a not-applicable mark, or 待定/不详/… (seed 001). */
+export const isUndecidedOrg = (text: string): boolean => text === '' || isNotApplicable(text) || UNDECIDED.has(foldValue(text));
+
+/** The region's words filled into TRANSFER_TYPE_WORDS' {internal} {in} {out} {name} {short}. */
+export function transferTypeWords(settings: RuleSettings): Record<TransferType, string[]> {
+  const r = settings.region;
+  const name = r.name.replace(/(?:市|省|自治区|壮族自治区|回族自治区|维吾尔自治区)$/, '');
+  const unit = MUNICIPALITIES.includes(name) ? '市' : AUTONOMOUS_REGIONS.includes(name) ? '区' : '省';
+  const fill = (w: string) => w
+    .replace('{internal}', r.internal).replace('{in}', r.inRegion).replace('{out}', r.outOfRegion)
+    .replace('{name}', name).replace('{unit}', unit).replace('{short}', r.inRegion.replace(/内$/, ''));
+  const out = {} as Record<TransferType, string[]>;
+  for (const t of Object.keys(TRANSFER_TYPE_WORDS) as TransferType[]) out[t] = [...new Set(TRANSFER_TYPE_WORDS[t].map(fill))];
+  return out;
+}
+
+const parserCache = new WeakMap<RuleSettings['region'], (v: Cell) => TransferType | null>();
 
 /** Transfer-type labels follow the region setting (院内 / 京内 / 京外 by default). */
 export function transferTypeParser(settings: RuleSettings): (v: Cell) => TransferType | null {
-  const r = settings.region;
-  return lookup<TransferType>({
-    [r.internal]: 'internal', 院内转接: 'internal',
-    [r.inRegion]: 'inRegion', [`${r.inRegion}转接`]: 'inRegion',
-    [r.outOfRegion]: 'outOfRegion', [`${r.outOfRegion}转接`]: 'outOfRegion',
-  });
+  let p = parserCache.get(settings.region);
+  if (!p) parserCache.set(settings.region, (p = lookup(transferTypeWords(settings))));
+  return p;
 }
 
 export const transferTypeLabels = (s: RuleSettings): string[] => [s.region.internal, s.region.inRegion, s.region.outOfRegion];
+
+/** The template's label for a destination code (出国(境) for abroad). */
+export const destinationLabel = (d: Destination): string => (d === 'other' ? '' : DESTINATION_WORDS[d][0]);

@@ -17,6 +17,8 @@ export const MESSAGES = {
   COLUMN_UNKNOWN: m('info', (a) => `未识别的列「${a.header}」，校验时忽略。`),
   CELL_ERROR_VALUE: m('error', (a) => `单元格是公式错误值「${a.value}」，请修正公式或直接填写内容。`),
   COLUMN_DUPLICATE: m('warning', (a) => `「${a.label}」列出现多次，只校验第 ${a.first} 列。`),
+  COLUMN_AMBIGUOUS: m('warning', (a) => `无法确定「${a.header}」列是${a.choices}，校验时忽略。请在列对应中指定（命令行：--map 表头=字段）。`),
+  MARKED_NOT_APPLICABLE: m('error', (a) => `填了「${a.mark}」表示不适用，但此项应当填写：${a.why}`),
 
   NAME_FORMAT: m('error', () => '姓名应为 2–30 个汉字或字母，可含间隔号「·」，不能含数字或其他符号。'),
 

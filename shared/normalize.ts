@@ -56,14 +56,6 @@ export const isBlank = (v: Cell): boolean => cellText(v) === '';
 /** Digits only: spaces, dashes and dots inside a code are typing noise. */
 export const compactCode = (v: Cell): string => cellText(v).replace(/[\s\-]/g, '');
 
-/** Header text reduced for matching: NFKC, notes in brackets and marks removed. */
-export function headerKey(v: Cell): string {
-  let s = (typeof v === 'string' ? v : cellText(v)).normalize('NFKC');
-  s = s.replace(/[(（\[【][^)）\]】]*[)）\]】]/g, '');
-  s = s.replace(/[\s*＊※:：]/g, '');
-  return s.toLowerCase();
-}
-
 // ---------------------------------------------------------------- dates
 
 export interface YMD { y: number; m: number; d: number }
@@ -117,38 +109,48 @@ export function serialToIso(serial: number): string | null {
 
 export const isoToSerial = (iso: string): number => isoToDayNumber(iso) - EXCEL_EPOCH_UTC / DAY_MS;
 
-const DATE_PATTERNS: RegExp[] = [
-  /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/,
-  /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/,
-  /^(\d{4})(\d{2})(\d{2})$/,
-];
+/**
+ * Dates as people and web systems write them: 2026-06-12, 2026/6/12, 2026.6.12,
+ * 2026年6月12日, 20260612, each optionally with a time (10:30, 10:30:05, 10:30:05.123,
+ * an ISO 「T」, 10时30分). A time with a zone (Z, +00:00) is taken to Beijing time.
+ */
+const DATE_TEXT = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?:\s*[T\s]\s*(\d{1,2})[:时](\d{1,2})(?:[:分](\d{1,2})(?:\.\d+)?秒?)?\s*(z|[+-]\d{2}:?\d{2})?)?$/i;
+const DATE_COMPACT = /^(\d{4})(\d{2})(\d{2})(?:[T\s]?(\d{2}):?(\d{2})(?::?(\d{2}))?)?$/;
+const BEIJING_OFFSET_MIN = 8 * 60;
 
-/** A date cell, serial or text (2026-06-12, 2026/6/12, 2026.6.12, 2026年6月12日) → ISO, or null. */
+function ymdFrom(m: RegExpExecArray): string | null {
+  const ymd = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+  if (!isValidYmd(ymd.y, ymd.m, ymd.d)) return null;
+  const zone = m[7];
+  if (!zone || m[4] === undefined) return ymdToIso(ymd);
+  const offset = zone.toLowerCase() === 'z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+  const utc = Date.UTC(ymd.y, ymd.m - 1, ymd.d, Number(m[4]), Number(m[5])) - offset * 60_000;
+  return dayNumberToIso(Math.floor((utc + BEIJING_OFFSET_MIN * 60_000) / DAY_MS));
+}
+
+/** A date cell, serial (with or without a time fraction) or text in the forms above → ISO, or null. */
 export function parseDate(v: Cell): string | null {
-  if (typeof v === 'number') return serialToIso(v);
+  if (typeof v === 'number') {
+    // 20260612 typed into a General cell is a compact date, not serial 20 million.
+    if (Number.isInteger(v) && v >= 19000101 && v <= 22001231) return parseDate(String(v));
+    return serialToIso(v);
+  }
   const s = cellText(v);
   if (!s) return null;
   if (/^\d{5}(\.\d+)?$/.test(s)) return serialToIso(Number(s));
-  for (const re of DATE_PATTERNS) {
-    const m = re.exec(s);
-    if (m) {
-      const ymd = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
-      return isValidYmd(ymd.y, ymd.m, ymd.d) ? ymdToIso(ymd) : null;
-    }
-  }
-  return null;
+  const m = DATE_TEXT.exec(s) ?? DATE_COMPACT.exec(s);
+  return m ? ymdFrom(m) : null;
 }
 
 const MONTH_PATTERNS: RegExp[] = [
-  /^(\d{4})\s*[-/.]\s*(\d{1,2})$/,
-  /^(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?$/,
+  /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:月份?)?$/,
   /^(\d{4})(\d{2})$/,
 ];
 
 // A sheet writes the same few months in every row: remember what each spelling means.
 const monthCache = new Map<string, string | null>();
 
-/** A month (2026-06, 2026年6月, or any date in it) → 'YYYY-MM', or null. */
+/** A month (2026-06, 2026/6, 2026.6, 2026年6月, 2026年06月份, 202606, or any date in it) → 'YYYY-MM', or null. */
 export function parseMonth(v: Cell): string | null {
   if (typeof v !== 'string') return parseMonthText(v);
   let month = monthCache.get(v);
@@ -202,8 +204,8 @@ export function isEmail(v: Cell): boolean {
 
 // ---------------------------------------------------------------- names
 
-/** Minority-name separators as typed on Chinese keyboards, unified to U+00B7. */
-export const normalizeName = (v: Cell): string => cellText(v).replace(/[•‧・∙]/g, '·');
+/** Minority-name separators as typed on Chinese keyboards and in web forms, unified to U+00B7. */
+export const normalizeName = (v: Cell): string => cellText(v).replace(/[•‧・∙⋅･．]|(?<=\p{Script=Han})\.(?=\p{Script=Han})/gu, '·');
 
 /** Code-point length: 𠮷 counts as one character, not two UTF-16 units. */
 export const charLength = (s: string): number => Array.from(s).length;

@@ -1,15 +1,32 @@
 /**
  * Receipt (回执) lists from 党员E先锋, the national transfer system, or a hand-kept
  * register of paper third copies (seeds 001, 003), read through the same catalogue.
+ * Fail closed: a row counts as landed only on positive evidence — a recognised landed
+ * status, or its presence in a list that is a register of receipts that came back.
  */
-import { RECEIPT_FIELDS, fieldDef, type AnyFieldKey, type FieldDef } from './fields.js';
+import { RECEIPT_FIELDS, RECEIPT_STATUS_WORDS, fieldDef, type AnyFieldKey, type FieldDef } from './fields.js';
+import { foldValue, parseYesNo } from './enums.js';
+import { normalizeHeader } from './headers.js';
 import { cellText, normalizeName, parseDate, compactCode } from './normalize.js';
 import { checkIdNumber, normalizeIdNumber } from './idNumber.js';
-import { isBlankRow, type HeaderMatch, type SheetSnapshot } from './table.js';
+import { footerReason, isBlankRow, type HeaderMatch, type SheetSnapshot } from './table.js';
 
 export const RECEIPT_TABLE_FIELDS: readonly FieldDef[] = RECEIPT_FIELDS.map(fieldDef);
 
-export type ReceiptState = 'landed' | 'failed' | 'other';
+/** landed: the member reported; failed: rejected; open: recognised as not yet; unknown: a person must look. */
+export type ReceiptState = 'landed' | 'failed' | 'open' | 'unknown';
+
+/** What a receipt file is: an export with statuses, or a register of receipts that came back. */
+export type ReceiptSourceKind = 'export' | 'paperRegister';
+
+export type ReceiptRule = 'status' | 'declaredRegister' | 'inferredRegister' | 'unreadableStatus';
+
+export const RECEIPT_RULE_TEXT: Record<ReceiptRule, string> = {
+  status: '按「状态」列判断：只有已报到、已接收、党员转出成功等明确的完成状态才算回执',
+  declaredRegister: '按设置视为纸质回执登记表：每一行都是已收回的回执',
+  inferredRegister: '没有状态列，视为纸质回执登记表：每一行都是已收回的回执',
+  unreadableStatus: '有像状态的列但无法识别，所有行都不算回执，请在列对应中指定「状态」列',
+};
 
 export interface ReceiptRecord {
   file: string;
@@ -20,31 +37,79 @@ export interface ReceiptRecord {
   idText: string;
   studentId: string;
   receivingOrg: string;
+  /** The day the receipt was confirmed or came back; never a request date. */
   receiptDate: string | null;
+  /** The date cell's text when it could not be read. */
+  receiptDateText: string;
   source: string;
   statusText: string;
   state: ReceiptState;
 }
 
-const LANDED = /已报到|已接收|已回执|已完成|完成|已转入|报到成功|接收成功|已确认|^报到$|^接收$/;
-const FAILED = /退回|未通过|不通过|失败|驳回|拒绝|撤销/;
-
-/** A row in a receipt list without a status is a receipt that came back (a paper register). */
-export function receiptState(statusText: string): ReceiptState {
-  if (!statusText) return 'landed';
-  if (FAILED.test(statusText)) return 'failed';
-  if (LANDED.test(statusText)) return 'landed';
-  return 'other';
+export interface ReceiptFileInfo {
+  file: string;
+  sheet: string;
+  headerRow: number;
+  rule: ReceiptRule;
+  rows: number;
+  skippedRows: { row: number; reason: string }[];
 }
 
-export function readReceiptRows(file: string, snapshot: SheetSnapshot, header: HeaderMatch): ReceiptRecord[] {
+const lists = Object.entries(RECEIPT_STATUS_WORDS) as [Exclude<ReceiptState, 'unknown'>, readonly string[]][];
+const STATUS = new Map<string, ReceiptState>(lists.flatMap(([state, words]) => words.map((w) => [foldValue(w), state] as const)));
+const FAILED = /退回|失败|驳回|拒|不通过|未通过|不予|撤销|作废/;
+/** A negation anywhere (未…, 待…, 不…, 尚未…, 没有…) means not landed, whatever follows. */
+const NEGATED = /^(?:未|待|不|尚未|没|无|暂未|还未|仍未)|未|尚未|待|没有/;
+
+/**
+ * A status cell → state. Exact words first (brackets and their notes dropped: 「已报到（7月1日）」),
+ * then rejection and negation by pattern; anything else is unknown, never landed.
+ * `yesNo`: the column asks a question (是否收回), so 是 / √ / 否 / × answer it.
+ */
+export function receiptState(statusText: string, yesNo = false): ReceiptState {
+  const k = foldValue(statusText);
+  if (!k) return 'open';
+  if (yesNo) {
+    const yn = parseYesNo(statusText);
+    if (yn) return yn === 'yes' ? 'landed' : 'open';
+  }
+  const exact = STATUS.get(k) ?? STATUS.get(k.replace(/[(\[【〔][^)\]】〕]*[)\]】〕]/g, ''));
+  if (exact) return exact;
+  if (FAILED.test(k)) return 'failed';
+  if (NEGATED.test(k)) return 'open';
+  return 'unknown';
+}
+
+/** A header that reads like a status although no status field was recognised. */
+const STATUS_LIKE = /状态|情况|结果|进度|是否|收回|办理/;
+
+export interface ReadReceiptsOptions {
+  kind?: ReceiptSourceKind;
+}
+
+export function readReceiptRows(file: string, snapshot: SheetSnapshot, header: HeaderMatch, opts: ReadReceiptsOptions = {}): { records: ReceiptRecord[]; info: ReceiptFileInfo } {
   const originRow = snapshot.origin?.row ?? 1;
   const col = (k: AnyFieldKey) => header.columns.get(k);
-  const out: ReceiptRecord[] = [];
+  const statusCol = col('status');
+  let rule: ReceiptRule;
+  if (statusCol !== undefined) rule = 'status';
+  else if (opts.kind === 'paperRegister') rule = 'declaredRegister';
+  else if (header.decisions.some((d) => !d.field && d.reason !== 'ignored' && d.reason !== 'userIgnored' && STATUS_LIKE.test(d.header))) rule = 'unreadableStatus';
+  else rule = 'inferredRegister';
+  const statusDecision = header.decisions.find((d) => d.field === 'status');
+  const yesNo = Boolean(statusDecision && /^是否/.test(normalizeHeader(statusDecision.header.split('/').at(-1)!)));
+
+  const records: ReceiptRecord[] = [];
+  const skippedRows: ReceiptFileInfo['skippedRows'] = [];
   const known = [...header.columns.values()];
   for (let i = header.index + 1; i < snapshot.rows.length; i++) {
     const cells = snapshot.rows[i];
     if (isBlankRow(cells, known)) continue;
+    const footer = footerReason(cells, known, col('name'));
+    if (footer) {
+      skippedRows.push({ row: originRow + i, reason: footer });
+      continue;
+    }
     const get = (k: AnyFieldKey) => {
       const c = col(k);
       return c === undefined ? null : cells![c];
@@ -52,7 +117,9 @@ export function readReceiptRows(file: string, snapshot: SheetSnapshot, header: H
     const idCell = get('idNumber');
     const id = checkIdNumber(idCell);
     const statusText = cellText(get('status'));
-    out.push({
+    const dateCell = get('receiptDate');
+    const receiptDate = parseDate(dateCell);
+    records.push({
       file,
       row: originRow + i,
       name: normalizeName(get('name')),
@@ -60,11 +127,15 @@ export function readReceiptRows(file: string, snapshot: SheetSnapshot, header: H
       idText: normalizeIdNumber(idCell),
       studentId: compactCode(get('studentId')),
       receivingOrg: cellText(get('receivingOrg')),
-      receiptDate: parseDate(get('receiptDate')),
+      receiptDate,
+      receiptDateText: receiptDate ? '' : cellText(dateCell),
       source: cellText(get('source')),
       statusText,
-      state: receiptState(statusText),
+      state: rule === 'status' ? receiptState(statusText, yesNo) : rule === 'unreadableStatus' ? 'unknown' : 'landed',
     });
   }
-  return out;
+  return {
+    records,
+    info: { file, sheet: snapshot.name, headerRow: header.row, rule, rows: records.length, skippedRows },
+  };
 }

@@ -3,9 +3,10 @@
  * normalised ID number, else by 学号; a name alone never completes anybody.
  */
 import { addDays } from './normalize.js';
-import { checkpointDate } from './calendar.js';
+import { checkpointDate, checkpointLabel, furtherStudyGraceDate } from './calendar.js';
+import { compareNames, NAME_FOLDING_TEXT, type NameFolding } from './names.js';
 import type { MemberRecord } from './validate.js';
-import type { ReceiptRecord } from './receipts.js';
+import type { ReceiptFileInfo, ReceiptRecord } from './receipts.js';
 import type { RuleSettings } from './settings.js';
 import { STATUSES, type Status } from './statuses.js';
 
@@ -42,6 +43,8 @@ export interface ReconcileResult {
   members: MemberStatus[];
   orphans: ReceiptRecord[];
   unusable: UnusableRegistration[];
+  /** How each receipt file was read (which rule made a row a receipt). */
+  receiptFiles: ReceiptFileInfo[];
   summary: ReconcileSummary;
 }
 
@@ -75,9 +78,13 @@ export interface ReconcileInput {
   asOf: string;
   cohort: number;
   settings: RuleSettings;
+  receiptFiles?: ReceiptFileInfo[];
 }
 
-export function reconcile({ members, receipts, asOf, cohort, settings }: ReconcileInput): ReconcileResult {
+const stateText = (r: ReceiptRecord) => r.statusText || '已回执';
+const when = (r: ReceiptRecord) => (r.receiptDate ? ` ${r.receiptDate}` : '');
+
+export function reconcile({ members, receipts, asOf, cohort, receiptFiles = [] }: ReconcileInput): ReconcileResult {
   // A receipt dated after the as-of date had not arrived yet on that day.
   const known = receipts.filter((r) => !r.receiptDate || r.receiptDate <= asOf);
   const byId = index(known, (r) => r.idNumber);
@@ -85,10 +92,9 @@ export function reconcile({ members, receipts, asOf, cohort, settings }: Reconci
   const matched = new Set<ReceiptRecord>();
   const out: MemberStatus[] = [];
   const unusable: UnusableRegistration[] = [];
-  const exempt = new Set(settings.exemptDestinations);
   const sep1 = checkpointDate(cohort, '09-01');
   const dec10 = checkpointDate(cohort, '12-10');
-  const sep30 = `${cohort}-09-30`;
+  const grace = furtherStudyGraceDate(cohort);
 
   for (const m of members) {
     if (!m.idNumber && !m.studentId) {
@@ -98,10 +104,13 @@ export function reconcile({ members, receipts, asOf, cohort, settings }: Reconci
     const candidates = new Set<ReceiptRecord>([...(m.idNumber ? byId.get(m.idNumber) ?? [] : []), ...(m.studentId ? byStudent.get(m.studentId) ?? [] : [])]);
     const reasons: string[] = [];
     const consistent: ReceiptRecord[] = [];
+    const foldings = new Set<NameFolding>();
     for (const r of candidates) {
       matched.add(r);
       const conflicts: string[] = [];
-      if (r.name && m.name && r.name !== m.name) conflicts.push(`姓名不符（回执为「${r.name}」）`);
+      const names = r.name && m.name ? compareNames(r.name, m.name) : null;
+      if (names && !names.same) conflicts.push(`姓名不符（回执为「${r.name}」）`);
+      else names?.foldings.forEach((f) => foldings.add(f));
       if (r.idNumber && m.idNumber && r.idNumber !== m.idNumber) conflicts.push('身份证号不符');
       if (r.studentId && m.studentId && r.studentId !== m.studentId) conflicts.push(`学号不符（回执为 ${r.studentId}）`);
       if (conflicts.length) reasons.push(`${describe(r)}：${conflicts.join('，')}`);
@@ -112,7 +121,8 @@ export function reconcile({ members, receipts, asOf, cohort, settings }: Reconci
     if (reasons.length) status = 'mismatch';
     else {
       // The latest definite receipt decides: a failed transfer redone later lands.
-      const definite = consistent.filter((r) => r.state !== 'other').sort((a, b) => (a.receiptDate ?? '').localeCompare(b.receiptDate ?? ''));
+      const definite = consistent.filter((r) => r.state === 'landed' || r.state === 'failed').sort((a, b) => (a.receiptDate ?? '').localeCompare(b.receiptDate ?? ''));
+      const unknown = consistent.filter((r) => r.state === 'unknown');
       const last = definite.at(-1);
       const sameDay = last ? definite.filter((r) => r.receiptDate === last.receiptDate && r.state !== last.state) : [];
       if (last && sameDay.length) {
@@ -124,39 +134,44 @@ export function reconcile({ members, receipts, asOf, cohort, settings }: Reconci
           reasons.push(`${describe(last)}：${m.name ? '回执' : '登记表'}缺少姓名，无法核对`);
         } else {
           status = 'completed';
-          reasons.push(`${last.source || '回执'}${last.receiptDate ? ` ${last.receiptDate}` : ''}：${last.statusText || '已回执'}`);
+          reasons.push(`${last.source || '回执'}${when(last)}：${stateText(last)}`);
+          if (!last.receiptDate) reasons.push(last.receiptDateText ? `回执日期「${last.receiptDateText}」无法识别` : '回执没有日期');
+          if (foldings.size) reasons.push(`姓名按${[...foldings].map((f) => NAME_FOLDING_TEXT[f]).join('、')}后一致`);
         }
       } else if (last?.state === 'failed') {
         status = 'failed';
-        reasons.push(`${last.source || '回执'}${last.receiptDate ? ` ${last.receiptDate}` : ''}：${last.statusText}`);
+        reasons.push(`${last.source || '回执'}${when(last)}：${last.statusText}`);
+      } else if (unknown.length) {
+        // Fail closed: a status nobody recognised is for a person to read, never a completion.
+        status = 'unclear';
+        reasons.push(...unknown.map((r) => `${describe(r)}：回执状态「${r.statusText}」无法识别，请人工核对`));
       }
     }
 
     if (!status) {
-      const undecidedStudy = m.destination === 'furtherStudy' && (!m.text.receivingOrg || /^(?:待定|未定|暂无|未知|无)$/.test(m.text.receivingOrg));
       const expiry = m.method === 'paper' && m.issueDate && m.validDays ? addDays(m.issueDate, m.validDays) : null;
-      if (m.destination === 'abroad' || exempt.has(m.text.destination)) {
+      if (m.staysAtSchool) {
         status = 'exempt';
         reasons.push(`毕业去向为「${m.text.destination}」，组织关系按规定保留`);
       } else if (asOf >= dec10) {
         status = 'lost';
-        reasons.push(`截至 ${asOf} 未收到回执，已过 12月10日复核节点`);
-      } else if (asOf >= sep1 && !(undecidedStudy && asOf <= sep30)) {
+        reasons.push(`截至 ${asOf} 未收到回执，已过 ${checkpointLabel('12-10')}复核节点`);
+      } else if (asOf >= sep1 && !(m.undecidedStudy && asOf <= grace)) {
         status = 'overdue';
-        reasons.push(`截至 ${asOf} 未收到回执，已过 9月1日清查节点`);
+        reasons.push(`截至 ${asOf} 未收到回执，已过 ${checkpointLabel('09-01')}清查节点`);
       } else if (expiry && asOf > expiry) {
         status = 'expired';
         reasons.push(`纸质介绍信 ${expiry} 已过有效期，未收到回执`);
       } else {
         status = 'pending';
-        reasons.push(undecidedStudy ? '升学，接收党支部待定，可在9月份办理' : '尚未收到回执');
+        reasons.push(m.undecidedStudy ? '升学，接收党支部待定，可在9月份办理' : '尚未收到回执');
       }
     }
     out.push({ file: m.file, row: m.row, college: m.college, name: m.name, studentId: m.studentId, idNumber: m.idNumber, status, reasons, member: m, receipts: [...candidates] });
   }
 
   const orphans = known.filter((r) => !matched.has(r));
-  return { asOf, cohort, members: out, orphans, unusable, summary: summarize(out, orphans.length, unusable.length) };
+  return { asOf, cohort, members: out, orphans, unusable, receiptFiles, summary: summarize(out, orphans.length, unusable.length) };
 }
 
 function summarize(members: MemberStatus[], orphans: number, unusable: number): ReconcileSummary {

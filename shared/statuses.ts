@@ -1,12 +1,13 @@
 /** Reconciliation statuses: labels and the next step, in one place for reports and mail. */
 
-export const STATUSES = ['completed', 'mismatch', 'failed', 'exempt', 'lost', 'overdue', 'expired', 'pending'] as const;
+export const STATUSES = ['completed', 'mismatch', 'unclear', 'failed', 'exempt', 'lost', 'overdue', 'expired', 'pending'] as const;
 export type Status = (typeof STATUSES)[number];
 
 export const STATUS_INFO: Record<Status, { label: string; next: string; resolved: boolean }> = {
   completed: { label: '已完成', next: '无需处理。', resolved: true },
   exempt: { label: '按规定保留', next: '组织关系按规定保留在学校，至少每半年与本人联系一次。', resolved: true },
   mismatch: { label: '信息不符', next: '回执与登记信息不一致，请人工核对姓名、身份证号和学号。', resolved: false },
+  unclear: { label: '回执状态无法识别', next: '回执上的状态无法识别，不算完成：请人工查看回执，确认后更正回执文件。', resolved: false },
   failed: { label: '转接失败', next: '接收方审批未通过，请联系本人和接收党组织，核实后重新发起转接。', resolved: false },
   lost: { label: '按失联处置', next: '12月10日仍未落实：按与党组织失去联系党员的规定处置，并报组织部。', resolved: false },
   overdue: { label: '超期未落实', next: '9月1日前未落实：请立即联系本人和接收党组织，催办报到并索取回执。', resolved: false },

@@ -2,8 +2,9 @@
  * A sheet as plain data (what the add-in snapshots and the workbook reader
  * returns) and the header search over it.
  */
-import { IGNORED_HEADERS, type AnyFieldKey, type FieldDef } from './fields.js';
-import { headerKey, isBlank, type Cell } from './normalize.js';
+import type { AnyFieldKey, FieldDef } from './fields.js';
+import { decideColumns, type ColumnDecision, type ColumnOverrides } from './headers.js';
+import { isBlank, type Cell } from './normalize.js';
 
 export interface SheetSnapshot {
   name: string;
@@ -49,8 +50,10 @@ export function parseAreas(address: string): MergedArea[] {
   return out;
 }
 
-/** Header rows may sit below a title and a 填表单位 line (seen up to row 10). */
-export const HEADER_SEARCH_ROWS = 10;
+/** Header rows may sit below a title, a 填表单位 line and a few lines of instructions. */
+export const HEADER_SEARCH_ROWS = 20;
+/** The same limit as the messages say it. */
+export const HEADER_SEARCH_TEXT = `前 ${HEADER_SEARCH_ROWS} 行`;
 
 export function columnLetter(col1: number): string {
   let s = '';
@@ -66,57 +69,61 @@ export function columnNumber(letters: string): number {
 }
 
 export interface HeaderMatch {
-  /** Index into snapshot.rows. */
+  /** Index into snapshot.rows of the (last) header row; data starts below it. */
   index: number;
-  /** Sheet row number as Excel shows it. */
+  /** Sheet row number of the (last) header row, as Excel shows it. */
   row: number;
+  /** Sheet row of the first header row (row - 1 for a two-row header). */
+  firstRow: number;
   columns: Map<AnyFieldKey, number>;
+  /** Every non-blank header cell and what was decided about it, with the reason. */
+  decisions: ColumnDecision[];
   unknown: { col: number; header: string }[];
   duplicates: { key: AnyFieldKey; col: number; first: number }[];
+  ambiguous: { col: number; header: string; candidates: AnyFieldKey[] }[];
+  /** Recognised fields plus a fraction for how well: compares sheets and rows. */
+  score: number;
 }
 
-function synonymIndex(fields: readonly FieldDef[]): Map<string, AnyFieldKey> {
-  const index = new Map<string, AnyFieldKey>();
-  for (const f of fields) {
-    for (const h of [f.header, ...f.synonyms]) index.set(headerKey(h), f.key as AnyFieldKey);
-  }
-  return index;
+export interface FindHeaderOptions {
+  minMatches?: number;
+  overrides?: ColumnOverrides;
 }
 
-const indexCache = new WeakMap<readonly FieldDef[], Map<string, AnyFieldKey>>();
-const IGNORED = new Set(IGNORED_HEADERS.map(headerKey));
-
-export function matchHeaderCell(fields: readonly FieldDef[], v: Cell): AnyFieldKey | undefined {
-  let idx = indexCache.get(fields);
-  if (!idx) indexCache.set(fields, (idx = synonymIndex(fields)));
-  return idx.get(headerKey(v));
+function headerMatch(index: number, row: number, firstRow: number, decisions: ColumnDecision[]): HeaderMatch {
+  const columns = new Map<AnyFieldKey, number>();
+  let sum = 0;
+  for (const d of decisions) if (d.field) { columns.set(d.field, d.col); sum += d.score; }
+  return {
+    index, row, firstRow, columns, decisions,
+    unknown: decisions.filter((d) => d.reason === 'unknown').map((d) => ({ col: d.col, header: d.header })),
+    duplicates: decisions.filter((d) => d.reason === 'duplicate').map((d) => ({ key: d.candidates![0]!, col: d.col, first: d.usedCol! })),
+    ambiguous: decisions.filter((d) => d.reason === 'ambiguous').map((d) => ({ col: d.col, header: d.header, candidates: d.candidates! })),
+    score: columns.size + sum / 1e6,
+  };
 }
 
-/** The row among the first ten with the most recognised headers (at least `minMatches`). */
-export function findHeader(snapshot: SheetSnapshot, fields: readonly FieldDef[], minMatches = 3): HeaderMatch | null {
+/**
+ * The header among the first HEADER_SEARCH_ROWS rows that recognises the most fields
+ * (at least `minMatches`). A two-row header — group cells above sub-headers — wins
+ * over its lower row alone only when it recognises more.
+ */
+export function findHeader(snapshot: SheetSnapshot, fields: readonly FieldDef[], opts: FindHeaderOptions | number = {}): HeaderMatch | null {
+  const { minMatches = 3, overrides } = typeof opts === 'number' ? { minMatches: opts } : opts;
   const originRow = snapshot.origin?.row ?? 1;
   let best: HeaderMatch | null = null;
-  let bestCount = 0;
   const limit = Math.min(snapshot.rows.length, Math.max(0, HEADER_SEARCH_ROWS - originRow + 1));
   for (let i = 0; i < limit; i++) {
     const cells = snapshot.rows[i] ?? [];
-    const columns = new Map<AnyFieldKey, number>();
-    const unknown: HeaderMatch['unknown'] = [];
-    const duplicates: HeaderMatch['duplicates'] = [];
-    cells.forEach((cell, col) => {
-      if (isBlank(cell)) return;
-      const key = matchHeaderCell(fields, cell);
-      if (!key) {
-        if (!IGNORED.has(headerKey(cell))) unknown.push({ col, header: String(cell).replace(/\s+/g, ' ').trim() });
-      } else if (columns.has(key)) duplicates.push({ key, col, first: columns.get(key)! });
-      else columns.set(key, col);
-    });
-    if (columns.size > bestCount) {
-      bestCount = columns.size;
-      best = { index: i, row: originRow + i, columns, unknown, duplicates };
+    if (cells.every(isBlank)) continue;
+    const single = headerMatch(i, originRow + i, originRow + i, decideColumns(fields, cells, null, overrides));
+    if (!best || single.score > best.score) best = single;
+    if (i > 0 && !(snapshot.rows[i - 1] ?? []).every(isBlank)) {
+      const pair = headerMatch(i, originRow + i, originRow + i - 1, decideColumns(fields, cells, snapshot.rows[i - 1]!, overrides));
+      if (pair.columns.size > single.columns.size && pair.score > best.score) best = pair;
     }
   }
-  return bestCount >= minMatches ? best : null;
+  return best && best.columns.size >= minMatches ? best : null;
 }
 
 /**
@@ -128,4 +135,44 @@ export function isBlankRow(cells: readonly Cell[] | undefined, columns?: readonl
   if (!columns) return cells.every(isBlank);
   for (const c of columns) if (!isBlank(cells[c] ?? null)) return false;
   return true;
+}
+
+/** Lines below a table that are not members: signatures, dates, totals, notes, record counts. */
+const FOOTER_TEXT = [
+  /^(?:填表人|填报人|制表人|审核人|审批人|负责人|联系人|经办人|书记|党委书记|签字|签名|盖章|单位盖章|制表日期|填表日期|填报日期|报送日期|审核日期|日期)\s*[(（]?[^)）]*[)）]?\s*[:：]/,
+  /^(?:合计|总计|小计|共计)/,
+  /^共\s*\d+\s*(?:条|人|名|行|项)/,
+  /^(?:注|备注|说明|填表说明|附注)\s*[:：]/,
+  /^[(（]?(?:盖章|签字|签章)[)）]?$/,
+];
+
+const isFooterText = (v: Cell): boolean => {
+  if (typeof v !== 'string') return false;
+  const s = v.trim();
+  return s !== '' && FOOTER_TEXT.some((re) => re.test(s));
+};
+
+/**
+ * Why a row below the header is not a member, or null when it may be one: a footer
+ * line (填表人 / 审核人 / 制表日期 / 合计 / 「共 25 条记录」 / 注：…) in a row whose name cell
+ * is empty or is that line itself, or one note merged across the columns (read into
+ * every cell it covers).
+ */
+export function footerReason(cells: readonly Cell[] | undefined, known: readonly number[], nameCol: number | undefined): string | null {
+  if (!cells) return null;
+  const name = nameCol === undefined ? null : cells[nameCol];
+  if (name === null || name === undefined || isBlank(name) || isFooterText(name)) {
+    const hit = cells.find(isFooterText);
+    if (hit !== undefined) return `表尾（「${String(hit).trim().slice(0, 20)}」）`;
+  }
+  let first: Cell = null;
+  let same = 0;
+  for (const c of known) {
+    const v = cells[c];
+    if (isBlank(v ?? null)) continue;
+    if (first === null) first = v!;
+    else if (v !== first) return null;
+    same++;
+  }
+  return same >= 3 ? `合并单元格中的说明（「${String(first).trim().slice(0, 20)}」）` : null;
 }

@@ -10,11 +10,12 @@ import {
 } from './normalize.js';
 import { checkIdNumber } from './idNumber.js';
 import {
-  parseDestination, parseGender, parseMemberType, parseMethod, parseYesNo, transferTypeLabels,
-  transferTypeParser, type Destination, type MemberType, type Method, type TransferType,
+  destinationLabel, foldValue, isNotApplicable, isUndecidedOrg, parseDestination, parseGender, parseMemberType, parseMethod,
+  parseYesNo, transferTypeLabels, transferTypeParser, type Destination, type MemberType, type Method, type TransferType,
 } from './enums.js';
 import { defaultRuleSettings, type RuleSettings } from './settings.js';
-import { columnLetter, findHeader, isBlankRow, type HeaderMatch, type SheetSnapshot } from './table.js';
+import { columnLetter, findHeader, footerReason, HEADER_SEARCH_TEXT, isBlankRow, type HeaderMatch, type SheetSnapshot } from './table.js';
+import type { ColumnOverrides } from './headers.js';
 
 export interface Finding {
   row: number;
@@ -39,7 +40,10 @@ export interface MemberRecord {
   destination: Destination | null;
   issueDate: string | null;
   validDays: number | null;
-  hasError: boolean;
+  /** 升学 with no receiving branch yet: may transfer in September (seed 001). */
+  undecidedStudy: boolean;
+  /** The relationship legitimately stays at the school (settings.exemptDestinations). */
+  staysAtSchool: boolean;
 }
 
 export interface ValidationResult {
@@ -50,6 +54,10 @@ export interface ValidationResult {
   columns: Partial<Record<FieldKey, string>>;
   findings: Finding[];
   records: MemberRecord[];
+  /** Rows below the header that are not members (signatures, totals, notes), with why. */
+  skippedRows: { row: number; reason: string }[];
+  /** The header as found: every column's decision and its reason. */
+  header: HeaderMatch;
 }
 
 export interface ValidateOptions {
@@ -58,12 +66,14 @@ export interface ValidateOptions {
   today: string;
   /** A header already found by the caller (the reader picks sheets by it). */
   header?: HeaderMatch;
+  /** The user's corrections to the column mapping. */
+  overrides?: ColumnOverrides;
 }
 
 export class HeaderNotFoundError extends Error {
   readonly expected = REGISTRATION_FIELDS.map((f) => f.header);
   constructor(readonly sheet: string) {
-    super(`在工作表「${sheet}」的前 10 行中没有找到登记表的表头。应包含这些列：${REGISTRATION_FIELDS.map((f) => f.header).join('、')}。`);
+    super(`在工作表「${sheet}」的${HEADER_SEARCH_TEXT}中没有找到登记表的表头。应包含这些列：${REGISTRATION_FIELDS.map((f) => f.header).join('、')}。`);
     this.name = 'HeaderNotFoundError';
   }
 }
@@ -74,11 +84,19 @@ const COMMITTEE_SUFFIX = /委员会$/;
 const BRANCH_SUFFIX = /(?:党支部|支部委员会|支部)$/;
 /** A 党支部 or 党总支 can never be the letter header (seed 004 第八条). */
 const HEADER_BRANCH = /(?:党支部|党总支|支部委员会|总支部委员会|党小组)$/;
-const UNDECIDED = /^(?:待定|未定|暂无|未知|无|不详|待确定|-|—|\/)$/;
 
 const includesAny = (s: string, words: readonly string[]) => words.some((w) => s.includes(w));
 
 const textAt = (cells: readonly Cell[], c: number): string => (c < 0 ? '' : cellText(cells[c] ?? null));
+
+/** Findings that say a field must be filled: a not-applicable mark there gets its own text. */
+const MUST_FILL = new Set<FindingCode>(['REQUIRED', 'REQUIRED_FOR_PAPER', 'ORG_CODE_REQUIRED']);
+
+/** Destinations whose relationship stays at the school, compared folded; an empty list exempts nobody. */
+function exemptionOf(settings: RuleSettings): (text: string, d: Destination | null) => boolean {
+  const exempt = new Set(settings.exemptDestinations.map(foldValue));
+  return (text, d) => exempt.size > 0 && (exempt.has(foldValue(text)) || (d !== null && exempt.has(foldValue(destinationLabel(d)))));
+}
 
 /**
  * Every field's text for one row, written as one literal: V8 then builds the object in
@@ -101,7 +119,7 @@ function rowText(cells: readonly Cell[], col: Record<FieldKey, number>): Record<
 /** Validate one sheet. Throws HeaderNotFoundError when it has no recognisable header. */
 export function validateSheet(snapshot: SheetSnapshot, options: ValidateOptions): ValidationResult {
   const settings = options.settings ?? defaultRuleSettings();
-  const header = options.header ?? findHeader(snapshot, REGISTRATION_FIELDS);
+  const header = options.header ?? findHeader(snapshot, REGISTRATION_FIELDS, { overrides: options.overrides });
   if (!header) throw new HeaderNotFoundError(snapshot.name);
   return validateRows(snapshot, header, settings, options.today);
 }
@@ -115,7 +133,15 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
 
   const findings: Finding[] = [];
   const records: MemberRecord[] = [];
+  const skippedRows: ValidationResult['skippedRows'] = [];
+  // The not-applicable marks of the row being checked: 「/」 where a field must be filled gets its own finding.
+  let marks: Map<FieldKey, string> | null = null;
   const push = (row: number, field: FieldKey | null, code: FindingCode, args?: Record<string, string | number>) => {
+    const mark = field && marks?.get(field);
+    if (mark && MUST_FILL.has(code)) {
+      args = { mark, why: message(code, args).message };
+      code = 'MARKED_NOT_APPLICABLE';
+    }
     const { severity, message: text } = message(code, args);
     findings.push({ row, field, column: field ? (letters[field] ?? null) : null, code, severity, message: text });
   };
@@ -130,6 +156,11 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
   for (const u of header.unknown) {
     findings.push({ row: header.row, field: null, column: columnLetter(originCol + u.col), code: 'COLUMN_UNKNOWN', ...message('COLUMN_UNKNOWN', { header: u.header }) });
   }
+  for (const a of header.ambiguous) {
+    const choices = a.candidates.map((k) => `「${fieldLabel(k)}」`).join('还是');
+    findings.push({ row: header.row, field: null, column: columnLetter(originCol + a.col), code: 'COLUMN_AMBIGUOUS', ...message('COLUMN_AMBIGUOUS', { header: a.header, choices }) });
+  }
+  const isStaying = exemptionOf(settings);
 
   const parseTransferType = transferTypeParser(settings);
   const typeLabels = transferTypeLabels(settings);
@@ -147,11 +178,17 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
   for (let i = header.index + 1; i < snapshot.rows.length; i++) {
     const cells = snapshot.rows[i];
     if (isBlankRow(cells, cols)) continue;
-    rowCount++;
     const row = originRow + i;
+    const footer = footerReason(cells, cols, colAt.name < 0 ? undefined : colAt.name);
+    if (footer) {
+      skippedRows.push({ row, reason: footer });
+      continue;
+    }
+    rowCount++;
     const text = rowText(cells!, colAt);
     const startCount = findings.length;
     let errored: Set<FieldKey> | null = null;
+    marks = null;
     for (let c = 0; c < present.length; c++) {
       const k = present[c]!;
       const v = cells![cols[c]!];
@@ -160,6 +197,9 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
         push(row, k, 'CELL_ERROR_VALUE', { value: String(v).trim() });
         (errored ??= new Set()).add(k);
         text[k] = '';
+      } else if (isNotApplicable(text[k])) {
+        (marks ??= new Map()).set(k, text[k]);
+        text[k] = '';
       }
     }
 
@@ -167,11 +207,11 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
     const transferType = parseTransferType(text.transferType);
     const method = parseMethod(text.method);
     const memberType = parseMemberType(text.memberType);
-    const undecidedStudy = destination === 'furtherStudy' && (text.receivingOrg === '' || UNDECIDED.test(text.receivingOrg));
+    const undecidedStudy = destination === 'furtherStudy' && isUndecidedOrg(text.receivingOrg);
 
     // 1. Required cells. A 升学 member may not know the receiving branch yet (rule 16);
     // an 出国(境) member's relationship stays at the school (domain notes).
-    const staysAtSchool = destination === 'abroad' || settings.exemptDestinations.includes(text.destination);
+    const staysAtSchool = isStaying(text.destination, destination);
     for (const k of requiredPresent) {
       if (text[k] !== '' || errored?.has(k)) continue;
       if (k === 'receivingOrg' && (undecidedStudy || staysAtSchool)) continue;
@@ -291,15 +331,13 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
     }
     if (undecidedStudy) push(row, 'receivingOrg', 'FURTHER_STUDY_UNDECIDED');
 
-    let hasError = false;
-    for (let f = startCount; f < findings.length; f++) if (findings[f]!.severity === 'error') hasError = true;
     records.push({
       row, text, idNumber, name, studentId, memberType, transferType, method,
-      destination, issueDate, validDays, hasError,
+      destination, issueDate, validDays, undecidedStudy, staysAtSchool,
     });
   }
 
-  return { sheet: snapshot.name, headerRow: header.row, rowCount, columns: letters, findings, records };
+  return { sheet: snapshot.name, headerRow: header.row, rowCount, columns: letters, findings, records, skippedRows, header };
 }
 
 export const countBySeverity = (findings: readonly Finding[]) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cellText, headerKey, isoToSerial, parseDate, parseMonth, parsePhone, serialToIso, toHalfWidth, parseInteger, normalizeName, charLength } from '../shared/normalize.js';
+import { cellText, isoToSerial, parseDate, parseMonth, parsePhone, serialToIso, toHalfWidth, parseInteger, normalizeName, charLength } from '../shared/normalize.js';
 import { parseMemberType, parseMethod, parseYesNo } from '../shared/enums.js';
 
 describe('normalisation', () => {
@@ -56,13 +56,6 @@ describe('normalisation', () => {
     expect(parseMethod('全国系统')).toBe('online');
     expect(parseMethod('纸质')).toBe('paper');
     for (const y of ['是', '已提供', '已附', '有']) expect(parseYesNo(y)).toBe('yes');
-  });
-
-  it('header keys drop notes, brackets, marks and full-width forms', () => {
-    expect(headerKey('公民身份号码\n（18位）')).toBe('公民身份号码');
-    expect(headerKey('党员类别（正式/预备）')).toBe('党员类别');
-    expect(headerKey('*有效期(天)')).toBe('有效期');
-    expect(headerKey('姓名（必填）')).toBe('姓名');
   });
 
   it('names: separators unified, characters outside the BMP count once', () => {

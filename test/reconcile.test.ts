@@ -35,7 +35,7 @@ function members(...rows: Record<string, unknown>[]): RegisteredMember[] {
 
 const receipt = (o: Partial<ReceiptRecord>): ReceiptRecord => ({
   file: 'rec.xlsx', row: 2, name: '张明远', idNumber: '110108200403151232', idText: '110108200403151232', studentId: '2022083101',
-  receivingOrg: '', receiptDate: '2026-07-01', source: '全国组织关系转接系统', statusText: '已报到', state: 'landed', ...o,
+  receivingOrg: '', receiptDate: '2026-07-01', receiptDateText: '', source: '全国组织关系转接系统', statusText: '已报到', state: 'landed', ...o,
 });
 
 const status = (m: RegisteredMember[], r: ReceiptRecord[], asOf: string) => reconcile({ members: m, receipts: r, asOf, cohort: 2026, settings }).members.map((x) => x.status);

@@ -1,0 +1,98 @@
+/**
+ * The one read → validate → reconcile pipeline, used by `reconcile` and `run`:
+ * registration and receipt sources (with the user's column corrections) in, the
+ * validations, how each receipt file was read, and the reconciliation out.
+ */
+import { REGISTRATION_FIELDS, RECEIPT_ONLY_FIELDS, type FieldDef } from '../shared/fields.js';
+import { parseColumnMap, unusedOverrides, type ColumnOverrides } from '../shared/headers.js';
+import { reconcile, type ReconcileResult } from '../shared/reconcile.js';
+import type { ReceiptSourceKind } from '../shared/receipts.js';
+import type { RuleSettings } from '../shared/settings.js';
+import type { College } from '../shared/config.js';
+import { InputError } from './errors.js';
+import { expandInputs } from './files.js';
+import { membersOf, readReceiptFile, validateFile, type FileValidation, type ReceiptFile } from './load.js';
+
+/** Every field a correction may name: registration and receipt columns. */
+export const MAPPABLE_FIELDS: readonly FieldDef[] = [...REGISTRATION_FIELDS, ...RECEIPT_ONLY_FIELDS];
+
+export interface Source {
+  path: string;
+  /** 「表头」: 「字段」 corrections for the files of this source. */
+  columns?: Record<string, string>;
+  kind?: ReceiptSourceKind;
+}
+
+export interface PipelineInput {
+  registrations: Source[];
+  receipts: Source[];
+  /** Corrections for every file; a source's own win. */
+  columns?: Record<string, string>;
+  /** Where `columns` came from, for error messages (the config file, or --map). */
+  columnsFrom?: string;
+  settings: RuleSettings;
+  colleges: readonly College[];
+  asOf: string;
+  cohort: number;
+  /** Called around each file's reading (progress). */
+  each?: <T>(file: string, work: () => T) => T;
+}
+
+export interface PipelineOutput {
+  validations: FileValidation[];
+  receiptFiles: ReceiptFile[];
+  result: ReconcileResult;
+}
+
+/** 「表头=字段」 corrections → overrides, or an InputError naming where they came from. */
+export function columnOverrides(map: Record<string, string>, from: string): ColumnOverrides {
+  const parsed = parseColumnMap(MAPPABLE_FIELDS, map);
+  if (!parsed.ok) throw new InputError(from, `列对应有误：\n${parsed.errors.join('\n')}`);
+  return parsed.overrides;
+}
+
+/** Each source's files with the overrides that apply to them; a source's own corrections must all be used. */
+function filesOf(sources: readonly Source[], global: ColumnOverrides, from: string) {
+  return sources.flatMap((s) => {
+    const own = columnOverrides(s.columns ?? {}, `${from}（${s.path}）`);
+    const overrides = new Map([...global, ...own]);
+    return expandInputs([s.path]).map((file) => ({ file, overrides, own, kind: s.kind }));
+  });
+}
+
+export function loadAndReconcile(input: PipelineInput): PipelineOutput {
+  const from = input.columnsFrom ?? '列对应';
+  const global = columnOverrides(input.columns ?? {}, from);
+  const each = input.each ?? (<T>(_f: string, work: () => T) => work());
+  const used = new Set<string>();
+  const check = (file: string, own: ColumnOverrides, decisions: Parameters<typeof unusedOverrides>[1]) => {
+    const unused = unusedOverrides(own, decisions);
+    if (unused.length) throw new InputError(file, `列对应中的表头${unused.map((h) => `「${h}」`).join('、')}在表中不存在，请核对拼写。`);
+    const missing = new Set(unusedOverrides(global, decisions));
+    for (const k of global.keys()) if (!missing.has(k)) used.add(k);
+  };
+
+  const validations = filesOf(input.registrations, global, from).map(({ file, overrides, own }) => each(file, () => {
+    const v = validateFile(file, { settings: input.settings, today: input.asOf, overrides });
+    check(file, own, v.header.decisions);
+    return v;
+  }));
+  const receiptFiles = filesOf(input.receipts, global, from).map(({ file, overrides, own, kind }) => each(file, () => {
+    const r = readReceiptFile(file, { kind, overrides });
+    check(file, own, r.decisions);
+    return r;
+  }));
+  const unusedGlobal = [...global.keys()].filter((k) => !used.has(k));
+  if (unusedGlobal.length && validations.length + receiptFiles.length > 0) {
+    throw new InputError(from, `列对应中的表头${unusedGlobal.map((h) => `「${h}」`).join('、')}在任何文件中都不存在，请核对拼写。`);
+  }
+  const result = reconcile({
+    members: membersOf(validations, input.colleges),
+    receipts: receiptFiles.flatMap((r) => r.records),
+    receiptFiles: receiptFiles.map((r) => r.info),
+    asOf: input.asOf,
+    cohort: input.cohort,
+    settings: input.settings,
+  });
+  return { validations, receiptFiles, result };
+}
