@@ -3,12 +3,16 @@ import { Command, CommanderError, Option } from 'commander';
 import { resolve } from 'node:path';
 import { dateIn, isCheckpointId, TIMEZONE, cohortFor } from '../shared/calendar.js';
 import { parseDate } from '../shared/normalize.js';
-import { reconcile } from '../shared/reconcile.js';
 import { InputError } from './errors.js';
 import { loadConfig } from './config.js';
 import { assertWritable, expandInputs, writeFileAtomic } from './files.js';
-import { membersOf, readReceipts, validateFile } from './load.js';
-import { reconcileJson, reconcileText, validationJson, validationText } from './output.js';
+import { validateFile } from './load.js';
+import { columnsJson, columnsText, reconcileJson, reconcileText, validationJson, validationText } from './output.js';
+import { columnOverrides, loadAndReconcile } from './pipeline.js';
+import { readTable } from './workbook.js';
+import { REGISTRATION_FIELDS, REQUIRED_FIELDS } from '../shared/fields.js';
+import { unusedOverrides } from '../shared/headers.js';
+import { RECEIPT_TABLE_FIELDS } from '../shared/receipts.js';
 import { buildReport } from './report.js';
 import { buildTemplate } from './template.js';
 import { BusyError, runJob } from './run.js';
@@ -24,6 +28,19 @@ function isoOption(value: string, name: string): string {
   return iso;
 }
 
+/** --map 表头=字段 (repeatable) → { 表头: 字段 }. */
+function mapOption(pairs: readonly string[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of pairs ?? []) {
+    const i = p.lastIndexOf('=');
+    if (i <= 0 || i === p.length - 1) throw new InputError('--map', `「${p}」应写成 表头=字段，例如 --map "转入单位党组织=介绍信抬头"。`);
+    out[p.slice(0, i).trim()] = p.slice(i + 1).trim();
+  }
+  return out;
+}
+
+const MAP_HELP = '指定某列对应的字段（可多次），如 --map "学生编号=学号"；字段写标准表头或「忽略」';
+
 function program(): Command {
   const p = new Command('zhuanjie')
     .description('毕业生党员组织关系转接：登记表校验、回执对账与节点提醒')
@@ -37,16 +54,46 @@ function program(): Command {
     .description('校验登记表（.xlsx .xls .ods .csv），逐行列出问题')
     .argument('<file...>', '登记表文件或文件夹')
     .option('--sheet <名称>', '要校验的工作表（默认：第一个能识别表头的工作表）')
-    .option('--config <文件>', '配置文件（JSON），其中 rules 为校验设置')
+    .option('--config <文件>', '配置文件（JSON），其中 rules 为校验设置、columns 为列对应')
+    .option('--map <表头=字段...>', MAP_HELP)
+    .option('--explain', '先列出每一列被识别成什么字段、依据是什么')
     .option('--json', '输出一个 JSON 文档')
     .addOption(new Option('--today <日期>', '按此日期判断“晚于今天”（测试用）').hideHelp())
-    .action((files: string[], o: { sheet?: string; config?: string; json?: boolean; today?: string }) => {
-      const { config } = loadConfig(o.config);
+    .action((files: string[], o: { sheet?: string; config?: string; json?: boolean; today?: string; map?: string[]; explain?: boolean }) => {
+      const loaded = loadConfig(o.config);
+      const { config } = loaded;
       const today = o.today ? isoOption(o.today, '--today') : dateIn(TIMEZONE);
-      const results = expandInputs(files).map((f) => validateFile(f, { settings: config.rules, today, sheet: o.sheet }));
+      const overrides = columnOverrides({ ...config.columns, ...mapOption(o.map) }, o.map?.length ? '--map' : (loaded.file ?? '--map'));
+      const results = expandInputs(files).map((f) => validateFile(f, { settings: config.rules, today, sheet: o.sheet, overrides }));
+      if (o.map?.length) {
+        const cli = columnOverrides(mapOption(o.map), '--map');
+        const unused = [...cli.keys()].filter((k) => results.every((r) => unusedOverrides(cli, r.header.decisions).includes(k)));
+        if (unused.length) throw new InputError('--map', `表头${unused.map((h) => `「${h}」`).join('、')}在表中不存在，请核对拼写。`);
+      }
       if (o.json) console.log(JSON.stringify(validationJson(results), null, 2));
-      else console.log(results.map(validationText).join('\n\n'));
+      else console.log(results.map((r) => validationText(r, { explain: o.explain })).join('\n\n'));
       process.exitCode = results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
+    });
+
+  p.command('columns')
+    .description('列出表中每一列被识别成什么字段、依据是什么，以及缺少的必填列')
+    .argument('<file...>', '登记表或回执文件、文件夹')
+    .option('--receipts', '按回执表识别（默认按登记表）')
+    .option('--sheet <名称>', '要查看的工作表（默认：最像的那个）')
+    .option('--map <表头=字段...>', MAP_HELP)
+    .option('--config <文件>', '配置文件（JSON），其中 columns 为列对应')
+    .option('--json', '输出一个 JSON 文档')
+    .action((files: string[], o: { receipts?: boolean; sheet?: string; map?: string[]; config?: string; json?: boolean }) => {
+      const loaded = loadConfig(o.config);
+      const overrides = columnOverrides({ ...loaded.config.columns, ...mapOption(o.map) }, o.map?.length ? '--map' : (loaded.file ?? '--map'));
+      const fields = o.receipts ? RECEIPT_TABLE_FIELDS : REGISTRATION_FIELDS;
+      const required = o.receipts ? ['name'] : REQUIRED_FIELDS;
+      const tables = expandInputs(files).map((f) => readTable(f, fields, { sheet: o.sheet, what: o.receipts ? '回执' : '登记表', minMatches: o.receipts ? 2 : 3, overrides }));
+      if (o.json) {
+        console.log(JSON.stringify({ files: tables.map((t) => ({ file: t.file, sheet: t.snapshot.name, headerRow: t.header.row, headerFirstRow: t.header.firstRow, columns: columnsJson(t.header.decisions), missingColumns: required.filter((k) => !t.header.columns.has(k as never)), otherSheets: t.otherSheets })) }, null, 2));
+      } else {
+        console.log(tables.map((t) => columnsText(t.file, t.snapshot.name, t.header, { required, otherSheets: t.otherSheets })).join('\n\n'));
+      }
     });
 
   p.command('template')
@@ -64,7 +111,9 @@ function program(): Command {
   p.command('reconcile')
     .description('把回执与登记表对账，列出每名党员截至某日的状态')
     .requiredOption('--registrations <path...>', '登记表文件或文件夹')
-    .requiredOption('--receipts <path...>', '回执文件或文件夹（党员E先锋、全国系统导出或纸质回执登记）')
+    .option('--receipts <path...>', '回执文件或文件夹（党员E先锋、全国系统导出）')
+    .option('--paper-register <path...>', '纸质回执登记表：没有状态列时，每一行都算已收回的回执')
+    .option('--map <表头=字段...>', MAP_HELP)
     .option('--as-of <日期>', '对账日期（默认：今天，北京时间）')
     .option('--cohort <年份>', '毕业年份（默认：对账日期的年份，6月前为上一年）')
     .option('--config <文件>', '配置文件（JSON）')
@@ -72,18 +121,22 @@ function program(): Command {
     .option('--force', '覆盖已存在的报告文件')
     .option('--json', '输出一个 JSON 文档')
     .option('--full-id', '显示完整身份证号（敏感个人信息，默认打码）')
-    .action(async (o: { registrations: string[]; receipts: string[]; asOf?: string; cohort?: string; config?: string; out?: string; force?: boolean; json?: boolean; fullId?: boolean }) => {
-      const { config } = loadConfig(o.config);
+    .action(async (o: { registrations: string[]; receipts?: string[]; paperRegister?: string[]; map?: string[]; asOf?: string; cohort?: string; config?: string; out?: string; force?: boolean; json?: boolean; fullId?: boolean }) => {
+      const loaded = loadConfig(o.config);
+      const { config } = loaded;
+      if (!o.receipts?.length && !o.paperRegister?.length) throw new InputError('--receipts', '请用 --receipts 或 --paper-register 指定回执文件。');
       const asOf = o.asOf ? isoOption(o.asOf, '--as-of') : dateIn(TIMEZONE);
       const cohort = o.cohort ? Number(o.cohort) : config.cohort ?? cohortFor(asOf);
       if (!Number.isInteger(cohort) || cohort < 2000 || cohort > 2100) throw new InputError('--cohort', `「${o.cohort}」不是有效的毕业年份。`);
       if (o.out) assertWritable(o.out, Boolean(o.force));
-      const regFiles = expandInputs(o.registrations);
-      const recFiles = expandInputs(o.receipts);
-      const tick = progress(regFiles.length + recFiles.length, '读取');
-      const validations = regFiles.map((f) => tick(f, () => validateFile(f, { settings: config.rules, today: asOf })));
-      const receipts = recFiles.flatMap((f) => tick(f, () => readReceipts(f)));
-      const result = reconcile({ members: membersOf(validations, config.colleges), receipts, asOf, cohort, settings: config.rules });
+      const sources = (paths: readonly string[] | undefined, kind?: 'paperRegister') => (paths ?? []).map((path) => ({ path, kind }));
+      const registrations = sources(o.registrations);
+      const receipts = [...sources(o.receipts), ...sources(o.paperRegister, 'paperRegister')];
+      const tick = progress(expandInputs([...o.registrations, ...(o.receipts ?? []), ...(o.paperRegister ?? [])]).length, '读取');
+      const { result } = loadAndReconcile({
+        registrations, receipts, columns: { ...config.columns, ...mapOption(o.map) }, columnsFrom: o.map?.length ? '--map' : (loaded.file ?? '--map'),
+        settings: config.rules, colleges: config.colleges, asOf, cohort, each: tick,
+      });
       const fullIds = Boolean(o.fullId) || config.fullIdNumbers;
       if (o.out) writeFileAtomic(o.out, await buildReport(result, { fullIds }));
       if (o.json) console.log(JSON.stringify(reconcileJson(result, fullIds), null, 2));

@@ -1,6 +1,8 @@
 /** What the CLI prints: human Chinese lines, or one JSON document. */
 import { basename } from 'node:path';
-import { fieldLabel } from '../shared/fields.js';
+import { fieldLabel, REQUIRED_FIELDS } from '../shared/fields.js';
+import { explainDecision, type ColumnDecision } from '../shared/headers.js';
+import type { HeaderMatch } from '../shared/table.js';
 import { SEVERITY_LABEL } from '../shared/messages.js';
 import { countBySeverity } from '../shared/validate.js';
 import { STATUS_INFO, STATUSES } from '../shared/statuses.js';
@@ -8,23 +10,62 @@ import type { ReconcileResult } from '../shared/reconcile.js';
 import { maskIdNumber } from '../shared/idNumber.js';
 import type { FileValidation } from './load.js';
 
+/** Each header cell, what it was read as, and why: the same for text and JSON. */
+export function columnsJson(decisions: readonly ColumnDecision[]) {
+  const letter = (col: number) => decisions.find((d) => d.col === col)?.letter ?? String(col + 1);
+  return decisions.map((d) => ({
+    column: d.letter ?? null, header: d.header, field: d.field, reason: d.reason, term: d.term ?? null,
+    candidates: d.candidates ?? [], explanation: explainDecision(d, letter),
+  }));
+}
+
+const rowsText = (firstRow: number, row: number) => (firstRow === row ? `第 ${row} 行` : `第 ${firstRow}–${row} 行`);
+
+/** `zhuanjie columns` and `validate --explain`: every header → field, with the reason; missing required fields. */
+export function columnsText(file: string, sheet: string, header: HeaderMatch, opts: { required?: readonly string[]; otherSheets?: readonly string[] } = {}): string {
+  const lines = [`${basename(file)}（工作表「${sheet}」，表头在${rowsText(header.firstRow, header.row)}）`];
+  const width = Math.max(...header.decisions.map((d) => displayWidth(d.header)), 4);
+  for (const c of columnsJson(header.decisions)) {
+    lines.push(`  ${(c.column ?? '').padEnd(3)} ${c.header}${' '.repeat(width - displayWidth(c.header))} → ${c.explanation}`);
+  }
+  const missing = (opts.required ?? []).filter((k) => !header.columns.has(k as never));
+  if (missing.length) lines.push(`  缺少必填列：${missing.map((k) => `「${fieldLabel(k)}」`).join('、')}（可用 --map 表头=字段 指定）`);
+  if (opts.otherSheets?.length) lines.push(`  另有工作表${opts.otherSheets.map((n) => `「${n}」`).join('、')}也像这种表，未读取（可用 --sheet 指定）`);
+  return lines.join('\n');
+}
+
+/** Terminal columns a string takes: CJK and full-width forms count two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
 export function validationJson(results: readonly FileValidation[]) {
   return {
     files: results.map((r) => ({
       file: r.file,
       sheet: r.sheet,
       headerRow: r.headerRow,
+      headerFirstRow: r.header.firstRow,
       rowCount: r.rowCount,
+      columns: columnsJson(r.header.decisions),
+      missingColumns: REQUIRED_FIELDS.filter((k) => !r.header.columns.has(k)),
+      skippedRows: r.skippedRows,
+      otherSheets: r.otherSheets,
       findings: r.findings.map(({ row, field, column, code, severity, message }) => ({ row, field, column, code, severity, message })),
     })),
   };
 }
 
-export function validationText(r: FileValidation): string {
+export function validationText(r: FileValidation, opts: { explain?: boolean } = {}): string {
   const c = countBySeverity(r.findings);
   const lines = [
-    `${basename(r.file)}（工作表「${r.sheet}」，表头在第 ${r.headerRow} 行，${r.rowCount} 行数据）：错误 ${c.error} 处，提醒 ${c.warning} 处，提示 ${c.info} 处`,
+    `${basename(r.file)}（工作表「${r.sheet}」，表头在${rowsText(r.header.firstRow, r.headerRow)}，${r.rowCount} 行数据）：错误 ${c.error} 处，提醒 ${c.warning} 处，提示 ${c.info} 处`,
   ];
+  if (opts.explain) lines.push(columnsText(r.file, r.sheet, r.header, { required: REQUIRED_FIELDS, otherSheets: r.otherSheets }).split('\n').slice(1).join('\n'));
+  else if (r.otherSheets.length) lines.push(`  另有工作表${r.otherSheets.map((n) => `「${n}」`).join('、')}也像登记表，未校验（可用 --sheet 指定）`);
+  if (r.skippedRows.length) lines.push(`  不是党员的行已跳过：${r.skippedRows.map((s) => `第${s.row}行${s.reason}`).join('；')}`);
   const sorted = [...r.findings].sort((a, b) => a.row - b.row || (a.column ?? '').length - (b.column ?? '').length || (a.column ?? '').localeCompare(b.column ?? ''));
   for (const f of sorted) {
     const where = f.field ? `${fieldLabel(f.field)}${f.column ? `（${f.column}列）` : ''}` : f.column ? `${f.column}列` : '';

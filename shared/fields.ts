@@ -29,6 +29,11 @@ export interface FieldDef {
    * 中共预备党员) gives the member type where there is no 党员类别 column.
    */
   readonly fallbacks?: readonly string[];
+  /**
+   * Generic words that name this field only as the whole header: 「编号」 is the letter's
+   * number, but 学生编号 or 团员编号 (seed 002) is not.
+   */
+  readonly wholeOnly?: readonly string[];
   readonly kind: FieldKind;
   /** Cells Excel must keep as text (long digit strings lose digits or zeros). */
   readonly textFormat?: boolean;
@@ -47,7 +52,7 @@ export const REGISTRATION_FIELDS = [
   def('name', '姓名', 'name', ['党员姓名', '学生姓名', '毕业生姓名', '名字'], { width: 10 }),
   def('gender', '性别', 'enum', [], { choices: ['男', '女'], width: 6 }),
   def('ethnicity', '民族', 'text', [], { width: 8 }),
-  def('studentId', '学号', 'code', ['学生证号', '学籍号', '学工号'], { textFormat: true, width: 14 }),
+  def('studentId', '学号', 'code', ['学生证号', '学籍号', '学工号', '学生编号'], { textFormat: true, width: 14 }),
   def('idNumber', '身份证号', 'id', ['公民身份号码', '身份证号码', '身份证', '证件号码', '公民身份证号', '身份证件号', '身份证件号码', '证件号'], { textFormat: true, width: 21 }),
   def('memberType', '党员类别', 'enum', ['党员类型', '党员身份', '党员性质', '正式/预备', '正式或预备', '正式党员/预备党员'], { fallbacks: ['政治面貌'], choices: ['正式党员', '预备党员'], width: 10 }),
   def('joinDate', '入党时间', 'date', ['入党日期', '入党年月', '入党时间(年月日)', '加入党组织时间'], { width: 12 }),
@@ -58,10 +63,10 @@ export const REGISTRATION_FIELDS = [
     '接收党支部', '去处', '所往基层党委', '所往党组织', '转往基层党委', '接收基层党委', '转入党组织', '接收单位党组织', '转往党组织', '具体接收的党支部', '具体接收党支部', '接收的党支部',
     '转入党支部', '接收支部', '转入组织', '目标党组织', '目标组织', '接收组织', '转往党支部', '转至党组织', '转入单位', '接收单位',
   ], { width: 32 }),
-  def('orgCode', '组织编码', 'code', ['支部编码', '党支部编码', '党组织编码', '组织代码', '组织ID', '党组织代码', '接收党支部编码', '接收党组织编码', '编码'], { textFormat: true, width: 15 }),
+  def('orgCode', '组织编码', 'code', ['支部编码', '党支部编码', '党组织编码', '组织代码', '组织ID', '党组织代码', '接收党支部编码', '接收党组织编码'], { wholeOnly: ['编码'], textFormat: true, width: 15 }),
   def('destination', '毕业去向', 'enum', ['去向', '毕业去向类别', '去向类别', '就业去向', '去向类型'], { choices: ['就业', '升学', '未落实', '出国(境)', '参军'], width: 10 }),
   def('destinationUnit', '去向单位', 'text', ['就业单位', '工作单位', '升学学校', '签约单位', '录取学校', '升学院校', '就业/升学单位'], { width: 24 }),
-  def('letterNo', '介绍信编号', 'text', ['编号', '介绍信号'], { width: 12 }),
+  def('letterNo', '介绍信编号', 'text', ['介绍信号', '介绍信编码'], { wholeOnly: ['编号'], width: 12 }),
   def('issueDate', '开具日期', 'date', ['介绍信开具日期', '开具时间', '开信日期', '开介绍信日期', '开具介绍信时间', '开具介绍信日期'], { width: 12 }),
   def('validDays', '有效期', 'int', ['有效天数', '有效期天数', '介绍信有效期'], { width: 8 }),
   def('duesPaidThrough', '党费交至', 'month', ['党费交到', '党费交纳至', '党费缴纳至', '党费已交到', '党费缴至', '党费交纳到', '党费缴纳到'], { width: 11 }),

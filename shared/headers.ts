@@ -18,8 +18,8 @@ const FILLER = /(?:名称|情况|信息|号码)$/;
 export function normalizeHeader(v: Cell): string {
   let s = typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v);
   s = s.normalize('NFKC').toLowerCase().replace(/[\s\u200b\ufeff]+/g, '');
+  s = s.replace(/^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.)](?=\D)/, '');
   s = s.replace(HINT, '').replace(/[《》「」“”"'*※:：、，,。.]/g, '');
-  s = s.replace(/^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.)]/, '');
   if (FILLER.test(s) && s.length > 3) s = s.replace(FILLER, '');
   return s;
 }
@@ -34,7 +34,7 @@ export interface HeaderGuess {
   score: number;
 }
 
-interface Term { field: AnyFieldKey; raw: string; key: string; fallback: boolean }
+interface Term { field: AnyFieldKey; raw: string; key: string; fallback: boolean; whole: boolean }
 
 const RANK = { exact: 4, normalised: 3, suffix: 2, contains: 1 } as const;
 
@@ -45,8 +45,10 @@ function termsOf(fields: readonly FieldDef[]): Term[] {
   if (!terms) {
     terms = [];
     for (const f of fields) {
-      for (const raw of [f.header, ...f.synonyms]) terms.push({ field: f.key as AnyFieldKey, raw, key: normalizeHeader(raw), fallback: false });
-      for (const raw of f.fallbacks ?? []) terms.push({ field: f.key as AnyFieldKey, raw, key: normalizeHeader(raw), fallback: true });
+      const add = (raw: string, fallback: boolean, whole: boolean) => terms!.push({ field: f.key as AnyFieldKey, raw, key: normalizeHeader(raw), fallback, whole });
+      for (const raw of [f.header, ...f.synonyms]) add(raw, false, false);
+      for (const raw of f.fallbacks ?? []) add(raw, true, false);
+      for (const raw of f.wholeOnly ?? []) add(raw, false, true);
     }
     termCache.set(fields, terms);
   }
@@ -70,6 +72,7 @@ export function guessField(fields: readonly FieldDef[], text: string): { best: H
     let reason: keyof typeof RANK | null = null;
     if (t.raw === trimmed) reason = 'exact';
     else if (t.key === key) reason = 'normalised';
+    else if (t.whole) continue;
     else if (t.key.length >= 2 && key.endsWith(t.key)) reason = 'suffix';
     else if (t.key.length >= 2 && key.includes(t.key)) reason = 'contains';
     if (!reason) continue;
@@ -88,6 +91,8 @@ export function guessField(fields: readonly FieldDef[], text: string): { best: H
 export interface ColumnDecision {
   /** 0-based index into the snapshot's row. */
   col: number;
+  /** The sheet column as Excel names it (filled in by findHeader, which knows the origin). */
+  letter?: string;
   /** The header as written (both rows of a two-row header joined by 「/」). */
   header: string;
   field: AnyFieldKey | null;
@@ -122,7 +127,8 @@ export function decideColumns(fields: readonly FieldDef[], bottom: readonly Cell
     if (!own) continue;
     const grouped = Boolean(b && t && t !== b);
     const header = grouped ? `${t}/${b}` : own;
-    const user = overrides?.get(normalizeHeader(own)) ?? (grouped ? overrides?.get(normalizeHeader(header)) : undefined);
+    const userKey = [normalizeHeader(own), grouped ? normalizeHeader(header) : ''].find((k) => k && overrides?.has(k));
+    const user = userKey ? overrides!.get(userKey) : undefined;
     if (user !== undefined) {
       decisions.push(user ? { col, header, field: user, reason: 'user', score: 1000 } : { col, header, field: null, reason: 'userIgnored', score: 0 });
       continue;
@@ -166,7 +172,7 @@ function cellString(v: Cell): string {
 }
 
 /** One line of Chinese saying why a column was read as it was. */
-export function explainDecision(d: ColumnDecision, letter: (col: number) => string): string {
+export function explainDecision(d: ColumnDecision, letter: (col: number) => string = (c) => String(c + 1)): string {
   const f = d.field ? `「${fieldLabel(d.field)}」` : '';
   switch (d.reason) {
     case 'exact': return `${f}（与「${d.term}」完全一致）`;

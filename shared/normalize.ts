@@ -114,7 +114,7 @@ export const isoToSerial = (iso: string): number => isoToDayNumber(iso) - EXCEL_
  * 2026年6月12日, 20260612, each optionally with a time (10:30, 10:30:05, 10:30:05.123,
  * an ISO 「T」, 10时30分). A time with a zone (Z, +00:00) is taken to Beijing time.
  */
-const DATE_TEXT = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?:\s*[T\s]\s*(\d{1,2})[:时](\d{1,2})(?:[:分](\d{1,2})(?:\.\d+)?秒?)?\s*(z|[+-]\d{2}:?\d{2})?)?$/i;
+const DATE_TEXT = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?:\s*[T\s]\s*(\d{1,2})[:时](\d{1,2})(?:[:分](\d{1,2})(?:\.\d+)?秒?|分)?\s*(z|[+-]\d{2}:?\d{2})?)?$/i;
 const DATE_COMPACT = /^(\d{4})(\d{2})(\d{2})(?:[T\s]?(\d{2}):?(\d{2})(?::?(\d{2}))?)?$/;
 const BEIJING_OFFSET_MIN = 8 * 60;
 

@@ -111,6 +111,7 @@ function headerMatch(index: number, row: number, firstRow: number, decisions: Co
 export function findHeader(snapshot: SheetSnapshot, fields: readonly FieldDef[], opts: FindHeaderOptions | number = {}): HeaderMatch | null {
   const { minMatches = 3, overrides } = typeof opts === 'number' ? { minMatches: opts } : opts;
   const originRow = snapshot.origin?.row ?? 1;
+  const originCol = snapshot.origin?.col ?? 1;
   let best: HeaderMatch | null = null;
   const limit = Math.min(snapshot.rows.length, Math.max(0, HEADER_SEARCH_ROWS - originRow + 1));
   for (let i = 0; i < limit; i++) {
@@ -123,7 +124,9 @@ export function findHeader(snapshot: SheetSnapshot, fields: readonly FieldDef[],
       if (pair.columns.size > single.columns.size && pair.score > best.score) best = pair;
     }
   }
-  return best && best.columns.size >= minMatches ? best : null;
+  if (!best || best.columns.size < minMatches) return null;
+  for (const d of best.decisions) d.letter = columnLetter(originCol + d.col);
+  return best;
 }
 
 /**
