@@ -39,12 +39,19 @@ export function cellText(v: Cell): string {
   return toHalfWidth(v).replace(/[\s\u00A0\u200B\uFEFF]+/g, ' ').trim();
 }
 
-/** Integers without exponent notation (Excel stores 18-digit IDs as 4.30102E+17). */
+/**
+ * Integers without exponent notation, as Excel displays them: Excel keeps and shows
+ * 15 significant digits, so an 18-digit ID typed as a number reads 430102200303271000
+ * in the sheet (the binary value, 430102200303270976, has digits nobody typed or saw).
+ */
 function numberText(n: number): string {
-  // Above 2^53 String() rounds to the shortest form; BigInt shows the digits Excel kept.
-  if (Number.isSafeInteger(n)) return String(n);
-  if (Number.isInteger(n) && Math.abs(n) < 1e21) return BigInt(n).toString();
-  return String(n);
+  if (!Number.isInteger(n) || Math.abs(n) >= 1e21) return String(n);
+  if (Math.abs(n) < 1e15) return String(n);
+  // toPrecision rounds the exact binary value to 15 digits: "4.30102200303271e+17".
+  const [mantissa, exp] = n.toPrecision(15).split('e+') as [string, string];
+  const sign = mantissa.startsWith('-') ? '-' : '';
+  const digits = mantissa.replace(/[-.]/g, '');
+  return sign + digits.padEnd(Number(exp) + 1, '0');
 }
 
 /** Excel's error values, as SheetJS and Office.js both hand them over (text such as "#N/A"). */
@@ -183,20 +190,7 @@ export function parseInteger(v: Cell): number | null {
   return m ? Number(m[1]) : null;
 }
 
-// ---------------------------------------------------------------- phone and e-mail
-
-export type PhoneKind = 'mobile' | 'landline';
-
-/** Mainland mobile (+86/0086 allowed) or landline 0xx(x)-xxxxxxx(x) → canonical text, or null. */
-export function parsePhone(v: Cell): { kind: PhoneKind; value: string } | null {
-  let s = cellText(v).replace(/[\s()（）]/g, '');
-  s = s.replace(/^(?:\+86|0086|\+?86-)/, '');
-  const mobile = s.replace(/-/g, '');
-  if (/^1[3-9]\d{9}$/.test(mobile)) return { kind: 'mobile', value: mobile };
-  const land = /^(0\d{2,3})-?(\d{7,8})(?:-(\d{1,6}))?$/.exec(s.replace(/[—–]/g, '-'));
-  if (land) return { kind: 'landline', value: `${land[1]}-${land[2]}${land[3] ? `-${land[3]}` : ''}` };
-  return null;
-}
+// ---------------------------------------------------------------- e-mail
 
 export function isEmail(v: Cell): boolean {
   return /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/.test(cellText(v));

@@ -6,9 +6,10 @@ import { FIELD_KEYS, REGISTRATION_FIELDS, REQUIRED_FIELDS, fieldLabel, type Fiel
 import { message, type FindingCode, type Severity } from './messages.js';
 import {
   addDays, cellText, charLength, compactCode, isEmail, isErrorValue, normalizeName, parseDate,
-  parseInteger, parseMonth, parsePhone, type Cell,
+  parseInteger, parseMonth, type Cell,
 } from './normalize.js';
 import { checkIdNumber } from './idNumber.js';
+import { parsePhone } from './phone.js';
 import {
   destinationLabel, foldValue, isNotApplicable, isUndecidedOrg, parseDestination, parseGender, parseMemberType, parseMethod,
   parseYesNo, transferTypeLabels, transferTypeParser, type Destination, type MemberType, type Method, type TransferType,
@@ -236,15 +237,17 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
     // 4. ID number and gender.
     let idNumber: string | null = null;
     if (text.idNumber !== '') {
-      const id = checkIdNumber(cells![colAt.idNumber]);
+      const id = checkIdNumber(cells![colAt.idNumber], today);
+      text.idNumber = id.value; // canonical: upper-case X, a numeric cell as Excel shows it
       if (id.ok) {
         idNumber = id.value;
         const first = firstIdRow.get(id.value);
         if (first !== undefined) push(row, 'idNumber', 'ID_DUPLICATE', { firstRow: first });
         else firstIdRow.set(id.value, row);
-        const gender = parseGender(text.gender);
-        if (gender && gender !== id.gender) push(row, 'gender', 'GENDER_MISMATCH', { expected: id.gender });
       } else push(row, 'idNumber', id.code, id.args);
+      // A 15-digit number has a gender digit too (its last).
+      const gender = id.gender ? parseGender(text.gender) : null;
+      if (gender && gender !== id.gender) push(row, 'gender', 'GENDER_MISMATCH', { expected: id.gender! });
     }
     if (text.gender !== '' && !parseGender(text.gender)) push(row, 'gender', 'GENDER_INVALID');
 
@@ -255,7 +258,11 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
     if (text.probationForm !== '' && !parseYesNo(text.probationForm)) push(row, 'probationForm', 'PROBATION_FORM_INVALID');
 
     // 6. Contacts.
-    if (text.phone !== '' && !parsePhone(text.phone)) push(row, 'phone', 'PHONE_INVALID');
+    if (text.phone !== '') {
+      const phone = parsePhone(text.phone);
+      if (phone) text.phone = phone.value; // the canonical form reports and mails show
+      else push(row, 'phone', 'PHONE_INVALID');
+    }
     if (text.email !== '' && !isEmail(text.email)) push(row, 'email', 'EMAIL_INVALID');
 
     // 7. Dates.

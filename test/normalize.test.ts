@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cellText, isoToSerial, parseDate, parseMonth, parsePhone, serialToIso, toHalfWidth, parseInteger, normalizeName, charLength } from '../shared/normalize.js';
+import { parsePhone } from '../shared/phone.js';
+import { cellText, isoToSerial, parseDate, parseMonth, serialToIso, toHalfWidth, parseInteger, normalizeName, charLength } from '../shared/normalize.js';
 import { parseMemberType, parseMethod, parseYesNo } from '../shared/enums.js';
 
 describe('normalisation', () => {

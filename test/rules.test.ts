@@ -38,7 +38,7 @@ describe('rule 3–4: duplicates, ID numbers and gender', () => {
     expect(f[0]!.message).toContain('文本');
   });
   it('a 15-digit legacy number is a warning', () => {
-    expect(check({ 身份证号: '110105491231002' }).map((f) => [f.code, f.severity])).toEqual([['ID_LEGACY_15', 'warning']]);
+    expect(check({ 身份证号: '110105491231002', 性别: '女' }).map((f) => [f.code, f.severity])).toEqual([['ID_LEGACY_15', 'warning']]);
   });
   it('a wrong check character names the right one', () => {
     expect(check({ 身份证号: '110108200403151231' })[0]!.message).toContain('「2」');
