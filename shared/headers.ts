@@ -15,12 +15,12 @@ const HINT = /[(\[【〔{<〈][^)\]】〕}>〉]*[)\]】〕}>〉]/g;
 const FILLER = /(?:名称|情况|信息|号码)$/;
 
 /** A header as compared: NFKC, lower case, no white space, hints, numbering, marks or filler. */
-export function normalizeHeader(v: Cell): string {
+export function normalizeHeader(v: Cell, dropFiller = true): string {
   let s = typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v);
   s = s.normalize('NFKC').toLowerCase().replace(/[\s\u200b\ufeff]+/g, '');
   s = s.replace(/^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.)](?=\D)/, '');
   s = s.replace(HINT, '').replace(/[《》「」“”"'*※:：、，,。.]/g, '');
-  if (FILLER.test(s) && s.length > 3) s = s.replace(FILLER, '');
+  if (dropFiller && FILLER.test(s) && s.length > 3) s = s.replace(FILLER, '');
   return s;
 }
 
@@ -45,7 +45,11 @@ function termsOf(fields: readonly FieldDef[]): Term[] {
   if (!terms) {
     terms = [];
     for (const f of fields) {
-      const add = (raw: string, fallback: boolean, whole: boolean) => terms!.push({ field: f.key as AnyFieldKey, raw, key: normalizeHeader(raw), fallback, whole });
+      // A wording that loses filler (回执情况 → 回执) is too generic to look for inside other headers.
+      const add = (raw: string, fallback: boolean, whole: boolean) => {
+        const key = normalizeHeader(raw);
+        terms!.push({ field: f.key as AnyFieldKey, raw, key, fallback, whole: whole || key !== normalizeHeader(raw, false) });
+      };
       for (const raw of [f.header, ...f.synonyms]) add(raw, false, false);
       for (const raw of f.fallbacks ?? []) add(raw, true, false);
       for (const raw of f.wholeOnly ?? []) add(raw, false, true);
@@ -55,7 +59,7 @@ function termsOf(fields: readonly FieldDef[]): Term[] {
   return terms;
 }
 
-const IGNORED = new Set(IGNORED_HEADERS.map(normalizeHeader));
+const IGNORED = new Set(IGNORED_HEADERS.map((h) => normalizeHeader(h)));
 export const isIgnoredHeader = (v: Cell): boolean => IGNORED.has(normalizeHeader(v));
 
 /**
