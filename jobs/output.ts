@@ -7,6 +7,7 @@ import { SEVERITY_LABEL } from '../shared/messages.js';
 import { countBySeverity } from '../shared/validate.js';
 import { STATUS_INFO, STATUSES } from '../shared/statuses.js';
 import type { ReconcileResult } from '../shared/reconcile.js';
+import { RECEIPT_RULE_TEXT } from '../shared/receipts.js';
 import { maskIdNumber } from '../shared/idNumber.js';
 import type { FileValidation } from './load.js';
 
@@ -95,6 +96,7 @@ export function reconcileJson(result: ReconcileResult, fullIds: boolean) {
       receivingOrg: r.receivingOrg, receiptDate: r.receiptDate, source: r.source, status: r.statusText,
     })),
     unusable: result.unusable,
+    receiptFiles: result.receiptFiles.map((f) => ({ ...f, ruleText: RECEIPT_RULE_TEXT[f.rule] })),
     summary: result.summary,
   };
 }
@@ -107,6 +109,7 @@ export function reconcileText(result: ReconcileResult): string {
     const open = STATUSES.filter((k) => !STATUS_INFO[k].resolved).reduce((n, k) => n + c[k], 0);
     lines.push(`  ${college}：${c.total} 人，未完成 ${open} 人`);
   }
+  for (const f of result.receiptFiles) lines.push(`  回执 ${f.file}：${f.rows} 行，${RECEIPT_RULE_TEXT[f.rule]}`);
   if (s.orphans) lines.push(`  无法对应登记的回执 ${s.orphans} 条`);
   if (s.unusable) lines.push(`  身份信息不可用的登记 ${s.unusable} 条`);
   return lines.join('\n');

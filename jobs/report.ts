@@ -2,6 +2,7 @@
 import { maskIdNumber } from '../shared/idNumber.js';
 import { STATUS_INFO, STATUSES, isUnresolved } from '../shared/statuses.js';
 import type { MemberStatus, ReconcileResult } from '../shared/reconcile.js';
+import { RECEIPT_RULE_TEXT } from '../shared/receipts.js';
 import { listWorkbook, type SheetSpec } from './excel.js';
 
 const MEMBER_COLUMNS = [
@@ -73,6 +74,14 @@ export async function buildReport(result: ReconcileResult, opts: { fullIds: bool
       r.receiptDate ?? '', r.source, r.statusText, r.file, r.row,
     ]),
   });
+  if (result.receiptFiles.length) {
+    // Which rule made a row a receipt, per file: the fail-closed reading, explained.
+    sheets.push({
+      name: '回执文件',
+      columns: [{ header: '来源文件', width: 26 }, { header: '工作表', width: 12 }, { header: '表头行', width: 8 }, { header: '回执行数', width: 9 }, { header: '判断依据', width: 60 }, { header: '跳过的行', width: 40 }],
+      rows: result.receiptFiles.map((f) => [f.file, f.sheet, f.headerRow, f.rows, RECEIPT_RULE_TEXT[f.rule], f.skippedRows.map((r) => `第${r.row}行${r.reason}`).join('；')]),
+    });
+  }
   if (result.unusable.length) {
     sheets.push({
       name: '身份不可用',

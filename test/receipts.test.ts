@@ -66,7 +66,7 @@ const outcome = (m: RegisteredMember[], r: ReturnType<typeof receipt>[], asOf = 
 
 describe('reconciliation fails closed', () => {
   it('an unrecognised status is 回执状态无法识别, for a person to check — never completed', () => {
-    const [[status, why]] = outcome(one, [receipt('张明远', '处理中请稍候')]) as [string, string][];
+    const [status, why] = outcome(one, [receipt('张明远', '处理中请稍候')])[0]!;
     expect(status).toBe('unclear');
     expect(why).toContain('回执状态「处理中请稍候」无法识别');
   });
@@ -93,7 +93,7 @@ describe('names as people write them', () => {
   it('different people stay different', () => expect(compareNames('陈晓明', '陈小明').same).toBe(false));
   it('a match that needed folding is completed, naming the folding', () => {
     const m = members(settings, { 姓名: '陈晓明' });
-    const [[status, why]] = outcome(m, [receipt('陳曉明')]) as [string, string][];
+    const [status, why] = outcome(m, [receipt('陳曉明')])[0]!;
     expect(status).toBe('completed');
     expect(why).toContain('繁体字按简体比较');
   });
