@@ -35,16 +35,28 @@ const MARK_STYLE: Record<MarkKind, { fill: string; font: string }> = {
 
 const a1 = (row: number, col: number): string => `${columnLetter(col)}${row}`;
 
+/** A sheet as plain data, with the column corrections stored in its workbook (read in the same sync). */
+export type SheetRead = SheetSnapshot & { mapping: Record<string, string | null> };
+
 export interface WorkbookPort {
-  readActive(): Promise<SheetSnapshot>;
-  readSheet(name: string): Promise<SheetSnapshot>;
+  readActive(): Promise<SheetRead>;
+  readSheet(name: string): Promise<SheetRead>;
   applyMarks(sheet: string, marks: readonly Mark[]): Promise<void>;
   clearMarks(sheet: string): Promise<number>;
   select(sheet: string, row: number, col: number): Promise<void>;
   insertTemplate(columns: readonly TemplateColumn[], title: string, rows: number, baseName: string): Promise<string>;
   setTextFormat(sheet: string, cols: readonly number[], fromRow: number, toRow: number): Promise<void>;
   onChanged(sheet: string, handler: (address: string) => void): Promise<() => Promise<void>>;
+  /** The user's column corrections stored with the workbook ({} when none). */
+  readMapping(): Promise<Record<string, string | null>>;
+  saveMapping(mapping: Record<string, string | null>): Promise<void>;
 }
+
+/**
+ * Workbook settings (ExcelApi 1.4) travel with the file: a colleague who opens the
+ * same workbook gets the same column corrections.
+ */
+export const MAPPING_SETTING = 'zhuanjie.columns';
 
 export function createWorkbookPort(excel: ExcelHost, supports: RequirementCheck): WorkbookPort {
   const canUseAreas = supports('ExcelApi', '1.9');
@@ -52,15 +64,22 @@ export function createWorkbookPort(excel: ExcelHost, supports: RequirementCheck)
   // see only the top-left value, as Excel itself reports it.
   const canReadMerges = supports('ExcelApi', '1.13');
 
-  async function snapshot(ctx: any, ws: any): Promise<SheetSnapshot> {
+  function loadMapping(ctx: any) {
+    const item = ctx.workbook.settings.getItemOrNullObject(MAPPING_SETTING);
+    item.load('value');
+    return () => mappingOf(item);
+  }
+
+  async function snapshot(ctx: any, ws: any): Promise<SheetRead> {
     ws.load('name');
+    const mapping = loadMapping(ctx);
     const used = ws.getUsedRangeOrNullObject(true);
     used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
     const merged = canReadMerges ? used.getMergedAreasOrNullObject() : null;
     merged?.load('address');
     await ctx.sync();
     // Strict: only a real null object (an empty sheet) is skipped.
-    if (used.isNullObject === true) return { name: ws.name, rows: [], origin: { row: 1, col: 1 } };
+    if (used.isNullObject === true) return { name: ws.name, rows: [], origin: { row: 1, col: 1 }, mapping: mapping() };
     // Read from A1 down so header search sees the same rows as the CLI.
     const rowCount = used.rowIndex + used.rowCount;
     const colCount = used.columnIndex + used.columnCount;
@@ -82,7 +101,7 @@ export function createWorkbookPort(excel: ExcelHost, supports: RequirementCheck)
     }
     const origin = { row: 1, col: 1 };
     if (merged && merged.isNullObject !== true && typeof merged.address === 'string') fillMerged(rows, origin, parseAreas(merged.address));
-    return { name: ws.name, rows, origin };
+    return { name: ws.name, rows, origin, mapping: mapping() };
   }
 
   return {
@@ -169,6 +188,19 @@ export function createWorkbookPort(excel: ExcelHost, supports: RequirementCheck)
         await ctx.sync();
       }),
 
+    readMapping: () =>
+      excel.run(async (ctx) => {
+        const mapping = loadMapping(ctx);
+        await ctx.sync();
+        return mapping();
+      }),
+
+    saveMapping: (mapping) =>
+      excel.run(async (ctx) => {
+        ctx.workbook.settings.add(MAPPING_SETTING, JSON.stringify(mapping));
+        await ctx.sync();
+      }),
+
     onChanged: (sheet, handler) =>
       excel.run(async (ctx) => {
         const ws = ctx.workbook.worksheets.getItem(sheet);
@@ -182,6 +214,17 @@ export function createWorkbookPort(excel: ExcelHost, supports: RequirementCheck)
         };
       }),
   };
+}
+
+/** The stored setting as an object; anything else (a hand-edited or foreign value) reads as none. */
+function mappingOf(item: any): Record<string, string | null> {
+  if (item.isNullObject === true || typeof item.value !== 'string') return {};
+  try {
+    const parsed: unknown = JSON.parse(item.value);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, string | null>) : {};
+  } catch {
+    return {};
+  }
 }
 
 /** Excel returns '' for empty cells and numbers for dates (serials), which shared/ expects. */

@@ -9,7 +9,9 @@ import { TEMPLATE_ROWS, TEMPLATE_SHEET, TEMPLATE_TITLE, templateColumns } from '
 import { columnNumber } from '../shared/table.js';
 import { countBySeverity, HeaderNotFoundError, validateSheet, type ValidationResult } from '../shared/validate.js';
 import type { WorkbookPort } from './office.js';
-import { groupByRow, LOST_DIGIT_CODES, marksFor, textColumns } from './plan.js';
+import { groupByRow, LOST_DIGIT_CODES, mappingRows, marksFor, missingColumnLabels, textColumns } from './plan.js';
+import { REGISTRATION_FIELDS } from '../shared/fields.js';
+import { overrideMap } from '../shared/headers.js';
 
 type Filter = 'all' | 'error' | 'warning';
 
@@ -31,6 +33,8 @@ export function startPane(root: HTMLElement, port: WorkbookPort, opts: PaneOptio
   let stopLive: (() => Promise<void>) | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let busy = Promise.resolve();
+  // The user's column corrections, as last read with the sheet (a colleague's change arrives with the next read).
+  let mapping: Record<string, string | null> = {};
 
   const status = (text: string, kind: 'info' | 'error' = 'info') => {
     const el = $('status');
@@ -44,8 +48,22 @@ export function startPane(root: HTMLElement, port: WorkbookPort, opts: PaneOptio
     return busy;
   };
 
+  /** 列对应: each column that was not recognised, or that the user mapped, with a dropdown of fields. */
+  function renderColumns() {
+    const rows = result ? mappingRows(result, mapping) : [];
+    $('columns').hidden = rows.length === 0;
+    const options = (current: string) => [['', '（自动识别）'], ['忽略', '忽略此列'], ...REGISTRATION_FIELDS.map((f) => [f.key, f.header])]
+      .map(([v, label]) => `<option value="${html(v!)}"${v === current ? ' selected' : ''}>${html(label!)}</option>`).join('');
+    $('column-list').innerHTML = rows
+      .map((r) => `<li><label><span class="col">${html(r.letter)}列「${html(r.header)}」</span><span class="why">${html(r.why)}</span>
+        <select class="map" data-header="${html(r.header)}">${options(r.current)}</select></label></li>`)
+      .join('');
+    $('column-missing').textContent = result && missingColumnLabels(result).length ? `缺少必填列：${missingColumnLabels(result).join('、')}。可在上面把某一列对应过去。` : '';
+  }
+
   function render() {
     const list = $('findings');
+    renderColumns();
     if (!result) {
       $('summary').hidden = true;
       list.innerHTML = '';
@@ -75,9 +93,10 @@ export function startPane(root: HTMLElement, port: WorkbookPort, opts: PaneOptio
 
   async function check(read: () => Promise<{ name: string; snap: Awaited<ReturnType<WorkbookPort['readActive']>> }>) {
     const { name, snap } = await read();
+    mapping = snap.mapping;
     let next: ValidationResult;
     try {
-      next = validateSheet(snap, { settings, today: today() });
+      next = validateSheet(snap, { settings, today: today(), overrides: overrideMap(mapping) });
     } catch (err) {
       if (err instanceof HeaderNotFoundError) {
         result = null;
@@ -167,6 +186,19 @@ export function startPane(root: HTMLElement, port: WorkbookPort, opts: PaneOptio
     else if (target.classList.contains('item') && target.dataset.col && sheet) {
       void queue(() => port.select(sheet!, Number(target.dataset.row), columnNumber(target.dataset.col!)));
     }
+  });
+  root.addEventListener('change', (e) => {
+    const select = (e.target as HTMLElement).closest<HTMLSelectElement>('select.map');
+    if (!select) return;
+    const header = select.dataset.header!;
+    void queue(async () => {
+      const next = { ...(await port.readMapping()) };
+      if (select.value) next[header] = select.value;
+      else delete next[header];
+      await port.saveMapping(next);
+      mapping = next;
+      status(`已保存列对应：「${header}」→ ${select.value ? select.selectedOptions[0]!.textContent : '自动识别'}（随工作簿保存）。`);
+    }).then(recheck);
   });
   $('filter').addEventListener('change', (e) => {
     filter = (e.target as HTMLSelectElement).value as Filter;

@@ -1,5 +1,6 @@
 /** Pure helpers between validation results and the sheet: marks to draw, list groups, columns to fix. */
-import { REGISTRATION_FIELDS, type FieldKey } from '../shared/fields.js';
+import { REGISTRATION_FIELDS, fieldLabel, type FieldKey } from '../shared/fields.js';
+import { explainDecision, normalizeHeader } from '../shared/headers.js';
 import { columnNumber } from '../shared/table.js';
 import type { Finding, ValidationResult } from '../shared/validate.js';
 import type { Mark } from './office.js';
@@ -36,3 +37,28 @@ export function textColumns(result: ValidationResult): number[] {
 
 /** Cells whose digits Excel already lost: they must be re-entered by hand. */
 export const LOST_DIGIT_CODES = new Set(['ID_STORED_AS_NUMBER', 'ORG_CODE_LOST_ZERO']);
+
+export interface MappingRow {
+  letter: string;
+  header: string;
+  /** Why the column reads as it does now. */
+  why: string;
+  /** The user's choice for this header ('' = automatic). */
+  current: string;
+}
+
+/**
+ * The columns the 列对应 step offers: those not recognised (unknown, ambiguous, a second
+ * column for a field) and those the user already mapped, so a choice can be undone.
+ */
+export function mappingRows(result: ValidationResult, mapping: Record<string, string | null>): MappingRow[] {
+  const chosen = new Map(Object.entries(mapping).map(([h, f]) => [normalizeHeader(h), f ?? '忽略']));
+  const letter = (col: number) => result.header.decisions.find((d) => d.col === col)?.letter ?? '';
+  return result.header.decisions
+    .filter((d) => d.reason === 'unknown' || d.reason === 'ambiguous' || d.reason === 'duplicate' || d.reason === 'user' || d.reason === 'userIgnored')
+    .map((d) => ({ letter: d.letter ?? '', header: d.header, why: explainDecision(d, letter), current: chosen.get(normalizeHeader(d.header)) ?? '' }));
+}
+
+/** Required columns the sheet lacks, by their standard headers. */
+export const missingColumnLabels = (result: ValidationResult): string[] =>
+  result.findings.filter((f) => f.code === 'COLUMN_MISSING' && f.field).map((f) => fieldLabel(f.field!));

@@ -10,7 +10,8 @@ import { TEMPLATE_ROWS, TEMPLATE_SHEET, TEMPLATE_TITLE, templateColumns } from '
 import { defaultRuleSettings } from '../shared/settings.js';
 import { validateSheet } from '../shared/validate.js';
 import { createWorkbookPort, type ExcelHost } from '../addin/office.js';
-import { marksFor, textColumns } from '../addin/plan.js';
+import { mappingRows, marksFor, textColumns } from '../addin/plan.js';
+import { overrideMap } from '../shared/headers.js';
 import { FakeExcel, newSheet } from './e2e/fakeExcel.js';
 import { registrationRows } from './e2e/sheet5k.js';
 
@@ -21,6 +22,10 @@ describe('reading the active sheet', () => {
   it('with office-addin-mock: loads, syncs, and hands shared/ plain values (Excel "" → empty)', async () => {
     const mock = new OfficeMockObject({
       workbook: {
+        settings: {
+          item: { isNullObject: false, value: '{"学生编号":"学号"}' },
+          getItemOrNullObject() { return this.item; },
+        },
         worksheets: {
           sheet: {
             name: '2026届登记表',
@@ -39,7 +44,7 @@ describe('reading the active sheet', () => {
     });
     const port = createWorkbookPort({ run: (batch) => batch(mock) } as ExcelHost, all);
     const snap = await port.readActive();
-    expect(snap).toEqual({ name: '2026届登记表', rows: [['姓名', '学号', '身份证号'], ['张明远', '2022083101', null]], origin: { row: 1, col: 1 } });
+    expect(snap).toEqual({ name: '2026届登记表', rows: [['姓名', '学号', '身份证号'], ['张明远', '2022083101', null]], origin: { row: 1, col: 1 }, mapping: { 学生编号: '学号' } });
   });
 
   it('a 5,000-row sheet is read, validated and marked in a handful of syncs, never one per row', async () => {
@@ -175,5 +180,29 @@ describe('manifest.xml', () => {
   it('validates offline against the Office add-in manifest schema', () => {
     const out = execFileSync('xmllint', ['--nonet', '--noout', '--schema', join(ROOT, '..', 'shared', 'office-manifest-xsd', 'OfficeAppManifestV1_1.xsd'), join(ROOT, 'manifest.xml')], { encoding: 'utf8', stdio: 'pipe' });
     expect(out).toBe('');
+  });
+});
+
+describe('列对应: the user maps a column the pane could not recognise', () => {
+  it('the choice is stored with the workbook and the next check uses it', async () => {
+    const rows = registrationRows(3).map((r) => [...r]);
+    const sIdx = rows[1]!.indexOf('学号');
+    rows[1]![sIdx] = 'XH';
+    const host = new FakeExcel([newSheet('登记表', rows as (string | number)[][])]);
+    const port = createWorkbookPort(host, all);
+    expect(await port.readMapping()).toEqual({});
+    const before = validateSheet(await port.readActive(), { today: '2026-06-20' });
+    const rowsOffered = mappingRows(before, {});
+    expect(rowsOffered.map((r) => [r.header, r.current])).toEqual([['XH', '']]);
+    expect(before.findings.some((f) => f.code === 'COLUMN_MISSING' && f.field === 'studentId')).toBe(true);
+
+    await port.saveMapping({ XH: 'studentId' });
+    // A colleague opening the same file: a new port over the same workbook.
+    const again = await createWorkbookPort(host, all).readMapping();
+    expect(again).toEqual({ XH: 'studentId' });
+    const after = validateSheet(await port.readActive(), { today: '2026-06-20', overrides: overrideMap(again) });
+    expect(after.findings.some((f) => f.code === 'COLUMN_MISSING')).toBe(false);
+    expect(after.columns.studentId).toBe(before.header.decisions.find((d) => d.header === 'XH')!.letter);
+    expect(mappingRows(after, again).map((r) => [r.header, r.current, r.why])).toEqual([['XH', 'studentId', '「学号」（按用户设置）']]);
   });
 });

@@ -50,6 +50,8 @@ export function newSheet(name: string, values: Value[][] = []): FakeSheet {
 export class FakeExcel {
   syncs = 0;
   selected: { sheet: string; address: string } | null = null;
+  /** Workbook settings (ExcelApi 1.4), saved with the file. */
+  settings = new Map<string, unknown>();
   active: string;
   private cfId = 0;
   constructor(public sheets: FakeSheet[]) {
@@ -80,6 +82,10 @@ export class FakeExcel {
         await new Promise((r) => setTimeout(r, 0));
       },
       workbook: {
+        settings: {
+          getItemOrNullObject: (key: string) => ({ isNullObject: !host.settings.has(key), value: host.settings.get(key) ?? null, load() {} }),
+          add: (key: string, value: unknown) => void host.settings.set(key, value),
+        },
         worksheets: {
           items: [] as any[],
           load() {

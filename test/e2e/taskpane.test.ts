@@ -75,6 +75,24 @@ describe('task pane in Chromium', () => {
     expect(left).toBe(0);
   });
 
+  it('列对应: a column renamed so it is not recognised can be mapped by hand; the findings change and the choice stays with the workbook', async () => {
+    type Fake = { edit(s: string, a: string, v: string): void; settings: Map<string, unknown> };
+    await page.evaluate(() => (window as unknown as { __fake: Fake }).__fake.edit('2026届登记表', 'E2', 'XH'));
+    await page.click('#validate');
+    await page.waitForFunction(() => !document.querySelector<HTMLElement>('#columns')!.hidden);
+    expect(await page.textContent('#column-list')).toContain('E列「XH」');
+    expect(await page.textContent('#column-missing')).toContain('学号');
+    // The live test fixed one phone. Without a 学号 column the 20 repeated 学号 (every 250th
+    // row) go unseen, and the missing column is one error.
+    const base = counts.error - 1;
+    expect(await num('sum-errors')).toBe(base - 20 + 1);
+    await page.selectOption('select.map[data-header="XH"]', 'studentId');
+    await page.waitForFunction((n) => Number(document.querySelector('#sum-errors')?.textContent) === n, base);
+    expect(await page.textContent('#column-missing')).toBe('');
+    const stored = await page.evaluate(() => (window as unknown as { __fake: Fake }).__fake.settings.get('zhuanjie.columns'));
+    expect(JSON.parse(String(stored))).toEqual({ XH: 'studentId' });
+  });
+
   it('runs under its Content-Security-Policy with no script errors and nothing sent off the machine', () => {
     expect(pane.consoleErrors).toEqual([]);
     expect(pane.blocked.filter((u) => !u.startsWith('data:'))).toEqual([]);
