@@ -39,6 +39,9 @@ function mapOption(pairs: readonly string[] | undefined): Record<string, string>
   return out;
 }
 
+/** Repeatable options: each use adds one value. */
+const collect = (value: string, previous: string[]) => [...previous, value];
+
 const MAP_HELP = '指定某列对应的字段（可多次），如 --map "学生编号=学号"；字段写标准表头或「忽略」';
 
 function program(): Command {
@@ -55,7 +58,7 @@ function program(): Command {
     .argument('<file...>', '登记表文件或文件夹')
     .option('--sheet <名称>', '要校验的工作表（默认：第一个能识别表头的工作表）')
     .option('--config <文件>', '配置文件（JSON），其中 rules 为校验设置、columns 为列对应')
-    .option('--map <表头=字段...>', MAP_HELP)
+    .option('--map <表头=字段>', MAP_HELP, collect, [])
     .option('--explain', '先列出每一列被识别成什么字段、依据是什么')
     .option('--json', '输出一个 JSON 文档')
     .addOption(new Option('--today <日期>', '按此日期判断“晚于今天”（测试用）').hideHelp())
@@ -80,7 +83,7 @@ function program(): Command {
     .argument('<file...>', '登记表或回执文件、文件夹')
     .option('--receipts', '按回执表识别（默认按登记表）')
     .option('--sheet <名称>', '要查看的工作表（默认：最像的那个）')
-    .option('--map <表头=字段...>', MAP_HELP)
+    .option('--map <表头=字段>', MAP_HELP, collect, [])
     .option('--config <文件>', '配置文件（JSON），其中 columns 为列对应')
     .option('--json', '输出一个 JSON 文档')
     .action((files: string[], o: { receipts?: boolean; sheet?: string; map?: string[]; config?: string; json?: boolean }) => {
@@ -113,7 +116,7 @@ function program(): Command {
     .requiredOption('--registrations <path...>', '登记表文件或文件夹')
     .option('--receipts <path...>', '回执文件或文件夹（党员E先锋、全国系统导出）')
     .option('--paper-register <path...>', '纸质回执登记表：没有状态列时，每一行都算已收回的回执')
-    .option('--map <表头=字段...>', MAP_HELP)
+    .option('--map <表头=字段>', MAP_HELP, collect, [])
     .option('--as-of <日期>', '对账日期（默认：今天，北京时间）')
     .option('--cohort <年份>', '毕业年份（默认：对账日期的年份，6月前为上一年）')
     .option('--config <文件>', '配置文件（JSON）')
