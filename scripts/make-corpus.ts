@@ -603,8 +603,8 @@ const EM_DIALECT: Dialect = {
   yes: (i) => pick(['已提供', '有'], i),
   no: () => '未提供',
   na: (_f, i) => pick(['/', '－', '略', '不适用'], i),
-  // As a web system's date-times and people's compact forms, all text.
-  date: (iso, i) => pick([`${iso} 00:00:00.000`, iso.replace(/-/g, ''), `${iso}T08:00:00`], i),
+  // A web system's date-times and people's compact forms as text; every fourth a real date cell.
+  date: (iso, i) => pick<Cell>([`${iso} 00:00:00.000`, iso.replace(/-/g, ''), `${iso}T08:00:00`, { d: `${iso}T00:00:00`, f: 'yyyy"年"m"月"d"日"' }], i),
   month: (ym, i) => pick([`${ym.slice(0, 4)}年${ym.slice(5)}月`, ym.replace('-', ''), `${ym.slice(0, 4)}-${Number(ym.slice(5))}`, `${ym}-12 00:00:00.0`], i),
   code: (c) => ({ s: c }),
   id: (id) => ({ s: id }),
@@ -831,10 +831,10 @@ const regSheet: Sheet = {
 };
 
 /** A register with no status column at all: every row is a receipt that came back. */
-const bare = (name: string, date: string): Cell[] => { const m = cs$(name); return [m.name, m.id, m.org, date, '王老师']; };
+const bare = (name: string, shown: string, date: string): Cell[] => { const m = cs$(name); return [shown, m.id, m.org, date, '王老师']; };
 const bareSheet: Sheet = {
   name: 'rcpt-paper-nostatus', merges: [],
-  rows: [['纸质介绍信回执（第三联）收回登记'], ['姓名', '身份证号', '接收党组织', '回执日期', '经办人'], bare('谢天佑', '2026/8/25'), bare('白雪', '2026/7/18'), [], ['合计：2份']],
+  rows: [['纸质介绍信回执（第三联）收回登记'], ['姓名', '身份证号', '接收党组织', '回执日期', '经办人'], bare('谢天佑', '谢天佑', '2026/8/25'), bare('白雪', '白 雪', '2026/7/18'), [], ['合计：2份']],
 };
 
 // ------------------------------------------------------------------ write
