@@ -432,7 +432,7 @@ const CS: ReturnType<typeof person>[] = [
 ];
 
 const CS_DIALECT: Dialect = {
-  type: (t, i) => ({ internal: pick(['院内', '本院'], i), inRegion: pick(['京内', '北京市内', '市内转接'], i), outOfRegion: pick(['京外', '转出市外', '京外'], i) })[t],
+  type: (t, i) => ({ internal: pick(['本院', '院内'], i), inRegion: pick(['京内', '北京市内', '市内转接'], i), outOfRegion: pick(['京外', '转出市外', '京外'], i) })[t],
   method: (p, i) => (p ? pick(['纸质', '开具纸质介绍信'], i) : pick(['网上', '线上转接', '党员E先锋', '全国系统'], i)),
   memberType: (p) => (p ? '中共预备党员' : '中共党员'),
   yes: (i) => pick(['√', '✓'], i),

@@ -113,6 +113,22 @@ describe('the answer key itself', () => {
   });
 });
 
+describe('values as people type them mean what the standard spellings mean', () => {
+  // reg-cs-openpyxl.xlsx and reg-cs-standard.xlsx hold the same members: 政治面貌 中共预备党员 is
+  // 预备党员, 北京市内 is 京内, 开具纸质介绍信 is 纸质介绍信, "/" in 有效期 is no validity, a date cell
+  // with a time is that day.
+  const read = (file: string) => {
+    const v = validateFile(join(CORPUS, file), { settings, today: key.today });
+    return v.records.map((r) => ({
+      name: r.name, studentId: r.studentId, idNumber: r.idNumber, memberType: r.memberType, transferType: r.transferType,
+      method: r.method, destination: r.destination, issueDate: r.issueDate, validDays: r.validDays,
+    }));
+  };
+  it.each(key.reconcile.registrations.map((f, i) => [f, key.reconcile.standardRegistrations[i]!]))('%s reads as %s', (file, standard) => {
+    expect(read(file)).toEqual(read(standard));
+  });
+});
+
 describe.each([
   ['the colleges\' own layout', key.reconcile.registrations],
   ['the standard template layout', key.reconcile.standardRegistrations],
