@@ -18,6 +18,8 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { REGISTRATION_FIELDS, type FieldKey } from '../shared/fields.js';
 import { checkCharacter } from '../shared/idNumber.js';
+import { defaultRuleSettings } from '../shared/settings.js';
+import { validateFile } from '../jobs/load.js';
 import { columnLetter } from '../shared/table.js';
 
 const OUT = join(import.meta.dirname, '..', 'test', 'fixtures', 'corpus');
@@ -880,5 +882,35 @@ const key = {
 // Indented JSON with arrays of plain values (pairs, row lists) kept on one line.
 const json = JSON.stringify(key, null, 2).replace(/\[\s*([^\[\]{}]*?)\s*\]/g, (_m, inner: string) => `[${inner.replace(/\s*\n\s*/g, ' ')}]`);
 writeFileSync(join(OUT, 'key.json'), `${json}\n`);
+
+/**
+ * Self-check of the member lists against today's rules: each college's members, written in the
+ * standard layout and spellings (which the reader is known to handle), must show exactly the
+ * planted errors and no error elsewhere. A disagreement is a wrong key, not a reading problem.
+ */
+function selfCheck(): string[] {
+  const problems: string[] = [];
+  const lists: [string, ReturnType<typeof person>[]][] = [['cs', CS], ['chem', CHEM], ['em', EM], ['fl', FL], ['ls', LS]];
+  for (const [label, members] of lists) {
+    const std = buildRegistration({
+      file: `${label}.xlsx`, producer: '', sheetName: '登记表', college: '某学院党委', branch: '某学院党支部', title: ['标题'],
+      columns: REGISTRATION_FIELDS.map((f) => col(f.header, f.key)), dialect: STANDARD, members, footers: [],
+    });
+    const path = join(TMP, `selfcheck-${label}.xlsx`);
+    writeOpenpyxl(path, std.sheets);
+    const r = validateFile(path, { settings: defaultRuleSettings(), today: key.today });
+    const errorsAt = (row: number) => r.findings.filter((f) => f.row === row && f.severity === 'error');
+    for (const [row, field] of std.key.errors) if (!errorsAt(row).some((f) => f.field === field)) problems.push(`${label} 第${row}行 ${field}: planted error not found`);
+    for (const [row, field] of std.key.findings) if (!r.findings.some((f) => f.row === row && f.field === field)) problems.push(`${label} 第${row}行 ${field}: planted finding not found`);
+    for (const row of std.key.clean) for (const f of errorsAt(row)) problems.push(`${label} 第${row}行 correct row has ${f.field}:${f.code}`);
+    if (r.rowCount !== members.length) problems.push(`${label}: ${r.rowCount} rows read, ${members.length} members`);
+  }
+  return problems;
+}
+const problems = selfCheck();
 rmSync(TMP, { recursive: true, force: true });
-console.log(`corpus written to ${OUT}`);
+if (problems.length) {
+  console.error(`The answer key disagrees with the rules:\n${problems.join('\n')}`);
+  process.exit(1);
+}
+console.log(`corpus written to ${OUT}; every member list checked in the standard layout`);
