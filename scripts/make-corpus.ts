@@ -423,6 +423,7 @@ const CS: ReturnType<typeof person>[] = [
   person({ name: '邓嘉豪', gender: '男', sid: '2022080129', area: '440304', birth: '20031007', join: '2024-05-20', ...out(OUTSIDE.shenzhen), expect: both('pending', 'overdue') }),
   person({ name: '袁梦洁', gender: '女', sid: '2022080130', area: '330102', birth: '20040214', join: '2025-12-02', prob: true, ...out(OUTSIDE.hangzhou), expect: both('pending', 'overdue') }),
   person({ name: '蔡俊熙', gender: '男', sid: '2022080131', area: '350203', birth: '20031125', join: '2024-05-20', ...out(OUTSIDE.guangzhou), expect: both('pending', 'overdue') }),
+  person({ name: '傅晓东', gender: '男', sid: '2022080138', area: '210202', birth: '20040827', join: '2024-05-20', ...out(OUTSIDE.changsha), expect: both('pending', 'overdue') }),
   // 出国(境): the relationship stays at the school (domain notes).
   person({ name: '潘雨萱', gender: '女', sid: '2022080132', area: '110101', birth: '20040623', join: '2024-05-20', type: 'outOfRegion', org: '', dest: 'abroad', unit: '英国某某大学', remarks: '出国（境）留学，组织关系保留在学校', expect: both('exempt') }),
   // 升学, branch not yet known: may transfer in September (seed 001).
@@ -804,6 +805,7 @@ const natRows: Cell[][] = [
   nat('唐一凡', '唐一凡', '2026-06-12 14:20:00', '处理中请稍候', ''),
   nat('许安琪', '许安琪', '2026-06-12 14:21:00', '不予接收', ''),
   nat('邓嘉豪', '邓嘉豪', '2026-06-12 14:22:00', '待接收', ''),
+  nat('傅晓东', '傅晓东', '2026-06-15 10:00:00', '待审批', ''),
 ];
 natRows.forEach((r, i) => { r[0] = i + 1; });
 const natSheet: Sheet = {
