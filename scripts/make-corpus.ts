@@ -238,6 +238,8 @@ interface Layout {
   file: string;
   producer: string;
   sheetName: string;
+  /** The format has no sheet names (CSV, HTML): the reader names the sheet as it likes. */
+  unnamedSheet?: boolean;
   college: string;
   branch: string;
   title: string[];
@@ -255,7 +257,8 @@ interface Layout {
 
 interface RegistrationKey {
   producer: string;
-  sheet: string;
+  /** null for formats without sheet names of their own (CSV, an HTML table). */
+  sheet: string | null;
   headerRows: number[];
   members: number;
   columns: Partial<Record<FieldKey, string>>;
@@ -336,7 +339,7 @@ function buildRegistration(l: Layout): { sheets: Sheet[]; key: RegistrationKey }
     headerRows.push(rows.length);
   }
   const key: RegistrationKey = {
-    producer: l.producer, sheet: l.sheetName, headerRows, members: l.members.length, columns: {},
+    producer: l.producer, sheet: l.unnamedSheet ? null : l.sheetName, headerRows, members: l.members.length, columns: {},
     errors: [], findings: [], clean: [], footers: [],
   };
   l.columns.forEach((c, i) => { if (c.field) key.columns[c.field] = L(i); });
@@ -629,6 +632,15 @@ const em = buildRegistration({
     col('预备党员考察表\n（已提供/未提供）', 'probationForm'), col('联系电话', 'phone'), col('电子邮箱', 'email'),
   ],
   dialect: EM_DIALECT, members: EM,
+  // A cover sheet first, named like any sheet: it is skipped for what it holds, not for its name.
+  before: [{
+    name: 'Sheet1', merges: [],
+    rows: [
+      ['经济管理学院2026届毕业生党员组织关系转接材料'], [],
+      ['报送单位', '经济管理学院党委（盖章）'], ['联系人', '周老师'], ['联系电话', '010-62785566'], ['电子邮箱', 'dangban@example.edu.cn'], ['报送日期', '2026年6月9日'],
+      [], ['附：毕业生党员组织关系介绍信登记表（见「毕业生党员」工作表）'],
+    ],
+  }],
   footers: [
     { cells: { 0: `合计：${EM.length}人` }, mergeTo: 2 },
     { cells: { 0: '注：京内转接须填写接收党支部的组织编码（12位）；纸质介绍信仅限未接入全国组织关系转接系统的单位。' }, mergeAll: true },
@@ -682,7 +694,7 @@ const FL_DIALECT: Dialect = {
   sid: (s) => s,
 };
 const fl = buildRegistration({
-  file: 'reg-fl-excel-gbk.csv', producer: 'Excel 「CSV（逗号分隔）」 on Chinese Windows: GBK, CRLF', sheetName: 'Sheet1',
+  file: 'reg-fl-excel-gbk.csv', producer: 'Excel 「CSV（逗号分隔）」 on Chinese Windows: GBK, CRLF', sheetName: 'Sheet1', unnamedSheet: true,
   college: '外国语学院党委', branch: FL_BRANCH,
   title: ['外国语学院2026届毕业生党员组织关系介绍信登记表', '填表单位：外国语学院党委'],
   columns: [
@@ -743,7 +755,7 @@ const LS_DIALECT: Dialect = {
   sid: (s) => s,
 };
 const ls = buildRegistration({
-  file: 'reg-ls-web-gbk.xls', producer: 'web platform 「导出Excel」: HTML table in GBK named .xls', sheetName: 'Sheet1',
+  file: 'reg-ls-web-gbk.xls', producer: 'web platform 「导出Excel」: HTML table in GBK named .xls', sheetName: 'Sheet1', unnamedSheet: true,
   college: '生命科学学院党委', branch: LS_BRANCH,
   title: ['毕业生党员组织关系转接登记（导出）', '导出时间：2026-06-09 16:42:10　　导出人：smxy_admin'],
   columns: [
