@@ -142,7 +142,9 @@ export function isBlankRow(cells: readonly Cell[] | undefined, columns?: readonl
 
 /** Lines below a table that are not members: signatures, dates, totals, notes, record counts. */
 const FOOTER_TEXT = [
-  /^(?:填表人|填报人|制表人|审核人|审批人|负责人|联系人|经办人|书记|党委书记|签字|签名|盖章|单位盖章|制表日期|填表日期|填报日期|报送日期|审核日期|日期)\s*[(（]?[^)）]*[)）]?\s*[:：]/,
+  // 填表人： 审核人： 登记人： 核对人：… and the dates and seals beside them.
+  /^[\u4e00-\u9fa5]{1,4}人\s*[(（]?[^)）]*[)）]?\s*[:：]/,
+  /^(?:书记|党委书记|签字|签名|盖章|单位盖章|制表日期|填表日期|填报日期|报送日期|审核日期|日期)\s*[(（]?[^)）]*[)）]?\s*[:：]/,
   /^(?:合计|总计|小计|共计)/,
   /^共\s*\d+\s*(?:条|人|名|行|项)/,
   /^(?:注|备注|说明|填表说明|附注)\s*[:：]/,
@@ -158,13 +160,14 @@ const isFooterText = (v: Cell): boolean => {
 /**
  * Why a row below the header is not a member, or null when it may be one: a footer
  * line (填表人 / 审核人 / 制表日期 / 合计 / 「共 25 条记录」 / 注：…) in a row whose name cell
- * is empty or is that line itself, or one note merged across the columns (read into
+ * is empty, holds digits or is that line itself, or one note merged across the columns (read into
  * every cell it covers).
  */
 export function footerReason(cells: readonly Cell[] | undefined, known: readonly number[], nameCol: number | undefined): string | null {
   if (!cells) return null;
   const name = nameCol === undefined ? null : cells[nameCol];
-  if (name === null || name === undefined || isBlank(name) || isFooterText(name)) {
+  // A name cell holding a count (合计 … 38人) or the footer line itself is no member's name.
+  if (name === null || name === undefined || isBlank(name) || isFooterText(name) || /\d/.test(String(name))) {
     const hit = cells.find(isFooterText);
     if (hit !== undefined) return `表尾（「${String(hit).trim().slice(0, 20)}」）`;
   }
