@@ -6,7 +6,7 @@ import { dateIn, TIMEZONE } from '../shared/calendar.js';
 import { SEVERITY_LABEL } from '../shared/messages.js';
 import { defaultRuleSettings } from '../shared/settings.js';
 import { TEMPLATE_ROWS, TEMPLATE_SHEET, TEMPLATE_TITLE, templateColumns } from '../shared/template.js';
-import { columnNumber } from '../shared/table.js';
+import { columnNumber, HEADER_SEARCH_TEXT } from '../shared/table.js';
 import { countBySeverity, HeaderNotFoundError, validateSheet, type ValidationResult } from '../shared/validate.js';
 import type { WorkbookPort } from './office.js';
 import { groupByRow, LOST_DIGIT_CODES, mappingRows, marksFor, missingColumnLabels, textColumns } from './plan.js';
@@ -101,7 +101,7 @@ export function startPane(root: HTMLElement, port: WorkbookPort, opts: PaneOptio
       if (err instanceof HeaderNotFoundError) {
         result = null;
         render();
-        status(`工作表「${name}」的前 10 行中没有找到登记表表头。可点击「插入标准模板」新建一张。`, 'error');
+        status(`工作表「${name}」的${HEADER_SEARCH_TEXT}中没有找到登记表表头。可点击「插入标准模板」新建一张。`, 'error');
         return;
       }
       throw err;

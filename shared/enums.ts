@@ -42,7 +42,8 @@ export const parseDestination = lookup(DESTINATION_WORDS);
 
 const NA = new Set(NOT_APPLICABLE_MARKS.map(foldValue));
 /** 「/」「—」「无」「不适用」…: the writer says the field does not apply. */
-export const isNotApplicable = (text: string): boolean => text !== '' && text.length <= 4 && (NA.has(text) || NA.has(foldValue(text)));
+// Cell text is already half-width and trimmed (cellText): only case is left to fold. Called on most cells: kept cheap.
+export const isNotApplicable = (text: string): boolean => text !== '' && text.length <= 4 && (NA.has(text) || NA.has(text.toLowerCase()));
 
 const UNDECIDED = new Set(UNDECIDED_ORG_WORDS.map(foldValue));
 /** No receiving branch yet: blank, a not-applicable mark, or 待定/不详/… (seed 001). */

@@ -125,7 +125,7 @@ describe('zhuanjie reconcile', () => {
     expect(r.code).toBe(0);
     expect(readdirSync(dir)).toEqual(['report.xlsx']);
     const wb = XLSX.read(readFileSync(out));
-    expect(wb.SheetNames).toEqual(['未完成名单', '信息不符', '无对应登记的回执', '汇总']);
+    expect(wb.SheetNames).toEqual(['未完成名单', '信息不符', '无对应登记的回执', '回执文件', '汇总']);
     const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['未完成名单']!, { header: 1 });
     expect(rows[1]).toContain('学号');
     expect(JSON.stringify(rows)).not.toContain('110108200301251486');
