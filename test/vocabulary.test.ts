@@ -1,7 +1,7 @@
 /** Values as people type them (shared/enums.ts over the vocabularies in shared/fields.ts). */
 import { describe, expect, it } from 'vitest';
 import { isNotApplicable, parseDestination, parseMemberType, parseMethod, parseYesNo, transferTypeParser } from '../shared/enums.js';
-import { parseDate, parseMonth } from '../shared/normalize.js';
+import { cellText, parseDate, parseMonth } from '../shared/normalize.js';
 import { RuleSettingsSchema, defaultRuleSettings } from '../shared/settings.js';
 import { check, codes } from './helpers.js';
 
@@ -34,7 +34,7 @@ describe('methods, yes/no, member types, destinations', () => {
 });
 
 describe('not-applicable marks', () => {
-  it.each(['/', '／', '—', '－', '-', '无', '不适用', '略', 'N/A'])('%s means the field does not apply', (v) => expect(isNotApplicable(v)).toBe(true));
+  it.each(['/', '／', '—', '－', '-', '无', '不适用', '略', 'N/A'])('%s means the field does not apply (as the cell reads it)', (v) => expect(isNotApplicable(cellText(v))).toBe(true));
   it.each(['', '张三', '京外'])('%s is a value', (v) => expect(isNotApplicable(v)).toBe(false));
   it('is blank where the field does not apply: 抬头 and 编号 on a 京外 online row', () => {
     expect(check({ 介绍信抬头: '/', 介绍信编号: '—', 有效期: '不适用', 组织编码: '/' })).toEqual([]);
