@@ -1,10 +1,6 @@
 /** Task pane entry: wire Office.js (the real host) to the pane. */
-import { z } from 'zod';
 import { createWorkbookPort } from './office.js';
 import { startPane } from './pane.js';
-
-// The pane's CSP forbids eval: zod must not compile validators with new Function.
-z.config({ jitless: true });
 
 declare const Office: {
   onReady(cb: (info: { host: string | null }) => void): void;

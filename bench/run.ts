@@ -5,7 +5,7 @@
  * reported. Writes bench/results.json and prints a table with the ratios.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type as osType, release } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -138,6 +138,11 @@ if (py) {
 say(`5. 加载项：Chromium 中校验 ${SMALL} 行（测试宿主）`);
 const pane = await addin();
 
+say('6. 任务窗格脚本大小（Excel 网页版每次打开都要下载）');
+const { buildAddin } = await import('../scripts/build-addin.mjs');
+const paneBundleKB = Math.round(statSync(join(await buildAddin(), 'taskpane.js')).size / 1024);
+say(`  taskpane.js ${paneBundleKB} KB`);
+
 // --- Results ---------------------------------------------------------------------------
 const results = {
   date: new Date().toISOString(),
@@ -150,6 +155,7 @@ const results = {
   sheetjsFloor100k: { ms: Math.round(floor.ms), rssMB: mb(floor.rss) },
   pandas100k: pandas && { ms: Math.round(pandas.ms), rssMB: mb(pandas.rss) },
   addin5k: pane,
+  paneBundleKB,
   ratios: {
     reconcileOverFloor: +(ours.ms / floor.ms).toFixed(2),
     reconcileOverPandas: pandas ? +(ours.ms / pandas.ms).toFixed(2) : null,
@@ -165,6 +171,7 @@ const table: [string, string, string][] = [
   ['SheetJS 解析下限', `${results.sheetjsFloor100k.ms} ms，峰值 ${results.sheetjsFloor100k.rssMB} MB`, `本项目 ÷ 下限 = ${results.ratios.reconcileOverFloor}`],
   ['pandas read_excel + merge', pandas ? `${results.pandas100k!.ms} ms，峰值 ${results.pandas100k!.rssMB} MB` : '（未安装）', pandas ? `本项目 ÷ pandas = ${results.ratios.reconcileOverPandas}` : ''],
   [`加载项 ${SMALL.toLocaleString()} 行（Chromium）`, pane ? `${pane.ms} ms，${pane.syncs} 次 sync` : '（跳过）', '目标 ≤ 1 s，≤ 6 次 sync'],
+  ['任务窗格脚本', `${paneBundleKB} KB`, '不含 zod（配置校验只在 Node 端）'],
 ];
 const width = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
 const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));

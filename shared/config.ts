@@ -4,7 +4,7 @@
  * environment variable named here, never from the file.
  */
 import { z } from './zod.js';
-import { RuleSettingsSchema, formatZodIssues } from './settings.js';
+import { RuleSettingsSchema, formatZodIssues } from './settingsSchema.js';
 
 const email = z.email('不是有效的电子邮箱地址');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CLEAN, HEADER, check, codes, sheet } from './helpers.js';
 import { HeaderNotFoundError, validateSheet } from '../shared/validate.js';
-import { RuleSettingsSchema } from '../shared/settings.js';
+import { RuleSettingsSchema } from '../shared/settingsSchema.js';
 
 describe('a clean row', () => {
   it('has no findings', () => expect(check({})).toEqual([]));

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { isNotApplicable, parseDestination, parseMemberType, parseMethod, parseYesNo, transferTypeParser } from '../shared/enums.js';
 import { cellText, parseDate, parseMonth } from '../shared/normalize.js';
-import { RuleSettingsSchema, defaultRuleSettings } from '../shared/settings.js';
+import { defaultRuleSettings } from '../shared/settings.js';
+import { RuleSettingsSchema } from '../shared/settingsSchema.js';
 import { check, codes } from './helpers.js';
 
 const beijing = transferTypeParser(defaultRuleSettings());
