@@ -53,7 +53,7 @@ export const MESSAGES = {
 
   MONTH_INVALID: m('error', () => '应为月份，例如 2026-06 或 2026年6月。'),
   DUES_MONTH_MISMATCH: m('warning', (a) => `党费一般交至开具介绍信当月（${a.expected}），当前为 ${a.actual}，请核对。`),
-  VALID_DAYS_INVALID: m('error', (a) => `有效期应为 1–${a.max} 之间的整数天数（介绍信有效期最长不超过 3 个月）。`),
+  VALID_DAYS_INVALID: m('error', (a) => `有效期应为 1–${a.max} 之间的整数天数（按本校设置，最长 ${a.max} 天）。`),
 
   ORG_CODE_FORMAT: m('error', (a) => `组织编码应为 ${a.lengths} 位数字，请在党员E先锋中核对接收党支部的编码。`),
   ORG_CODE_LOST_ZERO: m('error', (a) => `组织编码开头的 0 已丢失（Excel 当作数字保存），应为「${a.fixed}」。请把该列设为「文本」格式后重新录入。`),

@@ -1,0 +1,252 @@
+/**
+ * The registration-table rules, one small named function each, with the source it
+ * comes from. Each reads the normalised member (shared/member.ts) and reports through
+ * `push`; `failed` holds the fields that already have a finding in this row, so no
+ * rule reads back what another wrote. validate.ts runs them all in one pass.
+ */
+import type { FieldKey } from './fields.js';
+import type { FindingCode } from './messages.js';
+import { addDays, charLength, isEmail } from './normalize.js';
+import { parseGender, parseYesNo, transferTypeLabels } from './enums.js';
+import type { MemberChecks, MemberRecord } from './member.js';
+import type { RuleSettings } from './settings.js';
+
+export type Push = (field: FieldKey | null, code: FindingCode, args?: Record<string, string | number>) => void;
+
+/** One row as the rules see it. */
+export interface RowCheck extends MemberChecks {
+  m: MemberRecord;
+  /** Fields that already carry a finding in this row. */
+  failed: Set<FieldKey>;
+  /** Fields whose cell holds a formula error (reported once, checked no further). */
+  errored: Set<FieldKey>;
+  push: Push;
+}
+
+/** What holds for the whole sheet: settings, today, the columns present, rows seen so far. */
+export interface SheetState {
+  settings: RuleSettings;
+  today: string;
+  requiredPresent: readonly FieldKey[];
+  codeLengths: ReadonlySet<number>;
+  typeLabels: string;
+  firstStudentRow: Map<string, number>;
+  firstIdRow: Map<string, number>;
+}
+
+export function sheetState(settings: RuleSettings, today: string, present: ReadonlySet<FieldKey>, required: readonly FieldKey[]): SheetState {
+  return {
+    settings, today,
+    requiredPresent: required.filter((k) => present.has(k)),
+    codeLengths: new Set(settings.orgCodeLengths),
+    typeLabels: transferTypeLabels(settings).join('」「'),
+    firstStudentRow: new Map(),
+    firstIdRow: new Map(),
+  };
+}
+
+export interface Rule {
+  name: string;
+  /** Where the rule comes from, in a few words. */
+  source: string;
+  check(r: RowCheck, s: SheetState): void;
+}
+
+/** Words that make a receiving unit a 党委 or 党总支 rather than a 党支部 (seed 001). */
+const NOT_BRANCH_SUFFIX = /(?:党委|党总支|总支部委员会|总支|党工委|工作委员会)$/;
+const COMMITTEE_SUFFIX = /委员会$/;
+const BRANCH_SUFFIX = /(?:党支部|支部委员会|支部)$/;
+/** A 党支部 or 党总支 can never be the letter header (seed 004 第八条). */
+const HEADER_BRANCH = /(?:党支部|党总支|支部委员会|总支部委员会|党小组)$/;
+const NAME_CHARS = /^[\p{Script=Han}A-Za-z·. ]+$/u;
+const PAPER_FIELDS = ['letterHeader', 'letterNo', 'issueDate', 'validDays'] as const;
+
+const includesAny = (s: string, words: readonly string[]) => words.some((w) => s.includes(w));
+
+export const requiredCells: Rule = {
+  name: 'requiredCells',
+  source: '登记表必填列；升学待定（seed 001）和出国（境）保留在校者可不填接收党组织',
+  check({ m, errored, push }, s) {
+    for (const k of s.requiredPresent) {
+      if (m.text[k] !== '' || errored.has(k)) continue;
+      if (k === 'receivingOrg' && (m.undecidedStudy || m.staysAtSchool)) continue;
+      push(k, 'REQUIRED');
+    }
+  },
+};
+
+export const nameFormat: Rule = {
+  name: 'nameFormat',
+  source: '姓名为 2–30 个汉字或字母，少数民族姓名可含间隔号',
+  check({ m, push }) {
+    if (m.text.name === '') return;
+    const len = charLength(m.name);
+    if (len < 2 || len > 30 || !NAME_CHARS.test(m.name)) push('name', 'NAME_FORMAT');
+  },
+};
+
+export const studentIdOnce: Rule = {
+  name: 'studentIdOnce',
+  source: '同一学号只能登记一次',
+  check({ m, push }, s) {
+    if (!m.studentId) return;
+    const first = s.firstStudentRow.get(m.studentId);
+    if (first !== undefined) push('studentId', 'STUDENT_ID_DUPLICATE', { firstRow: first });
+    else s.firstStudentRow.set(m.studentId, m.row);
+  },
+};
+
+export const idNumberValid: Rule = {
+  name: 'idNumberValid',
+  source: 'GB 11643-1999 公民身份号码；同一号码只能登记一次',
+  check({ m, id, push }, s) {
+    if (!id) return;
+    if (!id.ok) {
+      push('idNumber', id.code, id.args);
+      return;
+    }
+    const first = s.firstIdRow.get(id.value);
+    if (first !== undefined) push('idNumber', 'ID_DUPLICATE', { firstRow: first });
+    else s.firstIdRow.set(id.value, m.row);
+  },
+};
+
+export const genderMatchesId: Rule = {
+  name: 'genderMatchesId',
+  source: 'GB 11643：顺序码奇数为男、偶数为女（15 位旧号码看最后一位）',
+  check({ m, id, push }) {
+    if (m.text.gender === '') return;
+    const gender = parseGender(m.text.gender);
+    if (!gender) push('gender', 'GENDER_INVALID');
+    else if (id?.gender && gender !== id.gender) push('gender', 'GENDER_MISMATCH', { expected: id.gender });
+  },
+};
+
+export const enumeratedValues: Rule = {
+  name: 'enumeratedValues',
+  source: '党员类别、转接类型（seed 001：院内/京内/京外）、办理方式、考察表的取值',
+  check({ m, push }, s) {
+    if (m.text.memberType !== '' && !m.memberType) push('memberType', 'MEMBER_TYPE_INVALID');
+    if (m.text.transferType !== '' && !m.transferType) push('transferType', 'TRANSFER_TYPE_INVALID', { choices: s.typeLabels });
+    if (m.text.method !== '' && !m.method) push('method', 'METHOD_INVALID');
+    if (m.text.probationForm !== '' && !parseYesNo(m.text.probationForm)) push('probationForm', 'PROBATION_FORM_INVALID');
+  },
+};
+
+export const contacts: Rule = {
+  name: 'contacts',
+  source: '手机 11 位或固定电话区号-号码；电子邮箱格式',
+  check({ m, phoneOk, push }) {
+    if (!phoneOk) push('phone', 'PHONE_INVALID');
+    if (m.text.email !== '' && !isEmail(m.text.email)) push('email', 'EMAIL_INVALID');
+  },
+};
+
+export const dates: Rule = {
+  name: 'dates',
+  source: '入党时间不晚于今天；介绍信不早于入党',
+  check({ m, push }, s) {
+    if (m.text.joinDate !== '' && !m.joinDate) push('joinDate', 'DATE_INVALID');
+    if (m.joinDate && m.joinDate > s.today) push('joinDate', 'JOIN_DATE_FUTURE', { date: m.joinDate });
+    if (m.text.issueDate !== '' && !m.issueDate) push('issueDate', 'DATE_INVALID');
+    if (m.joinDate && m.issueDate && m.issueDate < m.joinDate && m.joinDate <= s.today) push('issueDate', 'ISSUE_BEFORE_JOIN', { joinDate: m.joinDate });
+  },
+};
+
+export const duesAndValidity: Rule = {
+  name: 'duesAndValidity',
+  source: '党费交至为月份；有效期为天数，最长见设置（seed 003：一般 90 天）',
+  check({ m, push }, s) {
+    if (m.text.duesPaidThrough !== '' && !m.duesMonth) push('duesPaidThrough', 'MONTH_INVALID');
+    const max = s.settings.maxValidDays;
+    if (m.text.validDays !== '' && (m.validDays === null || m.validDays < 1 || m.validDays > max)) push('validDays', 'VALID_DAYS_INVALID', { max });
+  },
+};
+
+export const orgCodeFormat: Rule = {
+  name: 'orgCodeFormat',
+  source: '组织编码为 10 位（seed 000：支部编码）或 12 位（seed 002：党员E先锋）数字；Excel 丢掉的前导 0',
+  check({ m, push }, s) {
+    if (m.text.orgCode === '') return;
+    const code = m.text.orgCode.replace(/[\s-]/g, '');
+    const digits = /^\d+$/.test(code);
+    if (digits && !s.codeLengths.has(code.length) && s.codeLengths.has(code.length + 1)) push('orgCode', 'ORG_CODE_LOST_ZERO', { fixed: `0${code}` });
+    else if (!digits || !s.codeLengths.has(code.length)) push('orgCode', 'ORG_CODE_FORMAT', { lengths: s.settings.orgCodeLengths.join(' 或 ') });
+  },
+};
+
+export const inRegionNeedsBranch: Rule = {
+  name: 'inRegionNeedsBranch',
+  source: 'seed 001：京内转接“不能是党委或党总支，建议输入党支部编码”',
+  check({ m, push }, s) {
+    if (m.transferType !== 'inRegion' || m.undecidedStudy) return;
+    const org = m.text.receivingOrg;
+    const inRegion = s.settings.region.inRegion;
+    if (org && !BRANCH_SUFFIX.test(org) && (NOT_BRANCH_SUFFIX.test(org) || COMMITTEE_SUFFIX.test(org))) push('receivingOrg', 'IN_REGION_NOT_BRANCH', { inRegion });
+    if (m.text.orgCode === '') push('orgCode', 'ORG_CODE_REQUIRED', { inRegion });
+  },
+};
+
+export const paperLetterFields: Rule = {
+  name: 'paperLetterFields',
+  source: 'seed 000/001：院内、京内一律线上；纸质介绍信只用于未接入全国系统的京外单位，且各联信息齐全',
+  check({ m, push }, s) {
+    if (m.method !== 'paper') return;
+    if (m.transferType === 'internal' || m.transferType === 'inRegion') {
+      push('method', 'PAPER_NOT_ALLOWED', { type: m.text.transferType });
+      return;
+    }
+    for (const k of PAPER_FIELDS) if (m.text[k] === '') push(k, 'REQUIRED_FOR_PAPER');
+    const names = `${m.text.receivingOrg} ${m.text.letterHeader} ${m.text.destinationUnit}`;
+    if (m.transferType === 'outOfRegion' && !includesAny(names, s.settings.offNetworkKeywords)) push('method', 'PAPER_ON_NETWORK');
+  },
+};
+
+export const letterHeaderAuthority: Rule = {
+  name: 'letterHeaderAuthority',
+  source: 'seed 000/003/004：抬头须为有接转权限的党委、组织部（处）或工委，不能是党支部、党总支',
+  check({ m, push }, s) {
+    const h = m.text.letterHeader;
+    if (h === '') return;
+    if (HEADER_BRANCH.test(h)) push('letterHeader', 'HEADER_IS_BRANCH');
+    else if (!includesAny(h, s.settings.letterHeaderKeywords)) push('letterHeader', 'HEADER_UNRECOGNISED');
+  },
+};
+
+export const probationaryMember: Rule = {
+  name: 'probationaryMember',
+  source: 'seed 002：预备党员须提供盖章的《预备党员考察表》；预备期满一年应先讨论转正',
+  check({ m, failed, push }) {
+    if (m.memberType !== 'probationary') return;
+    if (parseYesNo(m.text.probationForm) !== 'yes' && !failed.has('probationForm')) push('probationForm', 'PROBATION_FORM_MISSING');
+    if (m.joinDate && m.issueDate) {
+      const due = addDays(m.joinDate, 365);
+      if (due <= m.issueDate) push('memberType', 'PROBATION_OVER', { date: due });
+    }
+  },
+};
+
+export const duesMonthOfIssue: Rule = {
+  name: 'duesMonthOfIssue',
+  source: 'seed 000：党费交至开具介绍信当月（或学校统一的月份）',
+  check({ m, push }, s) {
+    const expected = s.settings.fixedDuesMonth ?? m.issueDate?.slice(0, 7) ?? null;
+    if (m.duesMonth && expected && m.duesMonth !== expected) push('duesPaidThrough', 'DUES_MONTH_MISMATCH', { expected, actual: m.duesMonth });
+  },
+};
+
+export const destinations: Rule = {
+  name: 'destinations',
+  source: 'seed 001：未落实去向者转到人才交流中心、街道社区等；升学尚无支部者可 9 月办理',
+  check({ m, push }, s) {
+    if (m.destination === 'unplaced' && m.text.receivingOrg !== '' && !includesAny(m.text.receivingOrg, s.settings.unplacedOrgKeywords)) push('receivingOrg', 'UNPLACED_ORG');
+    if (m.undecidedStudy) push('receivingOrg', 'FURTHER_STUDY_UNDECIDED');
+  },
+};
+
+/** Every row rule, in the order their findings are listed. */
+export const ROW_RULES: readonly Rule[] = [
+  requiredCells, nameFormat, studentIdOnce, idNumberValid, genderMatchesId, enumeratedValues, contacts, dates,
+  duesAndValidity, orgCodeFormat, inRegionNeedsBranch, paperLetterFields, letterHeaderAuthority, probationaryMember,
+  duesMonthOfIssue, destinations,
+];
