@@ -3,6 +3,7 @@
  * template, format fix and events, through office-addin-mock and a test host.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OfficeMockObject } from 'office-addin-mock';
@@ -13,6 +14,8 @@ import { createWorkbookPort, type ExcelHost } from '../addin/office.js';
 import { marksFor, textColumns } from '../addin/plan.js';
 import { FakeExcel, newSheet } from './e2e/fakeExcel.js';
 import { registrationRows } from './e2e/sheet5k.js';
+import { MANIFEST_XSD, optionalShared } from './helpers.js';
+import { checkManifest } from '../scripts/validate-manifest.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const all = () => true;
@@ -172,8 +175,22 @@ describe('events', () => {
 });
 
 describe('manifest.xml', () => {
-  it('validates offline against the Office add-in manifest schema', () => {
-    const out = execFileSync('xmllint', ['--nonet', '--noout', '--schema', join(ROOT, '..', 'shared', 'office-manifest-xsd', 'OfficeAppManifestV1_1.xsd'), join(ROOT, 'manifest.xml')], { encoding: 'utf8', stdio: 'pipe' });
+  const manifest = readFileSync(join(ROOT, 'manifest.xml'), 'utf8');
+  it('parses, and has the pane, the ribbon button, the icons and one https site everywhere', () => {
+    expect(checkManifest(manifest)).toEqual([]);
+  });
+  it.each([
+    ['an http pane', (m: string) => m.replaceAll('https://localhost:3000/taskpane.html', 'http://localhost:3000/taskpane.html'), 'https'],
+    ['an icon on another site', (m: string) => m.replace('https://localhost:3000/assets/icon-80.png', 'https://cdn.example.com/icon-80.png'), '同站点'],
+    ['a button resource that is not defined', (m: string) => m.replace('resid="Taskpane.Url"', 'resid="Taskpane.Url2"'), 'Taskpane.Url2'],
+    ['the pane site missing from AppDomains', (m: string) => m.replace('<AppDomain>https://localhost:3000</AppDomain>', '<AppDomain>https://example.edu.cn</AppDomain>'), 'AppDomains'],
+    ['an older ExcelApi than the pane checks', (m: string) => m.replace('<Set Name="ExcelApi" MinVersion="1.7"/>', '<Set Name="ExcelApi" MinVersion="1.1"/>'), 'ExcelApi 1.7'],
+    ['broken XML', (m: string) => m.replace('</OfficeApp>', ''), '格式正确'],
+  ])('refuses %s', (_what, edit, said) => {
+    expect(checkManifest(edit(manifest)).join('\n')).toContain(said);
+  });
+  it.skipIf(!optionalShared(MANIFEST_XSD, 'manifest.xml 的 XSD 校验'))('validates offline against the Office add-in manifest schema (../shared)', () => {
+    const out = execFileSync('xmllint', ['--nonet', '--noout', '--schema', MANIFEST_XSD, join(ROOT, 'manifest.xml')], { encoding: 'utf8', stdio: 'pipe' });
     expect(out).toBe('');
   });
 });
