@@ -5,9 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { checkpointLabel, type Reminder } from '../shared/calendar.js';
-import { STATUS_INFO, STATUSES, type Status } from '../shared/statuses.js';
+import { COMPLETION_RATE_RULE, STATUS_INFO, STATUSES, completionRate, openCount, type Status, type StatusCounts } from '../shared/statuses.js';
 import type { MemberStatus, ReconcileResult } from '../shared/reconcile.js';
-import { sortForAction, rate } from './report.js';
+import { collegeRows, sortForAction } from './report.js';
 
 export interface Attachment { filename: string; content: Buffer; contentType?: string }
 
@@ -56,6 +56,9 @@ const STYLE = {
   table: 'border-collapse:collapse;font-size:13px;font-family:"Microsoft YaHei","PingFang SC",sans-serif;',
   th: 'border:1px solid #c8c8c8;background:#f0f4f8;padding:4px 8px;text-align:left;white-space:nowrap;',
   td: 'border:1px solid #c8c8c8;padding:4px 8px;vertical-align:top;',
+  /** Names, 学号, statuses and phone numbers never break across lines. */
+  tdKeep: 'border:1px solid #c8c8c8;padding:4px 8px;vertical-align:top;white-space:nowrap;',
+  total: 'border:1px solid #c8c8c8;padding:4px 8px;font-weight:bold;background:#fafafa;white-space:nowrap;',
   body: 'font-family:"Microsoft YaHei","PingFang SC",sans-serif;font-size:14px;color:#222;line-height:1.6;',
 };
 
@@ -65,9 +68,16 @@ function countsLine(members: readonly MemberStatus[]): string {
   return STATUSES.filter((s) => counts.get(s)).map((s) => `${STATUS_INFO[s].label} ${counts.get(s)} 人`).join('，');
 }
 
+/** `王老师 <a@b>`: the display name quoted so that commas or brackets in it stay part of the name. */
+export function mailbox(email: string, name?: string): string {
+  const n = name ? headerSafe(name).replace(/["\\<>]/g, '') : '';
+  return n ? `"${n}" <${email}>` : email;
+}
+
 export interface CollegeMailInput {
   college: string;
-  to: string[];
+  /** The secretary, greeted by name when the config gives one. */
+  secretary: { name?: string; email: string };
   cc: string[];
   from: string;
   cohort: number;
@@ -82,18 +92,23 @@ export function composeCollegeMail(i: CollegeMailInput): Outgoing {
   const college = headerSafe(i.college);
   const members = sortForAction(i.members);
   const subject = `【组织关系转接】${college}：${when(i.reminder)}仍有${members.length}名党员未完成转接`;
-  const intro = `${college}：截至 ${i.asOf}，本院 ${i.cohort} 届毕业生党员中仍有 ${members.length} 人组织关系转接未完成（${countsLine(members)}）。${checkpointLabel(i.reminder.checkpoint)}节点前请逐一联系本人和接收党组织，落实报到并收回回执。`;
+  const greeting = `${headerSafe(i.secretary.name ?? '') || `${college}负责同志`}：您好！`;
+  const intro = `截至 ${i.asOf}，${college} ${i.cohort} 届毕业生党员中仍有 ${members.length} 人组织关系转接未完成（${countsLine(members)}）。${checkpointLabel(i.reminder.checkpoint)}节点前请逐一联系本人和接收党组织，落实报到并收回回执。`;
   const columns = ['姓名', '学号', '所在党支部', '状态', '原因', '下一步', '联系电话'];
+  const keep = new Set([0, 1, 3, 6]);
   const cells = (m: MemberStatus) => [m.name || '（姓名空）', m.studentId, m.member.text.branch, STATUS_INFO[m.status].label, m.reasons.join('；'), STATUS_INFO[m.status].next, m.member.text.phone];
   const html = `<!doctype html><html><body style='${STYLE.body}'>
+<p>${escapeHtml(greeting)}</p>
 <p>${escapeHtml(intro)}</p>
 <table style='${STYLE.table}'><thead><tr>${columns.map((c) => `<th style='${STYLE.th}'>${c}</th>`).join('')}</tr></thead><tbody>
-${members.map((m) => `<tr>${cells(m).map((c) => `<td style='${STYLE.td}'>${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n')}
+${members.map((m) => `<tr>${cells(m).map((c, n) => `<td style='${keep.has(n) ? STYLE.tdKeep : STYLE.td}'>${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n')}
 </tbody></table>
 <p>完整名单见附件（Excel）。身份证号已打码。${i.contact ? `如有疑问请联系：${escapeHtml(i.contact)}。` : ''}</p>
 <p style='color:#888;font-size:12px'>本邮件由 zhuanjie 根据登记表与回执自动生成。</p>
 </body></html>`;
   const text = [
+    greeting,
+    '',
     intro,
     '',
     ...members.map((m, n) => `${n + 1}. ${cells(m).filter(Boolean).join(' | ')}`),
@@ -103,7 +118,7 @@ ${members.map((m) => `<tr>${cells(m).map((c) => `<td style='${STYLE.td}'>${escap
   ].join('\n');
   const key = `college/${college}`;
   return {
-    key, to: i.to, cc: i.cc, subject, html, text, members,
+    key, to: [mailbox(i.secretary.email, i.secretary.name)], cc: i.cc, subject, html, text, members,
     messageId: messageIdFor(`${i.cohort}/${i.reminder.checkpoint}/${i.reminder.date}`, key, i.from),
     attachments: [{ filename: safeFilename(`${college}-未完成转接名单-${i.asOf}.xlsx`), content: i.attachment, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }],
   };
@@ -128,31 +143,47 @@ function bar(fraction: number): string {
 export function composeSummaryMail(i: SummaryMailInput): Outgoing {
   const { result } = i;
   const s = result.summary;
-  const open = STATUSES.filter((k) => !STATUS_INFO[k].resolved).reduce((n, k) => n + s.byStatus[k], 0);
+  const all: StatusCounts = { ...s.byStatus, total: s.total };
+  const open = openCount(s.byStatus);
   const subject = `【组织关系转接】全校汇总：${when(i.reminder)}仍有${open}名党员未完成转接`;
-  const intro = `截至 ${result.asOf}，${result.cohort} 届毕业生党员登记 ${s.total} 人，已完成 ${s.byStatus.completed} 人，按规定保留 ${s.byStatus.exempt} 人，未完成 ${open} 人。`;
-  const rows = Object.entries(s.byCollege).sort(([a], [b]) => a.localeCompare(b, 'zh'));
-  const statusCols = STATUSES.filter((k) => k !== 'completed' && k !== 'exempt');
+  const intro = `截至 ${result.asOf}，${result.cohort} 届毕业生党员登记 ${s.total} 人，已完成 ${s.byStatus.completed} 人，按规定保留 ${s.byStatus.exempt} 人，未完成 ${open} 人，完成率 ${completionRate(all).text}。`;
+  // One table model, rendered as HTML and as plain text: the two parts say the same.
+  const openCols = STATUSES.filter((k) => !STATUS_INFO[k].resolved);
+  const columns = ['登记', STATUS_INFO.completed.label, STATUS_INFO.exempt.label, '完成率', ...openCols.map((k) => STATUS_INFO[k].label)];
+  const line = (c: StatusCounts) => [c.total, c.completed, c.exempt, completionRate(c).text, ...openCols.map((k) => c[k])];
+  const table = [...collegeRows(s).map(([college, c]) => ({ college, c, total: false })), { college: '合计', c: all, total: true }];
+  const notes = [
+    COMPLETION_RATE_RULE + '。',
+    ...(s.orphans ? [`另有 ${s.orphans} 条回执无法对应到任何登记，见附件「无对应登记的回执」。`] : []),
+    ...(s.unusable ? [`另有 ${s.unusable} 条登记身份信息不可用（身份证号无效且无学号），见附件「身份不可用」。`] : []),
+  ];
+  const undeliveredHead = '以下学院的提醒未能送达，其名单在附件中，请转交：';
+  const undelivered = i.undelivered.map((u) => `${u.college}（${u.members} 人）：${u.reason}`);
+  const footer = '全校未完成名单见附件（Excel），身份证号已打码。';
+  const td = (v: string | number, style = STYLE.td) => `<td style='${style}'>${escapeHtml(String(v === 0 ? '' : v))}</td>`;
   const html = `<!doctype html><html><body style='${STYLE.body}'>
 <p>${escapeHtml(intro)}</p>
-<table style='${STYLE.table}'><thead><tr><th style='${STYLE.th}'>学院</th><th style='${STYLE.th}'>登记</th><th style='${STYLE.th}'>完成</th><th style='${STYLE.th}'>进度</th>${statusCols.map((k) => `<th style='${STYLE.th}'>${STATUS_INFO[k].label}</th>`).join('')}</tr></thead><tbody>
-${rows.map(([college, c]) => {
-  const done = c.completed + c.exempt;
-  return `<tr><td style='${STYLE.td}'>${escapeHtml(college)}</td><td style='${STYLE.td}'>${c.total}</td><td style='${STYLE.td}'>${done}（${rate(done, c.total)}）</td><td style='${STYLE.td}'>${bar(c.total ? done / c.total : 0)}</td>${statusCols.map((k) => `<td style='${STYLE.td}'>${c[k] || ''}</td>`).join('')}</tr>`;
+<table style='${STYLE.table}'><thead><tr><th style='${STYLE.th}'>学院</th>${columns.slice(0, 4).map((h) => `<th style='${STYLE.th}'>${h}</th>`).join('')}<th style='${STYLE.th}'>进度</th>${columns.slice(4).map((h) => `<th style='${STYLE.th}'>${h}</th>`).join('')}</tr></thead><tbody>
+${table.map(({ college, c, total }) => {
+  const style = total ? STYLE.total : STYLE.td;
+  const v = line(c);
+  return `<tr>${td(college, total ? STYLE.total : STYLE.tdKeep)}${v.slice(0, 4).map((x, n) => td(n === 0 ? String(x) : x, style)).join('')}<td style='${style}'>${bar(completionRate(c).fraction)}</td>${v.slice(4).map((x) => td(x, style)).join('')}</tr>`;
 }).join('\n')}
 </tbody></table>
-${s.orphans ? `<p>另有 ${s.orphans} 条回执无法对应到任何登记，见附件「无对应登记的回执」。</p>` : ''}
-${s.unusable ? `<p>另有 ${s.unusable} 条登记身份信息不可用（身份证号无效且无学号），见附件「身份不可用」。</p>` : ''}
-${i.undelivered.length ? `<p style='color:#b71c1c'><b>以下学院的提醒未能送达，其名单在附件中，请转交：</b></p><ul>${i.undelivered.map((u) => `<li>${escapeHtml(u.college)}（${u.members} 人）：${escapeHtml(u.reason)}</li>`).join('')}</ul>` : ''}
-<p>全校未完成名单见附件（Excel），身份证号已打码。</p>
+${notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('\n')}
+${undelivered.length ? `<p style='color:#b71c1c'><b>${undeliveredHead}</b></p><ul>${undelivered.map((u) => `<li>${escapeHtml(u)}</li>`).join('')}</ul>` : ''}
+<p>${footer}</p>
 </body></html>`;
   const text = [
     intro,
     '',
-    ...rows.map(([college, c]) => `${college}：登记 ${c.total}，完成 ${c.completed + c.exempt}（${rate(c.completed + c.exempt, c.total)}）${statusCols.filter((k) => c[k]).map((k) => `，${STATUS_INFO[k].label} ${c[k]}`).join('')}`),
-    ...(i.undelivered.length ? ['', '以下学院的提醒未能送达，其名单在附件中，请转交：', ...i.undelivered.map((u) => `- ${u.college}（${u.members} 人）：${u.reason}`)] : []),
+    // Same cells as the HTML row; a zero count is left out, as the HTML leaves it blank.
+    ...table.map(({ college, c }) => `${college}：${line(c).map((v, n) => (v === 0 && n > 0 ? '' : `${columns[n]} ${v}`)).filter(Boolean).join('，')}`),
     '',
-    '全校未完成名单见附件（Excel），身份证号已打码。',
+    ...notes,
+    ...(undelivered.length ? ['', undeliveredHead, ...undelivered.map((u) => `- ${u}`)] : []),
+    '',
+    footer,
   ].join('\n');
   const key = 'summary';
   return {

@@ -3,7 +3,8 @@ import { basename } from 'node:path';
 import { fieldLabel } from '../shared/fields.js';
 import { SEVERITY_LABEL } from '../shared/messages.js';
 import { countBySeverity } from '../shared/validate.js';
-import { STATUS_INFO, STATUSES } from '../shared/statuses.js';
+import { COMPLETION_RATE_RULE, STATUS_INFO, STATUSES, completionRate, openCount } from '../shared/statuses.js';
+import { collegeRows } from './report.js';
 import type { ReconcileResult } from '../shared/reconcile.js';
 import { maskIdNumber } from '../shared/idNumber.js';
 import type { FileValidation } from './load.js';
@@ -60,13 +61,10 @@ export function reconcileJson(result: ReconcileResult, fullIds: boolean) {
 
 export function reconcileText(result: ReconcileResult): string {
   const s = result.summary;
-  const lines = [`截至 ${result.asOf}（${result.cohort} 届）：登记 ${s.total} 人`];
+  const lines = [`截至 ${result.asOf}（${result.cohort} 届）：登记 ${s.total} 人，完成率 ${completionRate({ ...s.byStatus, total: s.total }).text}（${COMPLETION_RATE_RULE}）`];
   lines.push('  ' + STATUSES.filter((k) => s.byStatus[k]).map((k) => `${STATUS_INFO[k].label} ${s.byStatus[k]}`).join('，'));
-  for (const [college, c] of Object.entries(s.byCollege)) {
-    const open = STATUSES.filter((k) => !STATUS_INFO[k].resolved).reduce((n, k) => n + c[k], 0);
-    lines.push(`  ${college}：${c.total} 人，未完成 ${open} 人`);
-  }
-  if (s.orphans) lines.push(`  无法对应登记的回执 ${s.orphans} 条`);
+  for (const [college, c] of collegeRows(s)) lines.push(`  ${college}：${c.total} 人，未完成 ${openCount(c)} 人，完成率 ${completionRate(c).text}`);
+  if (s.orphans) lines.push(`  无对应登记的回执 ${s.orphans} 条`);
   if (s.unusable) lines.push(`  身份信息不可用的登记 ${s.unusable} 条`);
   return lines.join('\n');
 }
