@@ -146,7 +146,7 @@ export function composeSummaryMail(i: SummaryMailInput): Outgoing {
   const all: StatusCounts = { ...s.byStatus, total: s.total };
   const open = openCount(s.byStatus);
   const subject = `【组织关系转接】全校汇总：${when(i.reminder)}仍有${open}名党员未完成转接`;
-  const intro = `截至 ${result.asOf}，${result.cohort} 届毕业生党员登记 ${s.total} 人，已完成 ${s.byStatus.completed} 人，按规定保留 ${s.byStatus.exempt} 人，未完成 ${open} 人，完成率 ${completionRate(all).text}。`;
+  const intro = `截至 ${result.asOf}，${result.cohort} 届毕业生党员登记 ${s.total} 人，${STATUS_INFO.completed.label} ${s.byStatus.completed} 人，${STATUS_INFO.exempt.label} ${s.byStatus.exempt} 人，未完成 ${open} 人，完成率 ${completionRate(all).text}。`;
   // One table model, rendered as HTML and as plain text: the two parts say the same.
   const openCols = STATUSES.filter((k) => !STATUS_INFO[k].resolved);
   const columns = ['登记', STATUS_INFO.completed.label, STATUS_INFO.exempt.label, '完成率', ...openCols.map((k) => STATUS_INFO[k].label)];

@@ -57,7 +57,7 @@ export async function buildReport(result: ReconcileResult, opts: { fullIds: bool
     rows: unresolved.map((m) => memberRow(m, opts.fullIds)),
   });
   sheets.push({
-    name: '信息不符',
+    name: STATUS_INFO.mismatch.label,
     columns: MEMBER_COLUMNS,
     rows: sortForAction(result.members.filter((m) => m.status === 'mismatch')).map((m) => memberRow(m, opts.fullIds)),
   });
