@@ -11,6 +11,7 @@ import type { Cell } from '../shared/normalize.js';
 import { fillMerged, findHeader, type HeaderMatch, type SheetSnapshot } from '../shared/table.js';
 import { InputError } from './errors.js';
 import { containerOf, zipProblem } from './zip.js';
+import { notAWorkbook } from './sniff.js';
 
 export const SUPPORTED_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.ods', '.csv', '.txt'];
 /** Extensions whose files are always zip containers (or, when encrypted, CFB). */
@@ -50,6 +51,8 @@ export function readWorkbookFile(file: string): XLSX.WorkBook {
   if (size > MAX_FILE_BYTES) throw new InputError(file, `文件过大（${Math.round(size / 1048576)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB）。`);
   const ext = extname(file).toLowerCase();
   const buf = readFileSync(file);
+  const other = notAWorkbook(buf);
+  if (other) throw new InputError(file, other);
   const container = containerOf(buf);
   const bad = zipProblem(buf);
   if (bad) throw new InputError(file, bad);
