@@ -3,7 +3,8 @@
  * Excel only through a WorkbookPort and to the rules only through shared/.
  */
 import { dateIn, TIMEZONE } from '../shared/calendar.js';
-import { SEVERITY_LABEL } from '../shared/messages.js';
+import { SEVERITY_LABEL, findingPlace } from '../shared/messages.js';
+import { fieldLabel } from '../shared/fields.js';
 import { defaultRuleSettings } from '../shared/settings.js';
 import { TEMPLATE_ROWS, TEMPLATE_SHEET, TEMPLATE_TITLE, templateColumns } from '../shared/template.js';
 import { columnNumber } from '../shared/table.js';
@@ -64,7 +65,7 @@ export function startPane(root: HTMLElement, port: WorkbookPort, opts: PaneOptio
               .map(
                 (f) => `<li><button class="item ${f.severity}" data-row="${f.row}" data-col="${f.column ?? ''}">
                   <span class="badge">${SEVERITY_LABEL[f.severity]}</span>
-                  <span class="where">${f.column ? `${f.column}${f.row}` : ''}</span>
+                  <span class="where">${html(findingPlace(f, fieldLabel))}</span>
                   <span class="msg">${html(f.message)}</span></button></li>`,
               )
               .join('')}</ul></li>`,

@@ -1,7 +1,7 @@
 /** What the CLI prints: human Chinese lines, or one JSON document. */
 import { basename } from 'node:path';
 import { fieldLabel } from '../shared/fields.js';
-import { SEVERITY_LABEL } from '../shared/messages.js';
+import { SEVERITY_LABEL, findingPlace } from '../shared/messages.js';
 import { countBySeverity } from '../shared/validate.js';
 import { COMPLETION_RATE_RULE, STATUS_INFO, STATUSES, completionRate, openCount } from '../shared/statuses.js';
 import { collegeRows } from './report.js';
@@ -28,7 +28,7 @@ export function validationText(r: FileValidation): string {
   ];
   const sorted = [...r.findings].sort((a, b) => a.row - b.row || (a.column ?? '').length - (b.column ?? '').length || (a.column ?? '').localeCompare(b.column ?? ''));
   for (const f of sorted) {
-    const where = f.field ? `${fieldLabel(f.field)}${f.column ? `（${f.column}列）` : ''}` : f.column ? `${f.column}列` : '';
+    const where = findingPlace(f, fieldLabel);
     lines.push(`  [${SEVERITY_LABEL[f.severity]}] 第${f.row}行 ${where}：${f.message}`);
   }
   if (c.error === 0 && c.warning === 0) lines.push('  全部通过。');

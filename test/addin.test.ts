@@ -16,6 +16,8 @@ import { FakeExcel, newSheet } from './e2e/fakeExcel.js';
 import { registrationRows } from './e2e/sheet5k.js';
 import { MANIFEST_XSD, optionalShared } from './helpers.js';
 import { checkManifest } from '../scripts/validate-manifest.mjs';
+import { findingPlace } from '../shared/messages.js';
+import { fieldLabel } from '../shared/fields.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const all = () => true;
@@ -192,5 +194,13 @@ describe('manifest.xml', () => {
   it.skipIf(!optionalShared(MANIFEST_XSD, 'manifest.xml 的 XSD 校验'))('validates offline against the Office add-in manifest schema (../shared)', () => {
     const out = execFileSync('xmllint', ['--nonet', '--noout', '--schema', MANIFEST_XSD, join(ROOT, 'manifest.xml')], { encoding: 'utf8', stdio: 'pipe' });
     expect(out).toBe('');
+  });
+});
+
+describe('the findings list', () => {
+  it('names the column as the CLI does: 联系电话（V列）, a bare column, or nothing for a whole row', () => {
+    expect(findingPlace({ field: 'phone', column: 'V' }, fieldLabel)).toBe('联系电话（V列）');
+    expect(findingPlace({ field: null, column: 'X' }, fieldLabel)).toBe('X列');
+    expect(findingPlace({ field: null, column: null }, fieldLabel)).toBe('');
   });
 });
