@@ -7,12 +7,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OfficeMockObject } from 'office-addin-mock';
-import { TEMPLATE_ROWS, TEMPLATE_SHEET, TEMPLATE_TITLE, templateColumns } from '../shared/template.js';
+import { SHEET_LAST_ROW, TEMPLATE_SHEET, templateLayout } from '../shared/template.js';
 import { defaultRuleSettings } from '../shared/settings.js';
 import { validateSheet } from '../shared/validate.js';
 import { createWorkbookPort, type ExcelHost } from '../addin/office.js';
 import { marksFor, textColumns } from '../addin/plan.js';
-import { FakeExcel, newSheet } from './e2e/fakeExcel.js';
+import { FakeExcel, newSheet, numberFormatAt } from './e2e/fakeExcel.js';
 import { registrationRows } from './e2e/sheet5k.js';
 import { MANIFEST_XSD, optionalShared } from './helpers.js';
 import { checkManifest } from '../scripts/validate-manifest.mjs';
@@ -123,17 +123,28 @@ describe('marks', () => {
 });
 
 describe('template and format fix', () => {
-  it('插入标准模板 adds a new sheet with headers, dropdowns, Text columns and a frozen header', async () => {
+  it('插入标准模板 draws the shared layout: marked required headers, whole-column dropdowns and Text columns, each set once', async () => {
     const host = new FakeExcel([newSheet(TEMPLATE_SHEET, [['已有内容']])]);
     const port = createWorkbookPort(host, all);
-    const name = await port.insertTemplate(templateColumns(defaultRuleSettings()), TEMPLATE_TITLE, TEMPLATE_ROWS, TEMPLATE_SHEET);
+    const layout = templateLayout(defaultRuleSettings());
+    const name = await port.insertTemplate(layout);
     expect(name).toBe('登记表2');
     const s = host.sheet(name);
-    expect(s.values[1]!.slice(0, 3)).toEqual(['学院（必填）', '所在党支部（必填）', '姓名（必填）']);
+    expect(s.values[1]!.slice(0, 4)).toEqual(['学院（必填）', '所在党支部（必填）', '姓名（必填）', '性别']);
+    // The same colours as `zhuanjie template`: required and optional headers differ.
+    expect(s.fill.get('A2')).toBe(layout.columns[0]!.fill);
+    expect(s.fill.get('D2')).toBe(layout.columns[3]!.fill);
+    expect(s.fill.get('A2')).not.toBe(s.fill.get('D2'));
     expect(s.frozenRows).toBe(2);
-    expect(s.validations.find((v) => JSON.stringify(v.rule).includes('院内,京内,京外'))).toBeTruthy();
-    expect(s.numberFormat.get('F3')).toBe('@');
-    expect(s.numberFormat.get(`F${TEMPLATE_ROWS + 2}`)).toBe('@');
+    const transfer = s.validations.filter((v) => JSON.stringify(v.rule).includes('院内,京内,京外'));
+    const col = layout.columns.find((c) => c.key === 'transferType')!;
+    expect(transfer.map((v) => v.address)).toEqual([col.body]);
+    expect(col.body).toMatch(new RegExp(`^[A-Z]+3:[A-Z]+${SHEET_LAST_ROW}$`));
+    expect(s.validations).toHaveLength(layout.columns.filter((c) => c.choices).length);
+    expect(numberFormatAt(s, 'F3')).toBe('@');
+    expect(numberFormatAt(s, `F${SHEET_LAST_ROW}`)).toBe('@');
+    expect(numberFormatAt(s, 'F2')).toBeUndefined();
+    expect(s.numberFormat.size).toBe(0);
     expect(host.active).toBe(name);
     expect(host.sheet(TEMPLATE_SHEET).values).toEqual([['已有内容']]);
     // The template's own header is recognised by the rules.
@@ -148,9 +159,10 @@ describe('template and format fix', () => {
     const port = createWorkbookPort(host, all);
     const result = validateSheet(await port.readActive(), { today: '2026-06-20' });
     const before = JSON.stringify(host.sheet('登记表').values);
-    await port.setTextFormat('登记表', textColumns(result), 3, 12);
+    await port.setTextFormat('登记表', textColumns(result), 3);
     expect(JSON.stringify(host.sheet('登记表').values)).toBe(before);
-    expect(host.sheet('登记表').numberFormat.get('F6')).toBe('@');
+    expect(numberFormatAt(host.sheet('登记表'), 'F6')).toBe('@');
+    expect(numberFormatAt(host.sheet('登记表'), 'F90000')).toBe('@');
     expect(result.findings.find((f) => f.row === 6 && f.field === 'idNumber')?.code).toBe('ID_STORED_AS_NUMBER');
   });
 });

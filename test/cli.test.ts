@@ -1,7 +1,10 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
+import { templateLayout } from '../shared/template.js';
+import { defaultRuleSettings } from '../shared/settings.js';
+import { columnLetter } from '../shared/table.js';
 import * as XLSX from 'xlsx';
 import { sampleWorkbooks } from '../jobs/sample.js';
 import { cli, OWN_FIXTURES, tempDir } from './helpers.js';
@@ -84,20 +87,32 @@ describe('zhuanjie validate', () => {
 });
 
 describe('zhuanjie template', () => {
-  it('writes headers, dropdowns and Text columns, and never overwrites', async () => {
+  it('writes the shared layout: whole-column dropdowns and Text columns, each written once (read back by openpyxl)', () => {
     const dir = tempDir();
     const out = join(dir, '模板.xlsx');
     expect(cli(['template', '--out', out]).code).toBe(0);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(out);
-    const ws = wb.worksheets[0]!;
-    const header = (ws.getRow(2).values as unknown[]).slice(1);
-    expect(header.slice(0, 4)).toEqual(['学院', '所在党支部', '姓名', '性别']);
-    const col = (h: string) => header.indexOf(h) + 1;
-    expect(ws.getCell(3, col('转接类型')).dataValidation).toMatchObject({ type: 'list', formulae: ['"院内,京内,京外"'] });
-    expect(ws.getCell(100, col('办理方式')).dataValidation?.formulae).toEqual(['"线上,纸质介绍信"']);
-    for (const h of ['学号', '身份证号', '组织编码', '联系电话']) expect(ws.getCell(3, col(h)).numFmt).toBe('@');
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    const layout = templateLayout(defaultRuleSettings());
+    const py = `import openpyxl, json, sys
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb.worksheets[0]
+print(json.dumps({
+  'header': [c.value for c in ws[2]],
+  'fills': [c.fill.fgColor.rgb for c in ws[2]],
+  'validations': [[str(v.sqref), v.formula1] for v in ws.data_validations.dataValidation],
+  'textColumns': sorted(k for k, d in ws.column_dimensions.items() if d.number_format == '@'),
+  'frozen': ws.freeze_panes,
+}))`;
+    const got = JSON.parse(execFileSync('/usr/bin/python3', ['-c', py, out], { encoding: 'utf8' }));
+    expect(got.header).toEqual(layout.columns.map((c) => c.label));
+    expect(got.header.slice(0, 4)).toEqual(['学院（必填）', '所在党支部（必填）', '姓名（必填）', '性别']);
+    expect(got.fills).toEqual(layout.columns.map((c) => `FF${c.fill.slice(1)}`));
+    // One validation per dropdown column, from row 3 to Excel's last row, never overlapping.
+    expect(got.validations).toEqual(layout.columns.filter((c) => c.choices).map((c) => [c.body, `"${c.choices!.join(',')}"`]));
+    expect(got.validations.find((v: string[]) => v[1] === '"院内,京内,京外"')[0]).toMatch(/^[A-Z]+3:[A-Z]+1048576$/);
+    const text = layout.columns.map((c, i) => [c, columnLetter(i + 1)] as const).filter(([c]) => c.textFormat).map(([, l]) => l).sort();
+    expect(got.textColumns).toEqual(text);
+    expect(text).toHaveLength(4); // 学号, 身份证号, 组织编码, 联系电话
+    expect(got.frozen).toBe('A3');
     const again = cli(['template', '--out', out]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('已存在');
