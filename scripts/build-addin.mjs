@@ -4,6 +4,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync, crc32 } from 'node:zlib';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const out = join(import.meta.dirname, '..', 'dist', 'addin');
@@ -39,7 +40,8 @@ export async function buildAddin({ host } = {}) {
   return out;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// pathToFileURL, not `file://${argv[1]}`: on Windows the path has a drive letter and backslashes.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const i = process.argv.indexOf('--host');
   const dir = await buildAddin({ host: i > 0 ? process.argv[i + 1] : undefined });
   console.log(`任务窗格已生成：${dir}`);
