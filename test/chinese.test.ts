@@ -166,6 +166,13 @@ z.close()`, f]);
     expect(r.stderr).toContain('回执.xls：这是 PDF 文件，不是工作簿');
   });
 
+  it('recognises a Word 97 .doc and a photo by their first bytes, but not an encrypted workbook (also OLE)', () => {
+    const ole = (stream: string) => Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504), Buffer.from(stream, 'utf16le'), Buffer.alloc(64)]);
+    expect(notAWorkbook(ole('WordDocument'))).toContain('这是 Word 文档（.doc），不是工作簿');
+    expect(notAWorkbook(ole('EncryptedPackage'))).toBeNull();
+    expect(notAWorkbook(Buffer.from('ffd8ffe000104a464946', 'hex'))).toContain('这是图片');
+  });
+
   it('a real workbook is not mistaken for one', () => {
     const { registrations, receipts } = sampleWorkbooks(tempDir());
     for (const f of [...registrations, ...receipts]) expect(notAWorkbook(readFileSync(f))).toBeNull();

@@ -30,6 +30,16 @@ describe('college mails', () => {
     expect(htmlText(/<p>(.*?)<\/p>/.exec(String(m.html))![1]!)).toBe('王老师：您好！');
   });
 
+  it('carry every paragraph and every table row of the HTML part in the plain-text part', () => {
+    const m = byTo('jsj-dangwei@example.edu.cn');
+    const paragraphs = [...String(m.html).matchAll(/<p[^>]*>(.*?)<\/p>/gs)].map((p) => htmlText(p[1]!)).filter(Boolean);
+    expect(paragraphs).toHaveLength(4);
+    for (const p of paragraphs) expect(m.text).toContain(p);
+    const rows = [...String(m.html).matchAll(/<tr>(.*?)<\/tr>/gs)].slice(1).map((r) => [...r[1]!.matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((c) => htmlText(c[1]!)));
+    expect(rows).toHaveLength(5);
+    for (const r of rows) expect(m.text).toContain(r.filter(Boolean).join(' | '));
+  });
+
   it('keep each name on one line in the table (white-space:nowrap)', () => {
     const html = String(byTo('jsj-dangwei@example.edu.cn').html);
     const cell = new RegExp(`<td style='([^']*)'>吴俊杰</td>`).exec(html);
