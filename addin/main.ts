@@ -10,13 +10,20 @@ declare const Excel: { run<T>(batch: (ctx: unknown) => Promise<T>): Promise<T> }
 
 Office.onReady((info) => {
   const root = document.getElementById('app')!;
+  /** A pane that cannot work says why and offers no button that would fail. */
+  const unavailable = (why: string) => {
+    const status = root.querySelector<HTMLElement>('#status')!;
+    status.textContent = why;
+    status.dataset.kind = 'error';
+    root.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement>('button, input, select').forEach((el) => (el.disabled = true));
+  };
   if (info.host !== 'Excel') {
-    root.querySelector('#status')!.textContent = '请在 Excel 中打开本加载项。';
+    unavailable('请在 Excel 中打开本加载项：在 Excel「开始」选项卡点击「登记表校验」。直接在浏览器中打开本页无法读取工作表。');
     return;
   }
   const supports = (set: string, v: string) => Office.context.requirements.isSetSupported(set, v);
   if (!supports('ExcelApi', '1.7')) {
-    root.querySelector('#status')!.textContent = '此版本的 Excel 不支持本加载项（需要 ExcelApi 1.7 及以上，如 Excel 2019、Microsoft 365 或网页版）。';
+    unavailable('此版本的 Excel 不支持本加载项（需要 ExcelApi 1.7 及以上，如 Excel 2019、Microsoft 365 或网页版）。');
     return;
   }
   const pane = startPane(root, createWorkbookPort(Excel, supports));

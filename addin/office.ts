@@ -10,7 +10,7 @@
  */
 import { columnLetter, fillMerged, parseAreas, type SheetSnapshot } from '../shared/table.js';
 import type { Cell } from '../shared/normalize.js';
-import type { TemplateColumn } from '../shared/template.js';
+import { SHEET_LAST_ROW, type TemplateLayout } from '../shared/template.js';
 
 /* The subset of the Excel JavaScript API used here, so that tests can supply a host. */
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -44,8 +44,9 @@ export interface WorkbookPort {
   applyMarks(sheet: string, marks: readonly Mark[]): Promise<void>;
   clearMarks(sheet: string): Promise<number>;
   select(sheet: string, row: number, col: number): Promise<void>;
-  insertTemplate(columns: readonly TemplateColumn[], title: string, rows: number, baseName: string): Promise<string>;
-  setTextFormat(sheet: string, cols: readonly number[], fromRow: number, toRow: number): Promise<void>;
+  insertTemplate(layout: TemplateLayout): Promise<string>;
+  /** Text format on whole columns from `fromRow` down; never touches a value. */
+  setTextFormat(sheet: string, cols: readonly number[], fromRow: number): Promise<void>;
   onChanged(sheet: string, handler: (address: string) => void): Promise<() => Promise<void>>;
   /** The user's column corrections stored with the workbook ({} when none). */
   readMapping(): Promise<Record<string, string | null>>;
@@ -150,41 +151,43 @@ export function createWorkbookPort(excel: ExcelHost, supports: RequirementCheck)
         await ctx.sync();
       }),
 
-    insertTemplate: (columns, title, rows, baseName) =>
+    insertTemplate: (layout) =>
       excel.run(async (ctx) => {
         const sheets = ctx.workbook.worksheets;
         sheets.load('items/name');
         await ctx.sync();
         const taken = new Set((sheets.items as any[]).map((s) => s.name));
-        let name = baseName;
-        for (let i = 2; taken.has(name); i++) name = `${baseName}${i}`;
+        let name = layout.sheet;
+        for (let i = 2; taken.has(name); i++) name = `${layout.sheet}${i}`;
         const ws = sheets.add(name);
-        const n = columns.length;
-        ws.getRange('A1').values = [[title]];
-        ws.getRange('A1').format.font.bold = true;
-        ws.getRange('A1').format.font.size = 14;
-        const header = ws.getRangeByIndexes(1, 0, 1, n);
-        header.values = [columns.map((c) => (c.required ? `${c.header}（必填）` : c.header))];
+        const columns = layout.columns;
+        const title = ws.getRange('A1');
+        title.values = [[layout.title]];
+        title.format.font.bold = true;
+        title.format.font.size = layout.titleFontSize;
+        const header = ws.getRangeByIndexes(layout.headerRow - 1, 0, 1, columns.length);
+        header.values = [columns.map((c) => c.label)];
         header.format.font.bold = true;
-        header.format.fill.color = '#DEECF9';
         header.format.wrapText = true;
         columns.forEach((c, j) => {
-          const body = ws.getRangeByIndexes(2, j, rows, 1);
-          if (c.textFormat) body.numberFormat = Array.from({ length: rows }, () => ['@']);
+          ws.getRangeByIndexes(layout.headerRow - 1, j, 1, 1).format.fill.color = c.fill;
+          // A 1×1 value is applied to every cell of the range: the whole column, once.
+          const body = ws.getRange(c.body);
+          if (c.textFormat) body.numberFormat = [['@']];
           if (c.choices) body.dataValidation.rule = { list: { inCellDropDown: true, source: c.choices.join(',') } };
           ws.getRangeByIndexes(0, j, 1, 1).format.columnWidth = c.width * 7;
         });
-        ws.freezePanes.freezeRows(2);
+        ws.freezePanes.freezeRows(layout.headerRow);
         ws.activate();
         await ctx.sync();
         return name;
       }),
 
-    setTextFormat: (sheet, cols, fromRow, toRow) =>
+    setTextFormat: (sheet, cols, fromRow) =>
       excel.run(async (ctx) => {
         const ws = ctx.workbook.worksheets.getItem(sheet);
-        const n = toRow - fromRow + 1;
-        if (n > 0) for (const c of cols) ws.getRangeByIndexes(fromRow - 1, c - 1, n, 1).numberFormat = Array.from({ length: n }, () => ['@']);
+        // Down to the last row, as the template does: rows added later keep their digits too.
+        for (const c of cols) ws.getRange(`${columnLetter(c)}${fromRow}:${columnLetter(c)}${SHEET_LAST_ROW}`).numberFormat = [['@']];
         await ctx.sync();
       }),
 

@@ -3,9 +3,10 @@
  * Excel only through a WorkbookPort and to the rules only through shared/.
  */
 import { dateIn, TIMEZONE } from '../shared/calendar.js';
-import { SEVERITY_LABEL } from '../shared/messages.js';
+import { SEVERITY_LABEL, findingPlace } from '../shared/messages.js';
+import { fieldLabel } from '../shared/fields.js';
 import { defaultRuleSettings } from '../shared/settings.js';
-import { TEMPLATE_ROWS, TEMPLATE_SHEET, TEMPLATE_TITLE, templateColumns } from '../shared/template.js';
+import { templateLayout } from '../shared/template.js';
 import { columnNumber, HEADER_SEARCH_TEXT } from '../shared/table.js';
 import { countBySeverity, HeaderNotFoundError, validateSheet, type ValidationResult } from '../shared/validate.js';
 import type { WorkbookPort } from './office.js';
@@ -82,7 +83,7 @@ export function startPane(root: HTMLElement, port: WorkbookPort, opts: PaneOptio
               .map(
                 (f) => `<li><button class="item ${f.severity}" data-row="${f.row}" data-col="${f.column ?? ''}">
                   <span class="badge">${SEVERITY_LABEL[f.severity]}</span>
-                  <span class="where">${f.column ? `${f.column}${f.row}` : ''}</span>
+                  <span class="where">${html(findingPlace(f, fieldLabel))}</span>
                   <span class="msg">${html(f.message)}</span></button></li>`,
               )
               .join('')}</ul></li>`,
@@ -165,14 +166,14 @@ export function startPane(root: HTMLElement, port: WorkbookPort, opts: PaneOptio
       });
     else if (target.id === 'template')
       void queue(async () => {
-        const name = await port.insertTemplate(templateColumns(settings), TEMPLATE_TITLE, TEMPLATE_ROWS, TEMPLATE_SHEET);
+        const name = await port.insertTemplate(templateLayout(settings));
         status(`已插入标准模板「${name}」：带下拉选项，学号、身份证号等列为文本格式。`);
       });
     else if (target.id === 'fix')
       void queue(async () => {
         if (!result || !sheet) return status('请先点击「校验当前工作表」。', 'error');
         const cols = textColumns(result);
-        await port.setTextFormat(sheet, cols, result.headerRow + 1, result.headerRow + Math.max(result.rowCount, 1) + TEMPLATE_ROWS);
+        await port.setTextFormat(sheet, cols, result.headerRow + 1);
         const lost = result.findings.filter((f) => LOST_DIGIT_CODES.has(f.code));
         status(
           lost.length

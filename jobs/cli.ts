@@ -4,7 +4,9 @@ import { resolve } from 'node:path';
 import { dateIn, isCheckpointId, TIMEZONE, cohortFor } from '../shared/calendar.js';
 import { parseDate } from '../shared/normalize.js';
 import { InputError } from './errors.js';
-import { loadConfig } from './config.js';
+import { assertMailSecrets, loadConfig } from './config.js';
+import { helpConfiguration, outputConfiguration } from './cliText.js';
+import { explainSystemError } from './systemErrors.js';
 import { assertWritable, expandInputs, writeFileAtomic } from './files.js';
 import { validateFile } from './load.js';
 import { columnsJson, columnsText, reconcileJson, reconcileText, validationJson, validationText } from './output.js';
@@ -51,17 +53,20 @@ function program(): Command {
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示某个命令的帮助')
     .showHelpAfterError('（用 --help 查看用法）')
+    // Before any subcommand: they inherit the Chinese help and error texts.
+    .configureHelp(helpConfiguration)
+    .configureOutput(outputConfiguration)
     .exitOverride();
 
   p.command('validate')
     .description('校验登记表（.xlsx .xls .ods .csv），逐行列出问题')
-    .argument('<file...>', '登记表文件或文件夹')
+    .argument('<文件或文件夹...>', '登记表文件或文件夹')
     .option('--sheet <名称>', '要校验的工作表（默认：第一个能识别表头的工作表）')
     .option('--config <文件>', '配置文件（JSON），其中 rules 为校验设置、columns 为列对应')
     .option('--map <表头=字段>', MAP_HELP, collect, [])
     .option('--explain', '先列出每一列被识别成什么字段、依据是什么')
     .option('--json', '输出一个 JSON 文档')
-    .addOption(new Option('--today <日期>', '按此日期判断“晚于今天”（测试用）').hideHelp())
+    .addOption(new Option('--today <YYYY-MM-DD>', '按此日期判断“晚于今天”（测试用）').hideHelp())
     .action((files: string[], o: { sheet?: string; config?: string; json?: boolean; today?: string; map?: string[]; explain?: boolean }) => {
       const loaded = loadConfig(o.config);
       const { config } = loaded;
@@ -113,12 +118,13 @@ function program(): Command {
 
   p.command('reconcile')
     .description('把回执与登记表对账，列出每名党员截至某日的状态')
+    // Commander needs an ASCII word before "..." to see a list; help shows <路径...>.
     .requiredOption('--registrations <path...>', '登记表文件或文件夹')
     .option('--receipts <path...>', '回执文件或文件夹（党员E先锋、全国系统导出）')
     .option('--paper-register <path...>', '纸质回执登记表：没有状态列时，每一行都算已收回的回执')
     .option('--map <表头=字段>', MAP_HELP, collect, [])
-    .option('--as-of <日期>', '对账日期（默认：今天，北京时间）')
-    .option('--cohort <年份>', '毕业年份（默认：对账日期的年份，6月前为上一年）')
+    .option('--as-of <YYYY-MM-DD>', '对账日期，如 2026-08-25（默认：今天，北京时间）')
+    .option('--cohort <年份>', '毕业年份，如 2026（默认：对账日期的年份，6月前为上一年）')
     .option('--config <文件>', '配置文件（JSON）')
     .option('--out <文件>', '写出对账报告 .xlsx')
     .option('--force', '覆盖已存在的报告文件')
@@ -152,11 +158,12 @@ function program(): Command {
   p.command('run')
     .description('对账，并在提醒日给各学院发送未完成名单、给组织部发送汇总')
     .requiredOption('--config <文件>', '配置文件（JSON）')
-    .option('--as-of <日期>', '按此日期运行（默认：今天，北京时间）')
-    .option('--checkpoint <节点>', '强制发送某个节点的提醒：09-01 或 12-10')
+    .option('--as-of <YYYY-MM-DD>', '按此日期运行，如 2026-08-25（默认：今天，北京时间）')
+    .option('--checkpoint <09-01|12-10>', '强制发送某个节点（9月1日或12月10日）的提醒')
     .option('--dry-run', '只对账和生成报告，不发送邮件')
     .action(async (o: { config: string; asOf?: string; checkpoint?: string; dryRun?: boolean }) => {
       const loaded = loadConfig(o.config);
+      assertMailSecrets(loaded);
       if (o.checkpoint && !isCheckpointId(o.checkpoint)) throw new InputError('--checkpoint', `「${o.checkpoint}」不是节点，应为 09-01 或 12-10。`);
       const asOf = o.asOf ? isoOption(o.asOf, '--as-of') : dateIn(TIMEZONE);
       const outcome = await runJob(loaded, { asOf, checkpoint: o.checkpoint as never, dryRun: Boolean(o.dryRun), log: (s) => console.log(s) });
@@ -168,6 +175,7 @@ function program(): Command {
     .requiredOption('--config <文件>', '配置文件（JSON）')
     .action(async (o: { config: string }) => {
       const loaded = loadConfig(o.config);
+      assertMailSecrets(loaded);
       await startScheduler(loaded, { log: (s) => console.log(s) });
     });
 
@@ -200,7 +208,10 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`错误：${err.message}`);
       return EXIT.busy;
     }
-    console.error(`内部错误：${err instanceof Error ? err.message : String(err)}`);
+    // A system error (disk full, no permission, file locked by Excel) is the user's to fix:
+    // say it in Chinese with the original in parentheses; anything else is ours.
+    const system = explainSystemError(err);
+    console.error(system ? `错误：${system}` : `内部错误：${err instanceof Error ? err.message : String(err)}`);
     if (process.env.ZHUANJIE_DEBUG) console.error(err);
     return EXIT.input;
   }

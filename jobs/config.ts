@@ -4,6 +4,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { parseJobConfig, JobConfigSchema, sourceOf, type JobConfig } from '../shared/config.js';
 import type { PipelineInput } from './pipeline.js';
 import { InputError } from './errors.js';
+import { locateJsonError } from '../shared/jsonError.js';
 
 export interface LoadedConfig {
   config: JobConfig;
@@ -26,8 +27,10 @@ export function loadConfig(file: string | undefined): LoadedConfig {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (err) {
-    throw new InputError(file, `配置文件不是有效的 JSON（${(err as Error).message}）。`);
+  } catch {
+    // JSON.parse's message quotes the text (which may hold secrets) and on Node 20 has no position.
+    const at = locateJsonError(text);
+    throw new InputError(file, at ? `配置文件第 ${at.line} 行第 ${at.column} 列有 JSON 格式错误：${at.problem}。` : '配置文件不是有效的 JSON。');
   }
   const parsed = parseJobConfig(data, file);
   if (!parsed.ok) throw new InputError(file, `配置有误：\n${parsed.message}`);
@@ -52,4 +55,14 @@ export function pipelineInput(loaded: LoadedConfig, asOf: string, cohort: number
     asOf,
     cohort,
   };
+}
+
+/**
+ * Checked at start, before any reading or reconciling: an SMTP login needs its
+ * password in the environment, and finding out after minutes of work is no help.
+ */
+export function assertMailSecrets(loaded: LoadedConfig, env: NodeJS.ProcessEnv = process.env): void {
+  const mail = loaded.config.mail;
+  if (mail.transport !== 'smtp' || !mail.user || env[mail.passwordEnv]) return;
+  throw new InputError(loaded.file ?? '配置', `已设置 SMTP 用户 ${mail.user}，但环境变量 ${mail.passwordEnv} 中没有密码。请先设置该环境变量（密码不能写在配置文件里），再运行。`);
 }

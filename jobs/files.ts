@@ -26,7 +26,7 @@ export function writeFileAtomic(file: string, data: Buffer | string): void {
       /* already gone */
     }
     const code = (err as NodeJS.ErrnoException).code ?? '';
-    const why: Record<string, string> = { ENOSPC: '磁盘空间不足', EDQUOT: '超出磁盘配额', EACCES: '没有写入权限', EPERM: '没有写入权限', EROFS: '磁盘为只读', ENOTDIR: '路径中有同名文件而不是文件夹' };
+    const why: Record<string, string> = { ENOSPC: '磁盘空间不足', EDQUOT: '超出磁盘配额', EACCES: '没有写入权限', EPERM: '没有写入权限（Windows 上也可能是文件正在 Excel 中打开）', EBUSY: '文件被其他程序占用，例如正在 Excel 中打开，请关闭后重试', EROFS: '磁盘为只读', ENOTDIR: '路径中有同名文件而不是文件夹' };
     throw new InputError(file, `无法写入（${why[code] ?? (err as Error).message}），原有文件未改动。`);
   }
 }

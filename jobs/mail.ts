@@ -10,6 +10,7 @@ import type { Outgoing } from './compose.js';
 import { safeFilename } from './compose.js';
 import { writeFileAtomic } from './files.js';
 import { InputError } from './errors.js';
+import { explainSystemError } from './systemErrors.js';
 
 export interface Delivery {
   status: 'sent' | 'partial' | 'failed';
@@ -101,7 +102,7 @@ export class SmtpSender implements Sender {
         return { status: 'sent', accepted, rejected };
       } catch (err) {
         const e = err as Error & { response?: string; rejected?: string[] };
-        lastError = e.response ?? e.message;
+        lastError = explainSystemError(err, { server: `${this.cfg.host}:${this.cfg.port}` }) ?? e.response ?? e.message;
         if (!isTemporary(err) || attempt === this.cfg.attempts) {
           return { status: 'failed', accepted: [], rejected: e.rejected?.map(String) ?? [...msg.to, ...msg.cc], error: lastError };
         }

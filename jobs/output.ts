@@ -3,9 +3,10 @@ import { basename } from 'node:path';
 import { fieldLabel, REQUIRED_FIELDS } from '../shared/fields.js';
 import { explainDecision, type ColumnDecision } from '../shared/headers.js';
 import type { HeaderMatch } from '../shared/table.js';
-import { SEVERITY_LABEL } from '../shared/messages.js';
+import { SEVERITY_LABEL, findingPlace } from '../shared/messages.js';
 import { countBySeverity } from '../shared/validate.js';
-import { STATUS_INFO, STATUSES } from '../shared/statuses.js';
+import { COMPLETION_RATE_RULE, STATUS_INFO, STATUSES, completionRate, openCount } from '../shared/statuses.js';
+import { collegeRows } from './report.js';
 import type { ReconcileResult } from '../shared/reconcile.js';
 import { RECEIPT_RULE_TEXT } from '../shared/receipts.js';
 import { maskIdNumber } from '../shared/idNumber.js';
@@ -69,7 +70,7 @@ export function validationText(r: FileValidation, opts: { explain?: boolean } = 
   if (r.skippedRows.length) lines.push(`  不是党员的行已跳过：${r.skippedRows.map((s) => `第${s.row}行${s.reason}`).join('；')}`);
   const sorted = [...r.findings].sort((a, b) => a.row - b.row || (a.column ?? '').length - (b.column ?? '').length || (a.column ?? '').localeCompare(b.column ?? ''));
   for (const f of sorted) {
-    const where = f.field ? `${fieldLabel(f.field)}${f.column ? `（${f.column}列）` : ''}` : f.column ? `${f.column}列` : '';
+    const where = findingPlace(f, fieldLabel);
     lines.push(`  [${SEVERITY_LABEL[f.severity]}] 第${f.row}行 ${where}：${f.message}`);
   }
   if (c.error === 0 && c.warning === 0) lines.push('  全部通过。');
@@ -103,14 +104,11 @@ export function reconcileJson(result: ReconcileResult, fullIds: boolean) {
 
 export function reconcileText(result: ReconcileResult): string {
   const s = result.summary;
-  const lines = [`截至 ${result.asOf}（${result.cohort} 届）：登记 ${s.total} 人`];
+  const lines = [`截至 ${result.asOf}（${result.cohort} 届）：登记 ${s.total} 人，完成率 ${completionRate({ ...s.byStatus, total: s.total }).text}（${COMPLETION_RATE_RULE}）`];
   lines.push('  ' + STATUSES.filter((k) => s.byStatus[k]).map((k) => `${STATUS_INFO[k].label} ${s.byStatus[k]}`).join('，'));
-  for (const [college, c] of Object.entries(s.byCollege)) {
-    const open = STATUSES.filter((k) => !STATUS_INFO[k].resolved).reduce((n, k) => n + c[k], 0);
-    lines.push(`  ${college}：${c.total} 人，未完成 ${open} 人`);
-  }
+  for (const [college, c] of collegeRows(s)) lines.push(`  ${college}：${c.total} 人，未完成 ${openCount(c)} 人，完成率 ${completionRate(c).text}`);
   for (const f of result.receiptFiles) lines.push(`  回执 ${f.file}：${f.rows} 行，${RECEIPT_RULE_TEXT[f.rule]}`);
-  if (s.orphans) lines.push(`  无法对应登记的回执 ${s.orphans} 条`);
+  if (s.orphans) lines.push(`  无对应登记的回执 ${s.orphans} 条`);
   if (s.unusable) lines.push(`  身份信息不可用的登记 ${s.unusable} 条`);
   return lines.join('\n');
 }

@@ -1,6 +1,6 @@
 /** Report workbooks: the full reconciliation report and each college's attachment. */
 import { maskIdNumber } from '../shared/idNumber.js';
-import { STATUS_INFO, STATUSES, isUnresolved } from '../shared/statuses.js';
+import { COMPLETION_RATE_RULE, STATUS_INFO, STATUSES, completionRate, isUnresolved } from '../shared/statuses.js';
 import type { MemberStatus, ReconcileResult } from '../shared/reconcile.js';
 import { RECEIPT_RULE_TEXT } from '../shared/receipts.js';
 import { listWorkbook, type SheetSpec } from './excel.js';
@@ -58,7 +58,7 @@ export async function buildReport(result: ReconcileResult, opts: { fullIds: bool
     rows: unresolved.map((m) => memberRow(m, opts.fullIds)),
   });
   sheets.push({
-    name: '信息不符',
+    name: STATUS_INFO.mismatch.label,
     columns: MEMBER_COLUMNS,
     rows: sortForAction(result.members.filter((m) => m.status === 'mismatch')).map((m) => memberRow(m, opts.fullIds)),
   });
@@ -94,14 +94,17 @@ export async function buildReport(result: ReconcileResult, opts: { fullIds: bool
     name: '汇总',
     columns: [{ header: '学院', width: 24 }, { header: '登记人数', width: 10 }, ...STATUSES.map((k) => ({ header: STATUS_INFO[k].label, width: 11 })), { header: '完成率', width: 9 }],
     rows: [
-      ...Object.entries(s.byCollege).map(([college, c]) => [college, c.total, ...STATUSES.map((k) => c[k]), rate(c.completed + c.exempt, c.total)]),
-      ['合计', s.total, ...STATUSES.map((k) => s.byStatus[k]), rate(s.byStatus.completed + s.byStatus.exempt, s.total)],
+      ...collegeRows(s).map(([college, c]) => [college, c.total, ...STATUSES.map((k) => c[k]), completionRate(c).text]),
+      ['合计', s.total, ...STATUSES.map((k) => s.byStatus[k]), completionRate({ ...s.byStatus, total: s.total }).text],
+      [],
+      [COMPLETION_RATE_RULE],
     ],
   });
   return listWorkbook(sheets);
 }
 
-export const rate = (done: number, total: number) => (total ? `${Math.round((done / total) * 100)}%` : '—');
+/** Colleges in one order (by Chinese collation) for the report and the summary mail. */
+export const collegeRows = (s: ReconcileResult['summary']) => Object.entries(s.byCollege).sort(([a], [b]) => ZH.compare(a, b));
 
 /** One college's unresolved members, attached to its reminder. */
 export async function buildCollegeAttachment(college: string, members: readonly MemberStatus[], asOf: string, opts: { fullIds: boolean }): Promise<Buffer> {

@@ -125,7 +125,7 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
           }
           const attachment = await buildCollegeAttachment(college, members, opts.asOf, { fullIds });
           await attempt(
-            composeCollegeMail({ college, to: [c.secretary.email], cc: c.cc, from: config.from, cohort, asOf: opts.asOf, reminder, members, attachment, contact: config.orgDept?.phone ? `${config.orgDept.name} ${config.orgDept.phone}` : undefined }),
+            composeCollegeMail({ college, secretary: c.secretary, cc: c.cc, from: config.from, cohort, asOf: opts.asOf, reminder, members, attachment, contact: config.orgDept?.phone ? `${config.orgDept.name} ${config.orgDept.phone}` : undefined }),
             college,
           );
         }

@@ -12,6 +12,7 @@ import { fillMerged, findHeader, HEADER_SEARCH_TEXT, type HeaderMatch, type Shee
 import type { ColumnOverrides } from '../shared/headers.js';
 import { InputError } from './errors.js';
 import { containerOf, zipProblem } from './zip.js';
+import { notAWorkbook } from './sniff.js';
 
 export const SUPPORTED_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.ods', '.csv', '.txt'];
 /** Extensions whose files are always zip containers (or, when encrypted, CFB). */
@@ -51,6 +52,8 @@ export function readWorkbookFile(file: string): XLSX.WorkBook {
   if (size > MAX_FILE_BYTES) throw new InputError(file, `文件过大（${Math.round(size / 1048576)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB）。`);
   const ext = extname(file).toLowerCase();
   const buf = readFileSync(file);
+  const other = notAWorkbook(buf);
+  if (other) throw new InputError(file, other);
   const container = containerOf(buf);
   const bad = zipProblem(buf);
   if (bad) throw new InputError(file, bad);

@@ -1,13 +1,30 @@
 // Build the task pane into dist/addin: one bundle (shared/ rules included), the
 // page, the stylesheet and the ribbon icons. `--host <file.ts>` also bundles a
 // test host (used by the browser test in place of office.js).
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync, crc32 } from 'node:zlib';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
-const out = join(import.meta.dirname, '..', 'dist', 'addin');
+const defaultOut = join(import.meta.dirname, '..', 'dist', 'addin');
 const src = join(import.meta.dirname, '..', 'addin');
+/** Where Microsoft asks add-ins to load office.js from, and the package that holds the same files. */
+export const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const OFFICE_JS_PACKAGE = join(import.meta.dirname, '..', 'node_modules', '@microsoft', 'office-js', 'dist');
+
+/**
+ * The page with office.js from the CDN (default), or from our own site (`local`: campus
+ * networks that block or slow the CDN). Local drops the CDN from the CSP entirely.
+ */
+function pageHtml(officeJs) {
+  const html = readFileSync(join(src, 'taskpane.html'), 'utf8');
+  if (officeJs !== 'local') return html;
+  const cdnOrigin = new URL(OFFICE_JS_CDN).origin;
+  const local = html.replace(`src="${OFFICE_JS_CDN}"`, 'src="office-js/office.js"').replaceAll(` ${cdnOrigin}`, '');
+  if (local.includes(cdnOrigin) || !local.includes('src="office-js/office.js"')) throw new Error('taskpane.html：无法改为本地 office.js（页面中的 CDN 地址已变化）');
+  return local.replace('<!-- Microsoft requires add-ins to load office.js from its CDN. -->', '<!-- office.js from the @microsoft/office-js package, served by this site (build --local-office-js). -->');
+}
 
 /** A square PNG icon: Office blue with a white check mark. */
 function icon(size) {
@@ -29,18 +46,23 @@ function icon(size) {
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
-export async function buildAddin({ host } = {}) {
+export async function buildAddin({ host, officeJs = 'cdn', out = defaultOut } = {}) {
   mkdirSync(join(out, 'assets'), { recursive: true });
   await build({ entryPoints: [join(src, 'main.ts')], outfile: join(out, 'taskpane.js'), bundle: true, format: 'iife', target: 'es2020', minify: true, sourcemap: true, legalComments: 'none', logLevel: 'warning' });
   if (host) await build({ entryPoints: [host], outfile: join(out, 'testhost.js'), bundle: true, format: 'iife', target: 'es2020', logLevel: 'warning' });
-  copyFileSync(join(src, 'taskpane.html'), join(out, 'taskpane.html'));
+  writeFileSync(join(out, 'taskpane.html'), pageHtml(officeJs));
+  rmSync(join(out, 'office-js'), { recursive: true, force: true });
+  // office.js loads its host- and language-specific parts from beside itself: copy them all.
+  if (officeJs === 'local') cpSync(OFFICE_JS_PACKAGE, join(out, 'office-js'), { recursive: true });
   copyFileSync(join(src, 'taskpane.css'), join(out, 'taskpane.css'));
   for (const s of [16, 32, 64, 80]) writeFileSync(join(out, 'assets', `icon-${s}.png`), icon(s));
   return out;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// pathToFileURL, not `file://${argv[1]}`: on Windows the path has a drive letter and backslashes.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const i = process.argv.indexOf('--host');
-  const dir = await buildAddin({ host: i > 0 ? process.argv[i + 1] : undefined });
-  console.log(`任务窗格已生成：${dir}`);
+  const officeJs = process.argv.includes('--local-office-js') ? 'local' : 'cdn';
+  const dir = await buildAddin({ host: i > 0 ? process.argv[i + 1] : undefined, officeJs });
+  console.log(`任务窗格已生成：${dir}${officeJs === 'local' ? '（office.js 由本站提供，不访问微软 CDN）' : ''}`);
 }

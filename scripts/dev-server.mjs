@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { extname, join, normalize, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import devCerts from 'office-addin-dev-certs';
 import { caCertificatePath, localhostCertificatePath, localhostKeyPath } from 'office-addin-dev-certs/lib/defaults.js';
 
@@ -47,7 +48,8 @@ export async function serve({ root, port = 3000, host = 'localhost', certs, rout
   return server;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// pathToFileURL, not `file://${argv[1]}`: on Windows the path has a drive letter and backslashes.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const root = join(import.meta.dirname, '..', 'dist', 'addin');
   if (!existsSync(join(root, 'taskpane.html'))) {
     console.error('错误：还没有构建任务窗格，请先运行 npm run build。');

@@ -90,5 +90,60 @@ export type ConfigParse = { ok: true; config: JobConfig } | { ok: false; message
 
 export function parseJobConfig(data: unknown, source: string): ConfigParse {
   const r = JobConfigSchema.safeParse(data);
-  return r.success ? { ok: true, config: r.data } : { ok: false, message: formatZodIssues(r.error, source) };
+  if (r.success) return { ok: true, config: r.data };
+  const unknown = r.error.issues.filter((i) => i.code === 'unrecognized_keys');
+  const rest = r.error.issues.filter((i) => i.code !== 'unrecognized_keys');
+  const lines = unknown.flatMap((i) => (i as { keys: string[] }).keys.map((k) => unknownKeyLine(source, i.path, k)));
+  if (rest.length) lines.push(formatZodIssues(new z.ZodError(rest), source));
+  return { ok: false, message: lines.join('\n') };
+}
+
+/** The password never goes in the file: point to the environment variable instead. */
+const SECRET_KEYS = new Set(['password', 'pass', 'passwd', 'pwd', '密码']);
+
+function unknownKeyLine(source: string, path: readonly PropertyKey[], key: string): string {
+  const where = `${source}：${path.length ? `${path.map(String).join('.')}.` : ''}${key}`;
+  if (SECRET_KEYS.has(key.toLowerCase())) {
+    return `${where}：密码不能写在配置文件里。请删除此项，把密码放在环境变量 ZHUANJIE_SMTP_PASSWORD 中（或用 mail.passwordEnv 指定别的变量名）。`;
+  }
+  const near = nearest(key, keysAt(JobConfigSchema, path));
+  return `${where}：没有这个设置项${near ? `，是否想写「${near}」？` : '。'}`;
+}
+
+/** Keys a strict object accepts at `path` (array indices and wrappers looked through). */
+function keysAt(schema: unknown, path: readonly PropertyKey[]): string[] {
+  const def = (schema as { _zod?: { def: Record<string, unknown> } })._zod?.def;
+  if (!def) return [];
+  if (def.innerType) return keysAt(def.innerType, path);
+  if (def.type === 'union') return [...new Set((def.options as unknown[]).flatMap((o) => keysAt(o, path)))];
+  if (def.type === 'array') return keysAt(def.element, typeof path[0] === 'number' ? path.slice(1) : path);
+  if (def.type === 'object') {
+    const shape = def.shape as Record<string, unknown>;
+    return path.length ? keysAt(shape[String(path[0])], path.slice(1)) : Object.keys(shape);
+  }
+  return [];
+}
+
+/** The closest known key by edit distance (a swap of neighbours counts one), if close enough to be a typo. */
+export function nearest(word: string, candidates: readonly string[]): string | null {
+  const w = word.toLowerCase();
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(w, c.toLowerCase());
+    if (d < bestD) [best, bestD] = [c, d];
+  }
+  return best !== null && bestD <= Math.max(1, Math.floor(Math.max(word.length, best.length) / 3)) ? best : null;
+}
+
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
 }

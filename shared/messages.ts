@@ -81,3 +81,12 @@ export function message(code: FindingCode, args: Args = {}): { severity: Severit
 }
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '提醒', info: '提示' };
+
+/**
+ * Where a finding is, as the CLI line and the pane list both say it: 「联系电话（V列）」,
+ * 「V列」 without a known field, '' for a whole-row finding.
+ */
+export function findingPlace(f: { field: string | null; column: string | null }, label: (key: string) => string): string {
+  if (f.field) return `${label(f.field)}${f.column ? `（${f.column}列）` : ''}`;
+  return f.column ? `${f.column}列` : '';
+}

@@ -16,3 +16,23 @@ export const STATUS_INFO: Record<Status, { label: string; next: string; resolved
 };
 
 export const isUnresolved = (s: Status): boolean => !STATUS_INFO[s].resolved;
+
+/** How many members of a group are in each status. */
+export type StatusCounts = Record<Status, number> & { total: number };
+
+/**
+ * 完成率, the one definition for mails, reports and the CLI: members who must transfer
+ * (按规定保留 stay at school and are counted apart) and have completed. Rounded down,
+ * so that 100% means everyone.
+ */
+export const COMPLETION_RATE_RULE = '完成率 = 已完成 ÷（登记 − 按规定保留）';
+
+export function completionRate(c: Pick<StatusCounts, 'total' | 'completed' | 'exempt'>): { fraction: number; text: string } {
+  const base = c.total - c.exempt;
+  if (base <= 0) return { fraction: 1, text: '—' };
+  const fraction = c.completed / base;
+  return { fraction, text: `${Math.floor(fraction * 100)}%` };
+}
+
+/** Members not yet resolved (the "未完成" of every message). */
+export const openCount = (c: Record<Status, number>): number => STATUSES.filter((s) => !STATUS_INFO[s].resolved).reduce((n, s) => n + c[s], 0);

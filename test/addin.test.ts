@@ -3,17 +3,22 @@
  * template, format fix and events, through office-addin-mock and a test host.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OfficeMockObject } from 'office-addin-mock';
-import { TEMPLATE_ROWS, TEMPLATE_SHEET, TEMPLATE_TITLE, templateColumns } from '../shared/template.js';
+import { SHEET_LAST_ROW, TEMPLATE_SHEET, templateLayout } from '../shared/template.js';
 import { defaultRuleSettings } from '../shared/settings.js';
 import { validateSheet } from '../shared/validate.js';
 import { createWorkbookPort, type ExcelHost } from '../addin/office.js';
 import { mappingRows, marksFor, textColumns } from '../addin/plan.js';
 import { overrideMap } from '../shared/headers.js';
-import { FakeExcel, newSheet } from './e2e/fakeExcel.js';
+import { FakeExcel, newSheet, numberFormatAt } from './e2e/fakeExcel.js';
 import { registrationRows } from './e2e/sheet5k.js';
+import { MANIFEST_XSD, optionalShared } from './helpers.js';
+import { checkManifest } from '../scripts/validate-manifest.mjs';
+import { findingPlace } from '../shared/messages.js';
+import { fieldLabel } from '../shared/fields.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const all = () => true;
@@ -123,17 +128,28 @@ describe('marks', () => {
 });
 
 describe('template and format fix', () => {
-  it('插入标准模板 adds a new sheet with headers, dropdowns, Text columns and a frozen header', async () => {
+  it('插入标准模板 draws the shared layout: marked required headers, whole-column dropdowns and Text columns, each set once', async () => {
     const host = new FakeExcel([newSheet(TEMPLATE_SHEET, [['已有内容']])]);
     const port = createWorkbookPort(host, all);
-    const name = await port.insertTemplate(templateColumns(defaultRuleSettings()), TEMPLATE_TITLE, TEMPLATE_ROWS, TEMPLATE_SHEET);
+    const layout = templateLayout(defaultRuleSettings());
+    const name = await port.insertTemplate(layout);
     expect(name).toBe('登记表2');
     const s = host.sheet(name);
-    expect(s.values[1]!.slice(0, 3)).toEqual(['学院（必填）', '所在党支部（必填）', '姓名（必填）']);
+    expect(s.values[1]!.slice(0, 4)).toEqual(['学院（必填）', '所在党支部（必填）', '姓名（必填）', '性别']);
+    // The same colours as `zhuanjie template`: required and optional headers differ.
+    expect(s.fill.get('A2')).toBe(layout.columns[0]!.fill);
+    expect(s.fill.get('D2')).toBe(layout.columns[3]!.fill);
+    expect(s.fill.get('A2')).not.toBe(s.fill.get('D2'));
     expect(s.frozenRows).toBe(2);
-    expect(s.validations.find((v) => JSON.stringify(v.rule).includes('院内,京内,京外'))).toBeTruthy();
-    expect(s.numberFormat.get('F3')).toBe('@');
-    expect(s.numberFormat.get(`F${TEMPLATE_ROWS + 2}`)).toBe('@');
+    const transfer = s.validations.filter((v) => JSON.stringify(v.rule).includes('院内,京内,京外'));
+    const col = layout.columns.find((c) => c.key === 'transferType')!;
+    expect(transfer.map((v) => v.address)).toEqual([col.body]);
+    expect(col.body).toMatch(new RegExp(`^[A-Z]+3:[A-Z]+${SHEET_LAST_ROW}$`));
+    expect(s.validations).toHaveLength(layout.columns.filter((c) => c.choices).length);
+    expect(numberFormatAt(s, 'F3')).toBe('@');
+    expect(numberFormatAt(s, `F${SHEET_LAST_ROW}`)).toBe('@');
+    expect(numberFormatAt(s, 'F2')).toBeUndefined();
+    expect(s.numberFormat.size).toBe(0);
     expect(host.active).toBe(name);
     expect(host.sheet(TEMPLATE_SHEET).values).toEqual([['已有内容']]);
     // The template's own header is recognised by the rules.
@@ -148,9 +164,10 @@ describe('template and format fix', () => {
     const port = createWorkbookPort(host, all);
     const result = validateSheet(await port.readActive(), { today: '2026-06-20' });
     const before = JSON.stringify(host.sheet('登记表').values);
-    await port.setTextFormat('登记表', textColumns(result), 3, 12);
+    await port.setTextFormat('登记表', textColumns(result), 3);
     expect(JSON.stringify(host.sheet('登记表').values)).toBe(before);
-    expect(host.sheet('登记表').numberFormat.get('F6')).toBe('@');
+    expect(numberFormatAt(host.sheet('登记表'), 'F6')).toBe('@');
+    expect(numberFormatAt(host.sheet('登记表'), 'F90000')).toBe('@');
     expect(result.findings.find((f) => f.row === 6 && f.field === 'idNumber')?.code).toBe('ID_STORED_AS_NUMBER');
   });
 });
@@ -177,8 +194,22 @@ describe('events', () => {
 });
 
 describe('manifest.xml', () => {
-  it('validates offline against the Office add-in manifest schema', () => {
-    const out = execFileSync('xmllint', ['--nonet', '--noout', '--schema', join(ROOT, '..', 'shared', 'office-manifest-xsd', 'OfficeAppManifestV1_1.xsd'), join(ROOT, 'manifest.xml')], { encoding: 'utf8', stdio: 'pipe' });
+  const manifest = readFileSync(join(ROOT, 'manifest.xml'), 'utf8');
+  it('parses, and has the pane, the ribbon button, the icons and one https site everywhere', () => {
+    expect(checkManifest(manifest)).toEqual([]);
+  });
+  it.each([
+    ['an http pane', (m: string) => m.replaceAll('https://localhost:3000/taskpane.html', 'http://localhost:3000/taskpane.html'), 'https'],
+    ['an icon on another site', (m: string) => m.replace('https://localhost:3000/assets/icon-80.png', 'https://cdn.example.com/icon-80.png'), '同站点'],
+    ['a button resource that is not defined', (m: string) => m.replace('resid="Taskpane.Url"', 'resid="Taskpane.Url2"'), 'Taskpane.Url2'],
+    ['the pane site missing from AppDomains', (m: string) => m.replace('<AppDomain>https://localhost:3000</AppDomain>', '<AppDomain>https://example.edu.cn</AppDomain>'), 'AppDomains'],
+    ['an older ExcelApi than the pane checks', (m: string) => m.replace('<Set Name="ExcelApi" MinVersion="1.7"/>', '<Set Name="ExcelApi" MinVersion="1.1"/>'), 'ExcelApi 1.7'],
+    ['broken XML', (m: string) => m.replace('</OfficeApp>', ''), '格式正确'],
+  ])('refuses %s', (_what, edit, said) => {
+    expect(checkManifest(edit(manifest)).join('\n')).toContain(said);
+  });
+  it.skipIf(!optionalShared(MANIFEST_XSD, 'manifest.xml 的 XSD 校验'))('validates offline against the Office add-in manifest schema (../shared)', () => {
+    const out = execFileSync('xmllint', ['--nonet', '--noout', '--schema', MANIFEST_XSD, join(ROOT, 'manifest.xml')], { encoding: 'utf8', stdio: 'pipe' });
     expect(out).toBe('');
   });
 });
@@ -204,5 +235,13 @@ describe('列对应: the user maps a column the pane could not recognise', () =>
     expect(after.findings.some((f) => f.code === 'COLUMN_MISSING')).toBe(false);
     expect(after.columns.studentId).toBe(before.header.decisions.find((d) => d.header === 'XH')!.letter);
     expect(mappingRows(after, again).map((r) => [r.header, r.current, r.why])).toEqual([['XH', 'studentId', '「学号」（按用户设置）']]);
+  });
+});
+
+describe('the findings list', () => {
+  it('names the column as the CLI does: 联系电话（V列）, a bare column, or nothing for a whole row', () => {
+    expect(findingPlace({ field: 'phone', column: 'V' }, fieldLabel)).toBe('联系电话（V列）');
+    expect(findingPlace({ field: null, column: 'X' }, fieldLabel)).toBe('X列');
+    expect(findingPlace({ field: null, column: null }, fieldLabel)).toBe('');
   });
 });

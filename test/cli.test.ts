@@ -1,9 +1,19 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
+import { templateLayout } from '../shared/template.js';
+import { defaultRuleSettings } from '../shared/settings.js';
+import { columnLetter } from '../shared/table.js';
 import * as XLSX from 'xlsx';
-import { cli, FIXTURES, OWN_FIXTURES, tempDir } from './helpers.js';
+import { sampleWorkbooks } from '../jobs/sample.js';
+import { cli, OWN_FIXTURES, tempDir } from './helpers.js';
+
+/** The demo's three colleges and three receipt exports (党员E先锋, 全国系统 .xls, 纸质回执登记), written afresh. */
+function sample() {
+  const { registrations, receipts } = sampleWorkbooks(tempDir());
+  return { reg: registrations, rec: receipts };
+}
 
 describe('zhuanjie validate', () => {
   it('--help lists the commands in Chinese', () => {
@@ -20,14 +30,14 @@ describe('zhuanjie validate', () => {
   });
 
   it('--json prints exactly one document with the contract fields', () => {
-    const r = cli(['validate', join(FIXTURES, 'reg_openpyxl.xlsx'), '--json', '--today', '2026-06-10']);
+    const r = cli(['validate', join(OWN_FIXTURES, 'lo_reg.xlsx'), '--json', '--today', '2026-06-20']);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
     expect(Object.keys(doc)).toEqual(['files']);
     const f = doc.files[0];
-    expect(f).toMatchObject({ sheet: '2026届登记表', headerRow: 3, rowCount: 33 });
+    expect(f).toMatchObject({ sheet: '登记表', headerRow: 2, rowCount: 5 });
     expect(Object.keys(f.findings[0]).sort()).toEqual(['code', 'column', 'field', 'message', 'row', 'severity']);
-    expect(f.findings.find((x: { row: number; field: string }) => x.row === 11 && x.field === 'idNumber')).toMatchObject({ column: 'G', severity: 'error' });
+    expect(f.findings.find((x: { row: number; field: string }) => x.row === 7 && x.field === 'idNumber')).toMatchObject({ column: 'G', severity: 'error', code: 'ID_CHECK' });
   });
 
   it('exits 0 for a file with warnings only', () => {
@@ -62,9 +72,9 @@ describe('zhuanjie validate', () => {
 
   it('a missing file and an unknown sheet are input errors', () => {
     expect(cli(['validate', '/nonexistent/登记表.xlsx']).code).toBe(2);
-    const r = cli(['validate', join(FIXTURES, 'reg_openpyxl.xlsx'), '--sheet', '不存在']);
+    const r = cli(['validate', join(OWN_FIXTURES, 'lo_reg.xlsx'), '--sheet', '不存在']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('2026届登记表');
+    expect(r.stderr).toContain('登记表');
   });
 
   it('a config with a misspelt key is refused in Chinese', () => {
@@ -77,20 +87,32 @@ describe('zhuanjie validate', () => {
 });
 
 describe('zhuanjie template', () => {
-  it('writes headers, dropdowns and Text columns, and never overwrites', async () => {
+  it('writes the shared layout: whole-column dropdowns and Text columns, each written once (read back by openpyxl)', () => {
     const dir = tempDir();
     const out = join(dir, '模板.xlsx');
     expect(cli(['template', '--out', out]).code).toBe(0);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(out);
-    const ws = wb.worksheets[0]!;
-    const header = (ws.getRow(2).values as unknown[]).slice(1);
-    expect(header.slice(0, 4)).toEqual(['学院', '所在党支部', '姓名', '性别']);
-    const col = (h: string) => header.indexOf(h) + 1;
-    expect(ws.getCell(3, col('转接类型')).dataValidation).toMatchObject({ type: 'list', formulae: ['"院内,京内,京外"'] });
-    expect(ws.getCell(100, col('办理方式')).dataValidation?.formulae).toEqual(['"线上,纸质介绍信"']);
-    for (const h of ['学号', '身份证号', '组织编码', '联系电话']) expect(ws.getCell(3, col(h)).numFmt).toBe('@');
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    const layout = templateLayout(defaultRuleSettings());
+    const py = `import openpyxl, json, sys
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb.worksheets[0]
+print(json.dumps({
+  'header': [c.value for c in ws[2]],
+  'fills': [c.fill.fgColor.rgb for c in ws[2]],
+  'validations': [[str(v.sqref), v.formula1] for v in ws.data_validations.dataValidation],
+  'textColumns': sorted(k for k, d in ws.column_dimensions.items() if d.number_format == '@'),
+  'frozen': ws.freeze_panes,
+}))`;
+    const got = JSON.parse(execFileSync('/usr/bin/python3', ['-c', py, out], { encoding: 'utf8' }));
+    expect(got.header).toEqual(layout.columns.map((c) => c.label));
+    expect(got.header.slice(0, 4)).toEqual(['学院（必填）', '所在党支部（必填）', '姓名（必填）', '性别']);
+    expect(got.fills).toEqual(layout.columns.map((c) => `FF${c.fill.slice(1)}`));
+    // One validation per dropdown column, from row 3 to Excel's last row, never overlapping.
+    expect(got.validations).toEqual(layout.columns.filter((c) => c.choices).map((c) => [c.body, `"${c.choices!.join(',')}"`]));
+    expect(got.validations.find((v: string[]) => v[1] === '"院内,京内,京外"')[0]).toMatch(/^[A-Z]+3:[A-Z]+1048576$/);
+    const text = layout.columns.map((c, i) => [c, columnLetter(i + 1)] as const).filter(([c]) => c.textFormat).map(([, l]) => l).sort();
+    expect(got.textColumns).toEqual(text);
+    expect(text).toHaveLength(4); // 学号, 身份证号, 组织编码, 联系电话
+    expect(got.frozen).toBe('A3');
     const again = cli(['template', '--out', out]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('已存在');
@@ -107,39 +129,44 @@ describe('zhuanjie template', () => {
 
 describe('zhuanjie reconcile', () => {
   it('--json gives one document with every member, masked IDs and the orphans', () => {
-    const r = cli(['reconcile', '--registrations', join(FIXTURES, 'reg_openpyxl.xlsx'), '--receipts', join(FIXTURES, 'receipts.xlsx'), '--as-of', '2026-09-01', '--json']);
+    const { reg, rec } = sample();
+    const r = cli(['reconcile', '--registrations', ...reg, '--receipts', ...rec, '--as-of', '2026-09-01', '--json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({ asOf: '2026-09-01', cohort: 2026 });
-    expect(doc.members).toHaveLength(33);
-    expect(doc.members.find((m: { studentId: string }) => m.studentId === '202100024')).toMatchObject({ status: 'overdue', name: '彭于' });
-    expect(doc.orphans.map((o: { studentId: string }) => o.studentId)).toEqual(['202299999']);
-    expect(r.stdout).not.toContain('110108200310071671');
-    expect(r.stdout).toContain('1101**********1671');
+    expect(doc.members).toHaveLength(20);
+    const byId = (id: string) => doc.members.find((m: { studentId: string }) => m.studentId === id);
+    expect(byId('2022083103')).toMatchObject({ status: 'overdue', name: '王浩然', idNumber: '1101**********2432' });
+    expect(byId('2022083109')).toMatchObject({ status: 'mismatch', name: '吴俊杰' });
+    expect(doc.orphans.map((o: { name: string }) => o.name)).toEqual(['林海']);
+    expect(r.stdout).not.toMatch(/110108\d{11}[\dX]/);
   });
 
   it('--out writes the report atomically, with text-only cells', () => {
     const dir = tempDir();
     const out = join(dir, 'report.xlsx');
-    const r = cli(['reconcile', '--registrations', join(FIXTURES, 'reg_openpyxl.xlsx'), '--receipts', join(FIXTURES, 'receipts.xlsx'), '--as-of', '2026-12-10', '--out', out]);
+    const { reg, rec } = sample();
+    const r = cli(['reconcile', '--registrations', ...reg, '--receipts', ...rec, '--as-of', '2026-12-10', '--out', out]);
     expect(r.code).toBe(0);
     expect(readdirSync(dir)).toEqual(['report.xlsx']);
     const wb = XLSX.read(readFileSync(out));
     expect(wb.SheetNames).toEqual(['未完成名单', '信息不符', '无对应登记的回执', '回执文件', '汇总']);
     const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['未完成名单']!, { header: 1 });
     expect(rows[1]).toContain('学号');
-    expect(JSON.stringify(rows)).not.toContain('110108200301251486');
+    expect(JSON.stringify(rows)).toContain('1101**********2432');
+    expect(JSON.stringify(rows)).not.toMatch(/110108\d{11}[\dX]/);
   });
 
   it('--cohort defaults to the previous year before June', () => {
-    const r = cli(['reconcile', '--registrations', join(FIXTURES, 'reg_openpyxl.xlsx'), '--receipts', join(FIXTURES, 'receipts.xlsx'), '--as-of', '2027-03-01', '--json']);
+    const { reg, rec } = sample();
+    const r = cli(['reconcile', '--registrations', ...reg, '--receipts', ...rec, '--as-of', '2027-03-01', '--json']);
     expect(JSON.parse(r.stdout).cohort).toBe(2026);
   });
 
   it('an unreadable receipt file exits 2', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'r.xlsx'), 'garbage');
-    const r = cli(['reconcile', '--registrations', join(FIXTURES, 'reg_openpyxl.xlsx'), '--receipts', join(dir, 'r.xlsx')]);
+    const r = cli(['reconcile', '--registrations', ...sample().reg, '--receipts', join(dir, 'r.xlsx')]);
     expect(r.code).toBe(2);
     expect(existsSync(join(dir, 'report.xlsx'))).toBe(false);
   });

@@ -1,13 +1,13 @@
 /** Workbooks written by other programs (openpyxl, LibreOffice, Excel's GBK CSV) against ../shared/fixtures/key.json. */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateFile } from '../jobs/load.js';
 import { defaultRuleSettings } from '../shared/settings.js';
-import { FIXTURES, OWN_FIXTURES } from './helpers.js';
+import { FIXTURES, OWN_FIXTURES, optionalShared } from './helpers.js';
 
 const keyFile = join(FIXTURES, 'key.json');
-const key = existsSync(keyFile) ? JSON.parse(readFileSync(keyFile, 'utf8')) : null;
+const key = optionalShared(keyFile, '../shared/fixtures 中其他程序写出的登记表') ? JSON.parse(readFileSync(keyFile, 'utf8')) : null;
 // The fixtures' join dates include 2027-03-01 ("in the future"): judge as of the registration deadline.
 const today = '2026-06-10';
 

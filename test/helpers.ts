@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -6,7 +6,21 @@ import type { Cell } from '../shared/normalize.js';
 import type { SheetSnapshot } from '../shared/table.js';
 import { validateSheet } from '../shared/validate.js';
 
-export const FIXTURES = join(import.meta.dirname, '..', '..', 'shared', 'fixtures');
+/**
+ * The optional reference folder ../shared beside the repository ($ZHUANJIE_SHARED points
+ * elsewhere). The repository stands alone: tests that use it skip, with a printed
+ * reason, when it is absent.
+ */
+export const SHARED = process.env.ZHUANJIE_SHARED || join(import.meta.dirname, '..', '..', 'shared');
+export const FIXTURES = join(SHARED, 'fixtures');
+export const MANIFEST_XSD = join(SHARED, 'office-manifest-xsd', 'OfficeAppManifestV1_1.xsd');
+
+/** True when `path` exists; otherwise prints why the tests that need it are skipped. */
+export function optionalShared(path: string, what: string): boolean {
+  if (existsSync(path)) return true;
+  console.warn(`跳过：${what}（可选的参考文件夹不存在：${path}）`);
+  return false;
+}
 export const OWN_FIXTURES = join(import.meta.dirname, 'fixtures');
 
 export const tempDir = (prefix = 'zhuanjie-') => mkdtempSync(join(tmpdir(), prefix));

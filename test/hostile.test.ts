@@ -14,7 +14,8 @@ import { REGISTRATION_FIELDS } from '../shared/fields.js';
 import type { Cell } from '../shared/normalize.js';
 import { defaultRuleSettings } from '../shared/settings.js';
 import { validateSheet } from '../shared/validate.js';
-import { CLEAN, FIXTURES, HEADER, cli, tempDir } from './helpers.js';
+import { CLEAN, HEADER, cli, tempDir } from './helpers.js';
+import { sampleWorkbooks } from '../jobs/sample.js';
 
 const HOSTILE = join(import.meta.dirname, 'hostile');
 const file = (name: string) => join(HOSTILE, name);
@@ -48,7 +49,7 @@ describe('unreadable files: exit 2, the file and the cause in Chinese, nothing e
   it('a zip bomb among the registrations stops reconcile before any report is written', () => {
     const dir = tempDir();
     const out = join(dir, 'report.xlsx');
-    const r = bounded(['reconcile', '--registrations', file('rare-names.xlsx'), file('bomb.xlsx'), '--receipts', join(FIXTURES, 'receipts.xlsx'), '--out', out]);
+    const r = bounded(['reconcile', '--registrations', file('rare-names.xlsx'), file('bomb.xlsx'), '--receipts', sampleWorkbooks(tempDir()).receipts[0]!, '--out', out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('bomb.xlsx');
     expect(readdirSync(dir)).toEqual([]);

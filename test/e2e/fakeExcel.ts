@@ -13,6 +13,8 @@ export interface FakeSheet {
   name: string;
   values: Value[][];
   numberFormat: Map<string, string>;
+  /** Formats set with one value for a whole range (Excel applies a 1×1 array to every cell). */
+  rangeFormats: { address: string; format: string }[];
   fill: Map<string, string>;
   validations: { address: string; rule: unknown }[];
   comments: Map<string, string>;
@@ -44,7 +46,19 @@ function parse(a: string): { r: number; c: number; nr: number; nc: number } {
 }
 
 export function newSheet(name: string, values: Value[][] = []): FakeSheet {
-  return { name, values, numberFormat: new Map(), fill: new Map(), validations: [], comments: new Map(), widths: new Map(), cfs: [], frozenRows: 0, merges: [], handlers: [] };
+  return { name, values, numberFormat: new Map(), rangeFormats: [], fill: new Map(), validations: [], comments: new Map(), widths: new Map(), cfs: [], frozenRows: 0, merges: [], handlers: [] };
+}
+
+/** The number format of one cell: its own, else the last whole-range format covering it. */
+export function numberFormatAt(s: FakeSheet, a1: string): string | undefined {
+  const own = s.numberFormat.get(a1);
+  if (own !== undefined) return own;
+  const p = parse(a1);
+  const hit = [...s.rangeFormats].reverse().find((f) => {
+    const q = parse(f.address);
+    return p.r >= q.r && p.r < q.r + q.nr && p.c >= q.c && p.c < q.c + q.nc;
+  });
+  return hit?.format;
 }
 
 export class FakeExcel {
@@ -179,6 +193,10 @@ export class FakeExcel {
         }));
       },
       set numberFormat(v: string[][]) {
+        if (v.length === 1 && v[0]!.length === 1 && (nr > 1 || nc > 1)) {
+          s.rangeFormats.push({ address, format: v[0]![0]! });
+          return;
+        }
         v.forEach((row, i) => row.forEach((x, j) => s.numberFormat.set(addr(r + i, c + j), x)));
       },
       format: {

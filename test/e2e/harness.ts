@@ -3,7 +3,9 @@
  * office-addin-dev-certs certificates, office.js replaced by the test host. Shared
  * by the E2E test and `npm run bench`. Nothing is allowed off the machine.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:https';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -70,4 +72,45 @@ export async function timeValidate(page: Page, rows: number): Promise<{ ms: numb
   const ms = performance.now() - started;
   const syncs = await page.evaluate(() => (window as unknown as { __fake: { syncs: number } }).__fake.syncs);
   return { ms, syncs };
+}
+
+/**
+ * The pane built for an intranet (office.js from the @microsoft/office-js package on our
+ * own site) and opened in a plain browser, outside Excel, with the real office.js. Every
+ * request is recorded; none may leave the pane's own site.
+ */
+export async function openIntranetPane(): Promise<Pane & { requests: string[]; base: string }> {
+  const out = mkdtempSync(join(tmpdir(), 'zhuanjie-intranet-'));
+  const root = await buildAddin({ officeJs: 'local', out });
+  const certs = await devCertificates({ install: false, log: () => {} });
+  const server: Server = await serve({ root, port: 0, host: 'localhost', certs });
+  const base = `https://localhost:${(server.address() as { port: number }).port}`;
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    await new Promise((r) => server.close(r));
+    rmSync(out, { recursive: true, force: true });
+  };
+  try {
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 360, height: 900 }, locale: 'zh-CN' });
+    const consoleErrors: string[] = [];
+    const blocked: string[] = [];
+    const requests: string[] = [];
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      requests.push(url);
+      if (url.startsWith(`${base}/`)) return route.continue();
+      blocked.push(url);
+      return route.abort();
+    });
+    const page = await context.newPage();
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    await page.goto(`${base}/taskpane.html`);
+    return { page, consoleErrors, blocked, requests, base, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
 }

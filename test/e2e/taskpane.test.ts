@@ -60,6 +60,8 @@ describe('task pane in Chromium', () => {
     await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('实时校验已开启'));
     // Row 102 (the 100th member) has a 7-digit phone in column Q.
     expect(await page.locator('button.item[data-row="102"][data-col="Q"]').count()).toBe(1);
+    // The list names the column as the CLI does (第102行 联系电话（Q列）).
+    expect(await page.locator('button.item[data-row="102"][data-col="Q"] .where').textContent()).toBe('联系电话（Q列）');
     await page.evaluate(() => (window as unknown as { __fake: { edit(s: string, a: string, v: string): void } }).__fake.edit('2026届登记表', 'Q102', '13912345678'));
     await page.waitForFunction((n) => Number(document.querySelector('#sum-errors')?.textContent) === n - 1, before, { timeout: 5000 });
     expect(await page.locator('button.item[data-row="102"][data-col="Q"]').count()).toBe(0);
