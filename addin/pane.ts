@@ -2,6 +2,7 @@
  * The task pane's behaviour: buttons, summary, list, live checking. It talks to
  * Excel only through a WorkbookPort and to the rules only through shared/.
  */
+import { escapeHtml } from '../shared/html.js';
 import { dateIn, TIMEZONE } from '../shared/calendar.js';
 import { SEVERITY_LABEL, findingPlace } from '../shared/messages.js';
 import { fieldLabel } from '../shared/fields.js';
@@ -22,7 +23,6 @@ export interface PaneOptions {
   liveDelayMs?: number;
 }
 
-const html = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function startPane(root: HTMLElement, port: WorkbookPort, opts: PaneOptions = {}) {
   const today = opts.today ?? (() => dateIn(TIMEZONE));
@@ -54,10 +54,10 @@ export function startPane(root: HTMLElement, port: WorkbookPort, opts: PaneOptio
     const rows = result ? mappingRows(result, mapping) : [];
     $('columns').hidden = rows.length === 0;
     const options = (current: string) => [['', '（自动识别）'], ['忽略', '忽略此列'], ...REGISTRATION_FIELDS.map((f) => [f.key, f.header])]
-      .map(([v, label]) => `<option value="${html(v!)}"${v === current ? ' selected' : ''}>${html(label!)}</option>`).join('');
+      .map(([v, label]) => `<option value="${escapeHtml(v!)}"${v === current ? ' selected' : ''}>${escapeHtml(label!)}</option>`).join('');
     $('column-list').innerHTML = rows
-      .map((r) => `<li><label><span class="col">${html(r.letter)}列「${html(r.header)}」</span><span class="why">${html(r.why)}</span>
-        <select class="map" data-header="${html(r.header)}">${options(r.current)}</select></label></li>`)
+      .map((r) => `<li><label><span class="col">${escapeHtml(r.letter)}列「${escapeHtml(r.header)}」</span><span class="why">${escapeHtml(r.why)}</span>
+        <select class="map" data-header="${escapeHtml(r.header)}">${options(r.current)}</select></label></li>`)
       .join('');
     $('column-missing').textContent = result && missingColumnLabels(result).length ? `缺少必填列：${missingColumnLabels(result).join('、')}。可在上面把某一列对应过去。` : '';
   }
@@ -83,8 +83,8 @@ export function startPane(root: HTMLElement, port: WorkbookPort, opts: PaneOptio
               .map(
                 (f) => `<li><button class="item ${f.severity}" data-row="${f.row}" data-col="${f.column ?? ''}">
                   <span class="badge">${SEVERITY_LABEL[f.severity]}</span>
-                  <span class="where">${html(findingPlace(f, fieldLabel))}</span>
-                  <span class="msg">${html(f.message)}</span></button></li>`,
+                  <span class="where">${escapeHtml(findingPlace(f, fieldLabel))}</span>
+                  <span class="msg">${escapeHtml(f.message)}</span></button></li>`,
               )
               .join('')}</ul></li>`,
           )

@@ -3,6 +3,7 @@
  * for the 组织部. HTML (inline styles, tables: what mail clients render) plus a
  * plain-text alternative. ID numbers never appear in a body.
  */
+import { escapeHtml } from '../shared/html.js';
 import { createHash } from 'node:crypto';
 import { checkpointLabel, type Reminder } from '../shared/calendar.js';
 import { COMPLETION_RATE_RULE, STATUS_INFO, STATUSES, completionRate, openCount, type Status, type StatusCounts } from '../shared/statuses.js';
@@ -24,8 +25,6 @@ export interface Outgoing {
   members: MemberStatus[];
 }
 
-export const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** No line breaks or control characters in anything that reaches a header. */
 export const headerSafe = (s: string) => s.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
