@@ -11,6 +11,18 @@ export const RECEIPT_TABLE_FIELDS: readonly FieldDef[] = RECEIPT_FIELDS.map(fiel
 
 export type ReceiptState = 'landed' | 'failed' | 'other';
 
+/** Source label of receipts read from the college's 回执 mailbox (seed 003). */
+export const MAIL_RECEIPT_SOURCE = '邮件回执';
+
+/** Where an e-mailed receipt came from, for the report. */
+export interface MailOrigin {
+  from: string;
+  subject: string;
+  messageId: string;
+  /** Saved attachment files (under stateDir/receipts/<学号>/). */
+  attachments: string[];
+}
+
 export interface ReceiptRecord {
   file: string;
   row: number;
@@ -24,6 +36,10 @@ export interface ReceiptRecord {
   source: string;
   statusText: string;
   state: ReceiptState;
+  /** A photographed receipt that, by setting, waits for the stamped original. */
+  awaitingOriginal?: boolean;
+  /** Set for receipts read from the mailbox. */
+  mail?: MailOrigin;
 }
 
 const LANDED = /已报到|已接收|已回执|已完成|完成|已转入|报到成功|接收成功|已确认|^报到$|^接收$/;

@@ -122,6 +122,10 @@ export function reconcile({ members, receipts, asOf, cohort, settings }: Reconci
         if (!last.name || !m.name) {
           status = 'mismatch';
           reasons.push(`${describe(last)}：${m.name ? '回执' : '登记表'}缺少姓名，无法核对`);
+        } else if (last.awaitingOriginal && !definite.some((r) => r.state === 'landed' && !r.awaitingOriginal)) {
+          // Only a photographed receipt, and the setting wants the stamped original.
+          status = 'photo';
+          reasons.push(`${last.source}${last.receiptDate ? ` ${last.receiptDate}` : ''}：${last.statusText}`);
         } else {
           status = 'completed';
           reasons.push(`${last.source || '回执'}${last.receiptDate ? ` ${last.receiptDate}` : ''}：${last.statusText || '已回执'}`);
