@@ -59,7 +59,7 @@ export interface Dovecot {
   append(raw: string | Buffer, folder?: string): Promise<void>;
   /** Flags/keywords of each message in a folder, by UID. */
   flags(folder?: string): Promise<Map<number, string[]>>;
-  stop(): Promise<void>;
+  stop(crash?: boolean): Promise<void>;
   start(): Promise<void>;
 }
 
@@ -121,10 +121,10 @@ service anvil {
 
   let child: ChildProcess | null = null;
   const start = async () => {
-    child = spawn(DOVECOT, ['-c', join(dir, 'dovecot.conf'), '-F'], { stdio: 'ignore', uid: who.uid, gid: who.gid });
+    child = spawn(DOVECOT, ['-c', join(dir, 'dovecot.conf'), '-F'], { stdio: 'ignore', uid: who.uid, gid: who.gid, detached: true });
     // Ready when the port answers with a greeting.
     for (let i = 0; i < 100; i++) {
-      const client = new ImapFlow({ host: '127.0.0.1', port, secure: false, auth: { user: USER, pass: PASSWORD }, logger: false });
+      const client = new ImapFlow({ host: '127.0.0.1', port, secure: false, auth: { user: USER, pass: PASSWORD }, logger: false, tls: { rejectUnauthorized: false } });
       client.on('error', () => {});
       try {
         await client.connect();
@@ -134,18 +134,21 @@ service anvil {
         await new Promise((r) => setTimeout(r, 100));
       }
     }
+    await stop();
     throw new Error(`Dovecot 未能启动，见 ${dir}/dovecot.log`);
   };
-  const stop = async () => {
+  /** Stop the server; crash: kill it and every session process at once, as a power cut would. */
+  const stop = async (crash = false) => {
     const c = child as ChildProcess | null;
-    if (!c || c.exitCode !== null) return;
+    if (!c || c.exitCode !== null || !c.pid) return;
     const exited = new Promise((r) => c.once('exit', r));
-    c.kill('SIGTERM');
+    // Its own process group (detached), so that the imap session processes go too.
+    process.kill(-c.pid, crash ? 'SIGKILL' : 'SIGTERM');
     await exited;
     child = null;
   };
   const session = async <T>(fn: (c: ImapFlow) => Promise<T>): Promise<T> => {
-    const client = new ImapFlow({ host: '127.0.0.1', port, secure: false, auth: { user: USER, pass: PASSWORD }, logger: false });
+    const client = new ImapFlow({ host: '127.0.0.1', port, secure: false, auth: { user: USER, pass: PASSWORD }, logger: false, tls: { rejectUnauthorized: false } });
     client.on('error', () => {});
     await client.connect();
     try {

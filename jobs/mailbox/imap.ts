@@ -43,6 +43,8 @@ export async function fetchImap(m: MailboxConfig, opts: ImapFetchOptions): Promi
     host: m.host!,
     port: m.port ?? (secure ? 993 : 143),
     secure,
+    // Without TLS from the start, STARTTLS is required: the password never crosses the network in clear.
+    doSTARTTLS: secure ? undefined : true,
     auth: { user: m.user!, pass: opts.password },
     logger: false,
     disableAutoIdle: true,

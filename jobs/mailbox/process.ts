@@ -31,7 +31,7 @@ export interface ProcessOptions {
   seenMessageIds: ReadonlySet<string>;
 }
 
-const MB = (n: number) => `${(n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 1)} MB`;
+const size = (n: number) => (n < 1024 * 1024 ? `${Math.round(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 
 /** A sender's file name as shown in the report: no folders, no control characters, bounded. */
 export function displayName(name: string | undefined): string {
@@ -45,7 +45,8 @@ const safeSegment = (id: string) => (/^[A-Za-z0-9]{1,32}$/.test(id) ? id : null)
 export function fromText(from: AddressObject | AddressObject[] | undefined): { address: string; text: string } {
   const first = Array.isArray(from) ? from[0] : from;
   const addr = first?.value[0];
-  return { address: (addr?.address ?? '').toLowerCase(), text: first?.text ?? '' };
+  const address = (addr?.address ?? '').toLowerCase();
+  return { address, text: addr?.name ? `${addr.name} <${address}>` : address };
 }
 
 export async function processMessage(msg: RawMessage, opts: ProcessOptions): Promise<MailEntry> {
@@ -68,7 +69,7 @@ export async function processMessage(msg: RawMessage, opts: ProcessOptions): Pro
   const rejected: MailEntry['rejected'] = [];
   const accepted: { content: Buffer; ext: string }[] = [];
   files.forEach((a, i) => {
-    if (a.content.length > opts.maxAttachmentBytes) rejected.push({ name: names[i]!, reason: `附件 ${MB(a.content.length)}，超过上限 ${MB(opts.maxAttachmentBytes)}，未保存` });
+    if (a.content.length > opts.maxAttachmentBytes) rejected.push({ name: names[i]!, reason: `附件 ${size(a.content.length)}，超过上限 ${size(opts.maxAttachmentBytes)}，未保存` });
     else {
       const kind = sniffReceiptFile(a.content);
       if (!kind) rejected.push({ name: names[i]!, reason: '按文件内容判断不是图片（JPEG/PNG/HEIC）或 PDF，未保存' });

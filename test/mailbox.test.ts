@@ -1,0 +1,189 @@
+/**
+ * Reading the college's 回执 mailbox from a real Dovecot (issue 14, seed 003:
+ * members mail a photo of the stamped receipt with the subject 「姓名-学号-党组织关系回执」).
+ * Each message is read once, matched, its attachments checked by content and
+ * saved under stateDir/receipts/<学号>/, and marked on the server, never deleted.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JobConfigSchema, type JobConfigInput } from '../shared/config.js';
+import type { LoadedConfig } from '../jobs/config.js';
+import { fetchReceipts, mailJournal, readMailReceipts } from '../jobs/mailbox/index.js';
+import { PROCESSED_KEYWORD } from '../jobs/mailbox/imap.js';
+import { dovecotMissing, PASSWORD, startDovecot, USER, type Dovecot } from './dovecot.js';
+import { tempDir } from './helpers.js';
+import { EXE, HEIC, JPEG, PDF, rawMail } from './mailMessages.js';
+
+if (dovecotMissing) console.log(`跳过 Dovecot 测试：${dovecotMissing}`);
+
+const ENV = { ZHUANJIE_IMAP_PASSWORD: PASSWORD };
+
+function loaded(server: Dovecot, mailbox: Partial<NonNullable<JobConfigInput['mailbox']>> = {}): LoadedConfig & { stateDir: string } {
+  const dir = tempDir('zhuanjie-mailbox-');
+  const config = JobConfigSchema.parse({
+    stateDir: 'state',
+    mailbox: { host: server.host, port: server.port, secure: false, allowSelfSigned: true, user: USER, maxAttachmentBytes: 64 * 1024, timeoutMs: 5000, ...mailbox },
+  });
+  return { config, path: (p) => resolve(dir, p), file: null, stateDir: join(dir, 'state') };
+}
+
+/** Every file under a folder, relative to it. */
+function files(dir: string, base = dir): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name), base) : [join(dir, e.name).slice(base.length + 1)])).sort();
+}
+
+describe.skipIf(dovecotMissing)('the 回执 mailbox on a real IMAP server (Dovecot)', () => {
+  let server: Dovecot;
+  beforeAll(async () => {
+    server = await startDovecot();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  describe('one fetch over the messages people send', () => {
+    let cfg: ReturnType<typeof loaded>;
+    let first: Awaited<ReturnType<typeof fetchReceipts>>;
+    const big = Buffer.concat([JPEG, Buffer.alloc(100 * 1024, 9)]);
+    beforeAll(async () => {
+      const mails = [
+        rawMail({ subject: '张明远-2022083101-党组织关系回执', messageId: '<m1@phone>', attachments: [{ filename: 'IMG_20260720.jpg', content: JPEG, type: 'image/jpeg' }] }),
+        // Foxmail on Windows: GBK encoded-word subject, an iPhone photo.
+        rawMail({ subject: '李思雨－2022083102－党组织关系回执', subjectCharset: 'GBK', from: 'lisiyu@example.com', messageId: '<m2@foxmail>', attachments: [{ filename: 'IMG_0423.HEIC', content: HEIC, type: 'image/heic' }] }),
+        rawMail({ subject: '回复：王浩然_2022083103_组织关系回执', subjectCharset: 'GB2312', messageId: '<m3@old>', attachments: [{ filename: '回执扫描.pdf', content: PDF, type: 'application/pdf' }] }),
+        rawMail({ subject: '𠮷祥 2022083104 党组织关系回执', subjectCharset: 'GB18030', messageId: '<m4@gb18030>', attachments: [{ filename: 'a.jpg', content: JPEG }] }),
+        rawMail({ subject: '韩雪-2022080204-党组织关系回执', messageId: '<m5@noattach>' }),
+        rawMail({ subject: '回执', from: 'stranger@example.net', text: '见附件', messageId: '<m6@stranger>', attachments: [{ filename: 'photo.jpg', content: JPEG }] }),
+        // The same message again (a client that re-sent it): same Message-ID.
+        rawMail({ subject: '张明远-2022083101-党组织关系回执', messageId: '<m1@phone>', attachments: [{ filename: 'IMG_20260720.jpg', content: JPEG, type: 'image/jpeg' }] }),
+        // Sent again by the member, same photo, new Message-ID: a second receipt, the photo saved once.
+        rawMail({ subject: 'Fw: 张明远-2022083101-党组织关系回执', messageId: '<m1b@phone>', attachments: [{ filename: 'IMG_20260720.jpg', content: JPEG }] }),
+        rawMail({ subject: '郑宇航-2022080201-党组织关系回执', messageId: '<m9@hostile>', attachments: [{ filename: '../../etc/passwd', content: Buffer.from('root:x:0:0:root:/root:/bin/bash\n') }, { filename: 'a.jpg.exe', content: EXE, type: 'image/jpeg' }] }),
+        rawMail({ subject: '冯晓雯-2022080202-党组织关系回执', messageId: '<m10@jpgexe>', attachments: [{ filename: 'a.jpg.exe', content: JPEG }] }),
+        rawMail({ subject: '蒋天佑-2022080203-党组织关系回执', messageId: '<m11@big>', attachments: [{ filename: '原图.jpg', content: big }] }),
+      ];
+      for (const m of mails) await server.append(m);
+      cfg = loaded(server);
+      first = await fetchReceipts(cfg, { env: ENV });
+    });
+
+    it('reads every message once and says what each was', () => {
+      expect(first).toEqual({ handled: 11, receipts: 6, unmatched: 4, duplicates: 1 });
+    });
+
+    it('turns recognised messages into receipts of source 邮件回执, GBK/GB2312/GB18030 subjects included', () => {
+      const { receipts } = readMailReceipts(cfg.stateDir, cfg.config.mailbox);
+      expect(receipts.map((r) => `${r.name} ${r.studentId} ${r.source} ${r.receiptDate}`)).toEqual([
+        '张明远 2022083101 邮件回执 2026-07-20',
+        '李思雨 2022083102 邮件回执 2026-07-20',
+        '王浩然 2022083103 邮件回执 2026-07-20',
+        '𠮷祥 2022083104 邮件回执 2026-07-20',
+        '张明远 2022083101 邮件回执 2026-07-20',
+        '冯晓雯 2022080202 邮件回执 2026-07-20',
+      ]);
+      expect(receipts[1]!.mail?.from).toBe('lisiyu@example.com');
+    });
+
+    it('saves only checked photos and scans, under generated names in receipts/<学号>/', () => {
+      const saved = files(cfg.stateDir).filter((f) => f.startsWith('receipts'));
+      expect(saved.map((f) => f.replace(/-[0-9a-f]{16}\./, '-<hash>.'))).toEqual([
+        'receipts/2022080202/2026-07-20-<hash>.jpg',
+        'receipts/2022083101/2026-07-20-<hash>.jpg',
+        'receipts/2022083102/2026-07-20-<hash>.heic',
+        'receipts/2022083103/2026-07-20-<hash>.pdf',
+        'receipts/2022083104/2026-07-20-<hash>.jpg',
+      ]);
+      expect(readFileSync(join(cfg.stateDir, saved[2]!))).toEqual(HEIC);
+      // Nothing but the journal and the receipts folder.
+      expect(files(cfg.stateDir).filter((f) => !f.startsWith('receipts'))).toEqual(['mailbox.jsonl']);
+    });
+
+    it('lists what could not be used, with sender, subject and why', () => {
+      const { unmatched } = readMailReceipts(cfg.stateDir, cfg.config.mailbox);
+      expect(unmatched.map((u) => [u.from, u.subject, u.reason])).toEqual([
+        ['张明远 <zhangmy@example.com>', '韩雪-2022080204-党组织关系回执', '邮件没有附件（应附回执照片）'],
+        ['stranger@example.net', '回执', '主题、正文和附件名中都没有学号；主题、正文和附件名中都没有姓名'],
+        ['张明远 <zhangmy@example.com>', '郑宇航-2022080201-党组织关系回执', '没有可用的回执附件（图片或 PDF）；passwd：按文件内容判断不是图片（JPEG/PNG/HEIC）或 PDF，未保存；a.jpg.exe：按文件内容判断不是图片（JPEG/PNG/HEIC）或 PDF，未保存'],
+        ['张明远 <zhangmy@example.com>', '蒋天佑-2022080203-党组织关系回执', '没有可用的回执附件（图片或 PDF）；原图.jpg：附件 100 KB，超过上限 64 KB，未保存'],
+      ]);
+    });
+
+    it('marks each message with a keyword and deletes none', async () => {
+      const flags = await server.flags();
+      expect(flags.size).toBe(11);
+      expect([...flags.values()].every((f) => f.includes(PROCESSED_KEYWORD))).toBe(true);
+    });
+
+    it('a second fetch finds nothing new and saves nothing again', async () => {
+      const before = readFileSync(mailJournal(cfg.stateDir).file, 'utf8');
+      expect(await fetchReceipts(cfg, { env: ENV })).toEqual({ handled: 0, receipts: 0, unmatched: 0, duplicates: 0 });
+      expect(readFileSync(mailJournal(cfg.stateDir).file, 'utf8')).toBe(before);
+    });
+  });
+
+  describe('faults', () => {
+    it('a server restart mid-fetch loses nothing and duplicates nothing', async () => {
+      const s = await startDovecot();
+      try {
+        const names = ['赵雅琪', '孙博文', '周欣然', '吴俊杰', '曹雨桐'];
+        for (const [i, n] of names.entries()) await s.append(rawMail({ subject: `${n}-202208310${i + 5}-党组织关系回执`, messageId: `<r${i}@restart>`, attachments: [{ filename: 'x.jpg', content: JPEG }] }));
+        const cfg = loaded(s);
+        let handled = 0;
+        await expect(
+          fetchReceipts(cfg, {
+            env: ENV,
+            onHandled: async () => {
+              if (++handled === 2) await s.stop(true);
+            },
+          }),
+        ).rejects.toThrow(/连接中断|无法连接/);
+        expect(mailJournal(cfg.stateDir).read().entries).toHaveLength(2);
+        await s.start();
+        expect(await fetchReceipts(cfg, { env: ENV })).toMatchObject({ handled: 3, receipts: 3 });
+        const entries = mailJournal(cfg.stateDir).read().entries;
+        expect(entries.map((e) => e.name)).toEqual(names);
+        expect(new Set(entries.map((e) => e.messageId)).size).toBe(5);
+        expect([...(await s.flags()).values()].every((f) => f.includes(PROCESSED_KEYWORD))).toBe(true);
+      } finally {
+        await s.stop();
+      }
+    });
+
+    it('a wrong password gives a clear Chinese error and changes nothing', async () => {
+      const cfg = loaded(server);
+      await expect(fetchReceipts(cfg, { env: { ZHUANJIE_IMAP_PASSWORD: 'wrong' } })).rejects.toThrow(`回执邮箱登录失败：用户名或密码错误（账号 ${USER}，密码取自环境变量 ZHUANJIE_IMAP_PASSWORD）`);
+      expect(existsSync(cfg.stateDir)).toBe(false);
+    });
+
+    it('no password in the environment: says which variable to set', async () => {
+      await expect(fetchReceipts(loaded(server), { env: {} })).rejects.toThrow('没有设置环境变量 ZHUANJIE_IMAP_PASSWORD');
+    });
+
+    it('a self-signed certificate is refused unless allowSelfSigned is set', async () => {
+      await expect(fetchReceipts(loaded(server, { port: server.tlsPort, secure: true, allowSelfSigned: false }), { env: ENV })).rejects.toThrow(/证书不受信任.*allowSelfSigned/);
+      // STARTTLS on the plain port is held to the same rule.
+      await expect(fetchReceipts(loaded(server, { allowSelfSigned: false }), { env: ENV })).rejects.toThrow(/证书不受信任.*allowSelfSigned/);
+      const ok = loaded(server, { port: server.tlsPort, secure: true, allowSelfSigned: true, folder: 'Empty' });
+      await server.append(rawMail({ subject: '孙博文-2022083106-党组织关系回执', attachments: [{ filename: 'x.png', content: JPEG }] }), 'INBOX');
+      // Reading over TLS works once allowed (INBOX already holds the first batch's messages).
+      await expect(fetchReceipts({ ...ok, config: { ...ok.config, mailbox: { ...ok.config.mailbox!, folder: 'INBOX' } } }, { env: ENV })).resolves.toMatchObject({ receipts: 7 });
+    });
+
+    it('moving processed mail to a folder keeps every message', async () => {
+      const s = await startDovecot();
+      try {
+        await s.append(rawMail({ subject: '韩雪-2022080204-党组织关系回执', attachments: [{ filename: 'x.jpg', content: JPEG }] }));
+        await s.append(rawMail({ subject: '回执' }));
+        const cfg = loaded(s, { processed: { moveTo: '已处理回执' } });
+        expect(await fetchReceipts(cfg, { env: ENV })).toMatchObject({ handled: 2, receipts: 1, unmatched: 1 });
+        expect((await s.flags()).size).toBe(0);
+        expect((await s.flags('已处理回执')).size).toBe(2);
+        expect(await fetchReceipts(cfg, { env: ENV })).toMatchObject({ handled: 0 });
+      } finally {
+        await s.stop();
+      }
+    });
+  });
+});
