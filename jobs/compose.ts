@@ -117,6 +117,8 @@ export interface SummaryMailInput {
   report: Buffer;
   /** Colleges whose message could not be delivered, with why (the summary carries them). */
   undelivered: { college: string; reason: string; members: number }[];
+  /** 回执 e-mails that could not be matched to a member (issue 14). */
+  unmatchedMail?: number;
 }
 
 function bar(fraction: number): string {
@@ -142,6 +144,7 @@ ${rows.map(([college, c]) => {
 }).join('\n')}
 </tbody></table>
 ${s.orphans ? `<p>另有 ${s.orphans} 条回执无法对应到任何登记，见附件「无对应登记的回执」。</p>` : ''}
+${i.unmatchedMail ? `<p>回执邮箱中有 ${i.unmatchedMail} 封邮件无法对应到党员，见附件「无法对应的回执邮件」。</p>` : ''}
 ${s.unusable ? `<p>另有 ${s.unusable} 条登记身份信息不可用（身份证号无效且无学号），见附件「身份不可用」。</p>` : ''}
 ${i.undelivered.length ? `<p style='color:#b71c1c'><b>以下学院的提醒未能送达，其名单在附件中，请转交：</b></p><ul>${i.undelivered.map((u) => `<li>${escapeHtml(u.college)}（${u.members} 人）：${escapeHtml(u.reason)}</li>`).join('')}</ul>` : ''}
 <p>全校未完成名单见附件（Excel），身份证号已打码。</p>
@@ -150,6 +153,7 @@ ${i.undelivered.length ? `<p style='color:#b71c1c'><b>以下学院的提醒未�
     intro,
     '',
     ...rows.map(([college, c]) => `${college}：登记 ${c.total}，完成 ${c.completed + c.exempt}（${rate(c.completed + c.exempt, c.total)}）${statusCols.filter((k) => c[k]).map((k) => `，${STATUS_INFO[k].label} ${c[k]}`).join('')}`),
+    ...(i.unmatchedMail ? ['', `回执邮箱中有 ${i.unmatchedMail} 封邮件无法对应到党员，见附件「无法对应的回执邮件」。`] : []),
     ...(i.undelivered.length ? ['', '以下学院的提醒未能送达，其名单在附件中，请转交：', ...i.undelivered.map((u) => `- ${u.college}（${u.members} 人）：${u.reason}`)] : []),
     '',
     '全校未完成名单见附件（Excel），身份证号已打码。',

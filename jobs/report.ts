@@ -3,6 +3,7 @@ import { maskIdNumber } from '../shared/idNumber.js';
 import { STATUS_INFO, STATUSES, isUnresolved } from '../shared/statuses.js';
 import type { MemberStatus, ReconcileResult } from '../shared/reconcile.js';
 import { listWorkbook, type SheetSpec } from './excel.js';
+import type { UnmatchedMail } from './mailbox/index.js';
 
 const MEMBER_COLUMNS = [
   { header: '学院', width: 22 },
@@ -47,7 +48,7 @@ export function sortForAction(members: readonly MemberStatus[]): MemberStatus[] 
 /** One collator for every comparison: localeCompare builds one per call. */
 const ZH = new Intl.Collator('zh');
 
-export async function buildReport(result: ReconcileResult, opts: { fullIds: boolean }): Promise<Buffer> {
+export async function buildReport(result: ReconcileResult, opts: { fullIds: boolean; unmatchedMail?: readonly UnmatchedMail[] }): Promise<Buffer> {
   const unresolved = sortForAction(result.members.filter((m) => isUnresolved(m.status)));
   const sheets: SheetSpec[] = [];
   sheets.push({
@@ -73,6 +74,7 @@ export async function buildReport(result: ReconcileResult, opts: { fullIds: bool
       r.receiptDate ?? '', r.source, r.statusText, r.file, r.row,
     ]),
   });
+  if (opts.unmatchedMail) sheets.push(unmatchedMailSheet(opts.unmatchedMail, result.orphans));
   if (result.unusable.length) {
     sheets.push({
       name: '身份不可用',
@@ -102,4 +104,22 @@ export async function buildCollegeAttachment(college: string, members: readonly 
     columns: MEMBER_COLUMNS,
     rows: sortForAction(members).map((m) => memberRow(m, opts.fullIds)),
   }]);
+}
+
+/**
+ * 回执 e-mails nobody could be matched to: those the mailbox could not read a name,
+ * 学号 or usable photo from, and those whose 学号 is in no registration.
+ */
+function unmatchedMailSheet(unmatched: readonly UnmatchedMail[], orphans: ReconcileResult['orphans']): SheetSpec {
+  return {
+    name: '无法对应的回执邮件',
+    columns: [
+      { header: '邮件日期', width: 12 }, { header: '发件人', width: 30 }, { header: '主题', width: 36 }, { header: '姓名', width: 10 },
+      { header: '学号', width: 13, text: true }, { header: '原因', width: 50 },
+    ],
+    rows: [
+      ...unmatched.map((u) => [u.date, u.from, u.subject, u.name, u.studentId, u.reason]),
+      ...orphans.filter((r) => r.mail).map((r) => [r.receiptDate ?? '', r.mail!.from, r.mail!.subject, r.name, r.studentId, '登记表中没有这个学号']),
+    ],
+  };
 }

@@ -83,3 +83,21 @@ const unmatchedOf = (e: MailEntry): UnmatchedMail => ({
   reason: [...e.reasons, ...e.rejected.map((r) => `${r.name}：${r.reason}`)].join('；'),
   attachments: e.rejected.map((r) => r.name).join('、'),
 });
+
+/**
+ * For `run` and `schedule`: fetch new mail (a failure is logged, not fatal: the
+ * reminders still go out with the receipts already read), then read the journal.
+ */
+export async function mailboxReceipts(loaded: LoadedConfig, opts: { fetch: boolean; log: (s: string) => void }): Promise<MailReceipts> {
+  const m = loaded.config.mailbox;
+  if (!m) return { receipts: [], unmatched: [] };
+  if (opts.fetch) {
+    try {
+      await fetchReceipts(loaded, { log: opts.log });
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      opts.log(`警告：${err.message} 本次按此前已读取的邮件回执对账。`);
+    }
+  }
+  return readMailReceipts(loaded.path(loaded.config.stateDir), m);
+}
