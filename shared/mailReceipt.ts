@@ -27,7 +27,7 @@ const PREFIX = /^\s*(?:re|fw|fwd|aw|wg|回复|答复|回覆|转发|轉發)\s*[:�
 const NOISE = [
   '党员组织关系介绍信回执', '党组织关系介绍信回执', '组织关系介绍信回执', '党员组织关系转接回执', '党组织关系转接回执', '组织关系转接回执',
   '党员组织关系回执', '党组织关系回执', '组织关系回执', '介绍信回执', '回执联', '回执单', '回执照片', '回执', '介绍信',
-  '党员组织关系', '党组织关系', '组织关系', '转接', '照片', '扫描件', '图片', '附件', '学号', '姓名', '同学', '毕业生', '党员', '提交', '发送', '请查收', '查收', '的',
+  '党员组织关系', '党组织关系', '组织关系', '转接', '照片', '扫描件', '扫描', '拍照', '截图', '盖章', '原件', '图片', '附件', '学号', '姓名', '同学', '毕业生', '党员', '提交', '发送', '请查收', '查收', '我是', '本人', '的',
 ];
 
 /** Characters people put between the parts: dashes of every width, underscores, spaces, slashes, brackets. */
@@ -41,6 +41,8 @@ const HAN_NAME = /^[\u3400-\u9fff\u{20000}-\u{2ebef}]{2,4}$/u;
 const DOTTED_NAME = /^[\u3400-\u9fff]{1,10}(?:·[\u3400-\u9fff]{1,10}){1,3}$/;
 /** Tokens that are organisations, not people. */
 const NOT_A_NAME = /学院|学校|大学|支部|党委|公司|中心|单位|部门|老师|您好|你好|谢谢|收到|附件|组织部|[我你您是请已在了吗呢]/;
+
+const ORG_RUN = /[\u3400-\u9fff]*?(?:学院|大学|学校|党委|支部|公司|中心)/g;
 
 const looksLikeDate = (s: string) => /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/.test(s);
 
@@ -67,7 +69,8 @@ export function findStudentId(text: string): string | null {
 export function findName(text: string): string | null {
   const labelled = /姓名\s*[:：]?\s*([\u3400-\u9fff·]{2,20})/.exec(clean(text));
   if (labelled && (HAN_NAME.test(labelled[1]!) || DOTTED_NAME.test(labelled[1]!))) return labelled[1]!;
-  let s = clean(text).replace(STUDENT_ID, ' ');
+  // "我是经济管理学院沈佳琪": drop the organisation and what runs into it, keep the name after it.
+  let s = clean(text).replace(STUDENT_ID, ' ').replace(ORG_RUN, ' ');
   for (const w of NOISE) s = s.split(w).join(' ');
   for (const token of s.split(SEPARATORS)) {
     const t = token.trim();

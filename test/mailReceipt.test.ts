@@ -63,6 +63,11 @@ describe('subjects people really send (seed 003 asks for 「姓名-学号-党组
     expect(id).toMatchObject({ name: '张明远', studentId: '2022083101', found: { name: 'body', studentId: 'body' } });
   });
 
+  it('a body that runs the college into the name, and a scan named 「回执扫描.pdf」, still give the right name', () => {
+    const id = identifyReceiptMail({ subject: '回执', text: '老师您好！我是经济管理学院沈佳琪，学号2022020203，介绍信回执扫描件见附件。', attachmentNames: ['回执扫描.pdf'] });
+    expect(id).toMatchObject({ name: '沈佳琪', studentId: '2022020203' });
+  });
+
   it('the attachment file name is the last resort, without any folder part', () => {
     const id = identifyReceiptMail({ subject: '党组织关系回执', text: '', attachmentNames: ['../../张明远_2022083101.jpg'] });
     expect(id).toMatchObject({ name: '张明远', studentId: '2022083101', found: { name: 'attachment', studentId: 'attachment' } });

@@ -4,7 +4,7 @@
  * Each message is read once, matched, its attachments checked by content and
  * saved under stateDir/receipts/<学号>/, and marked on the server, never deleted.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobConfigSchema, type JobConfigInput } from '../shared/config.js';
@@ -12,7 +12,12 @@ import type { LoadedConfig } from '../jobs/config.js';
 import { fetchReceipts, mailJournal, readMailReceipts } from '../jobs/mailbox/index.js';
 import { PROCESSED_KEYWORD } from '../jobs/mailbox/imap.js';
 import { dovecotMissing, PASSWORD, startDovecot, USER, type Dovecot } from './dovecot.js';
-import { tempDir } from './helpers.js';
+import * as XLSX from 'xlsx';
+import { loadConfig } from '../jobs/config.js';
+import { runJob } from '../jobs/run.js';
+import { SAMPLE_AS_OF, sampleConfig, sampleWorkbooks } from '../jobs/sample.js';
+import { SAMPLE_MAILS, sampleMaildir } from '../jobs/mailbox/sample.js';
+import { cli, tempDir } from './helpers.js';
 import { EXE, HEIC, JPEG, PDF, rawMail } from './mailMessages.js';
 
 if (dovecotMissing) console.log(`跳过 Dovecot 测试：${dovecotMissing}`);
@@ -33,6 +38,42 @@ function files(dir: string, base = dir): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name), base) : [join(dir, e.name).slice(base.length + 1)])).sort();
 }
+
+/** The demo's data in a fresh folder, with the given mailbox section. */
+function sampleSetup(mailbox: JobConfigInput['mailbox']) {
+  const dir = tempDir('zhuanjie-mailrun-');
+  sampleWorkbooks(join(dir, 'input'));
+  const file = join(dir, 'config.json');
+  writeFileSync(file, JSON.stringify({ ...sampleConfig(), mailbox }));
+  return { dir, file };
+}
+
+const sheetRows = (file: string, name: string) => XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(readFileSync(file)).Sheets[name]!, { header: 1 });
+
+describe('the demo mailbox (a Maildir folder, same code after fetching)', () => {
+  it('`receipts fetch` reads the sample messages once; `run` then counts them and lists the rest', async () => {
+    const { dir, file } = sampleSetup({ maildir: 'input/回执邮箱' });
+    sampleMaildir(join(dir, 'input', '回执邮箱'));
+    const r = cli(['receipts', 'fetch', '--config', file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`回执邮箱：新处理 ${SAMPLE_MAILS.length} 封，其中回执 3 封，无法对应 2 封，重复 0 封。`);
+    expect(cli(['receipts', 'fetch', '--config', file]).stdout).toContain('新处理 0 封');
+    const out = await runJob(loadConfig(file), { asOf: SAMPLE_AS_OF, dryRun: true });
+    const byName = new Map(out.result.members.map((m) => [m.name, m]));
+    expect(byName.get('王浩然')!.status).toBe('completed');
+    expect(byName.get('冯晓雯')!.reasons).toEqual(['邮件回执 2026-08-10：回执照片（邮件），按设置计为已完成']);
+    expect(byName.get('沈佳琪')!.reasons).toEqual(['邮件回执 2026-08-12：回执照片（邮件），按设置计为已完成（姓名取自正文，学号取自正文）']);
+    expect(sheetRows(out.reportFile, '无法对应的回执邮件').map((row) => row[1])).toEqual(['发件人', 'unknown@example.net', '韩雪 <hanxue@example.com>']);
+  });
+
+  it('with photoCountsAsCompleted: false the same members wait for the original', async () => {
+    const { dir, file } = sampleSetup({ maildir: 'input/回执邮箱', photoCountsAsCompleted: false });
+    sampleMaildir(join(dir, 'input', '回执邮箱'));
+    const out = await runJob(loadConfig(file), { asOf: SAMPLE_AS_OF });
+    const photo = out.result.members.filter((m) => m.status === 'photo').map((m) => m.name);
+    expect(photo).toEqual(['王浩然', '冯晓雯', '沈佳琪']);
+  });
+});
 
 describe.skipIf(dovecotMissing)('the 回执 mailbox on a real IMAP server (Dovecot)', () => {
   let server: Dovecot;
@@ -155,6 +196,34 @@ describe.skipIf(dovecotMissing)('the 回执 mailbox on a real IMAP server (Dovec
       const cfg = loaded(server);
       await expect(fetchReceipts(cfg, { env: { ZHUANJIE_IMAP_PASSWORD: 'wrong' } })).rejects.toThrow(`回执邮箱登录失败：用户名或密码错误（账号 ${USER}，密码取自环境变量 ZHUANJIE_IMAP_PASSWORD）`);
       expect(existsSync(cfg.stateDir)).toBe(false);
+    });
+
+    it('`receipts fetch` with a wrong password exits with code 2 and a Chinese message', () => {
+      const { file } = sampleSetup({ host: server.host, port: server.port, secure: false, allowSelfSigned: true, user: USER });
+      const r = cli(['receipts', 'fetch', '--config', file], { env: { ...process.env, ZHUANJIE_IMAP_PASSWORD: '错误的密码' } });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('回执邮箱登录失败：用户名或密码错误');
+    });
+
+    it('`run` reads the server before reconciling, and a server that is down does not stop the reminders', async () => {
+      const s = await startDovecot();
+      try {
+        await s.append(rawMail({ subject: '王浩然-2022083103-党组织关系回执', date: 'Tue, 28 Jul 2026 21:04:11 +0800', attachments: [{ filename: 'IMG.jpg', content: JPEG }] }));
+        const { file } = sampleSetup({ host: s.host, port: s.port, secure: false, allowSelfSigned: true, user: USER, passwordEnv: 'ZHUANJIE_TEST_IMAP' });
+        process.env.ZHUANJIE_TEST_IMAP = PASSWORD;
+        const lines: string[] = [];
+        const first = await runJob(loadConfig(file), { asOf: SAMPLE_AS_OF, dryRun: false, log: (l) => lines.push(l) });
+        expect(first.result.members.find((m) => m.name === '王浩然')!.status).toBe('completed');
+        await s.stop(true);
+        const second = await runJob(loadConfig(file), { asOf: '2026-08-31', log: (l) => lines.push(l) });
+        expect(lines.some((l) => l.startsWith('警告：回执邮箱：无法连接回执邮箱服务器'))).toBe(true);
+        // Already journalled: still completed while the server is away.
+        expect(second.result.members.find((m) => m.name === '王浩然')!.status).toBe('completed');
+        expect(second.sent.length).toBeGreaterThan(0);
+      } finally {
+        delete process.env.ZHUANJIE_TEST_IMAP;
+        await s.stop();
+      }
     });
 
     it('no password in the environment: says which variable to set', async () => {
