@@ -64,6 +64,8 @@ export const MailboxSchema = z
     /** Seed 003 enters a photographed receipt as done; seed 000 wants the stamped original back. */
     photoCountsAsCompleted: z.boolean().default(true),
     timeoutMs: z.number().int().min(1000).max(600_000).default(60_000),
+    /** Reply "received" to each new receipt e-mail through `mail` (never to automatic mail or lists); off by default. */
+    acknowledge: z.boolean().default(false),
   })
   .superRefine((m, ctx) => {
     if (!m.host === !m.maildir) ctx.addIssue({ code: 'custom', message: '应填写 host（IMAP 服务器）或 maildir（本地文件夹）二者之一', path: ['host'] });

@@ -4,7 +4,7 @@
  * Each message is read once, matched, its attachments checked by content and
  * saved under stateDir/receipts/<学号>/, and marked on the server, never deleted.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobConfigSchema, type JobConfigInput } from '../shared/config.js';
@@ -72,6 +72,42 @@ describe('the demo mailbox (a Maildir folder, same code after fetching)', () => 
     const out = await runJob(loadConfig(file), { asOf: SAMPLE_AS_OF });
     const photo = out.result.members.filter((m) => m.status === 'photo').map((m) => m.name);
     expect(photo).toEqual(['王浩然', '冯晓雯', '沈佳琪']);
+  });
+});
+
+describe('acknowledgements (off by default)', () => {
+  const mails = [
+    rawMail({ from: '王浩然 <wanghr2022@example.com>', subject: '王浩然-2022083103-党组织关系回执', messageId: '<a1@x>', attachments: [{ filename: 'a.jpg', content: JPEG }] }),
+    rawMail({ from: '王浩然 <wanghr2022@example.com>', subject: '自动回复：王浩然-2022083103-党组织关系回执', messageId: '<a2@x>', headers: { 'Auto-Submitted': 'auto-replied' }, attachments: [{ filename: 'a.jpg', content: JPEG }] }),
+    rawMail({ from: '毕业生群 <class2022@lists.example.edu.cn>', subject: '冯晓雯-2022080202-党组织关系回执', messageId: '<a3@x>', headers: { 'List-Id': '<class2022.lists.example.edu.cn>' }, attachments: [{ filename: 'a.jpg', content: JPEG }] }),
+    rawMail({ from: 'news@example.com', subject: '回执', messageId: '<a4@x>', headers: { Precedence: 'bulk' } }),
+    rawMail({ from: '党委组织部 <zuzhibu@example.edu.cn>', subject: '回执', messageId: '<a5@x>' }),
+    rawMail({ from: '韩雪 <hanxue@example.com>', subject: '韩雪-2022080204-党组织关系回执', messageId: '<a6@x>' }),
+  ];
+  const setup = (acknowledge?: boolean) => {
+    const { dir, file } = sampleSetup({ maildir: 'mail', ...(acknowledge === undefined ? {} : { acknowledge }) });
+    mkdirSync(join(dir, 'mail', 'cur'), { recursive: true });
+    mails.forEach((m, i) => writeFileSync(join(dir, 'mail', 'cur', `17860000${i}.M${i}P1.test:2,S`), m));
+    return { dir, file };
+  };
+  const outbox = (dir: string) => (existsSync(join(dir, 'outbox')) ? readdirSync(join(dir, 'outbox')).sort() : []);
+
+  it('sends nothing unless configured', () => {
+    const { dir, file } = setup();
+    expect(cli(['receipts', 'fetch', '--config', file]).code).toBe(0);
+    expect(outbox(dir)).toEqual([]);
+  });
+
+  it('answers each person once, never automatic mail, lists, bulk mail or our own address', () => {
+    const { dir, file } = setup(true);
+    const r = cli(['receipts', 'fetch', '--config', file]);
+    expect(r.stdout).toContain('已给 2 位发件人发送回执确认邮件。');
+    expect(outbox(dir)).toEqual(['01-已收到：王浩然-2022083103-党组织关系回执.eml', '02-未能登记：韩雪-2022080204-党组织关系回执.eml']);
+    const eml = readFileSync(join(dir, 'outbox', outbox(dir)[1]!), 'utf8');
+    expect(eml).toMatch(/^To: hanxue@example\.com$/m);
+    // A second fetch answers nobody again.
+    expect(cli(['receipts', 'fetch', '--config', file]).stdout).not.toContain('回执确认邮件');
+    expect(outbox(dir)).toHaveLength(2);
   });
 });
 

@@ -10,6 +10,8 @@ import type { ReceiptRecord } from '../../shared/receipts.js';
 import type { LoadedConfig } from '../config.js';
 import { InputError } from '../errors.js';
 import { fetchImap, type ImapFetchOptions } from './imap.js';
+import { createSender, type Sender } from '../mail.js';
+import { sendAcks } from './ack.js';
 import { MailJournal, type MailEntry } from './journal.js';
 import { fetchMaildir } from './maildir.js';
 
@@ -36,6 +38,8 @@ export const mailJournal = (stateDir: string) => new MailJournal(join(stateDir, 
 export interface FetchOptions {
   log?: (s: string) => void;
   onHandled?: ImapFetchOptions['onHandled'];
+  /** Tests inject a sender for acknowledgements; otherwise the config's `mail` decides. */
+  sender?: Sender;
   /** Tests pass the password; otherwise it is read from the environment variable named in the config. */
   env?: NodeJS.ProcessEnv;
 }
@@ -48,6 +52,7 @@ export async function fetchReceipts(loaded: LoadedConfig, opts: FetchOptions = {
   const stateDir = loaded.path(loaded.config.stateDir);
   const journal = mailJournal(stateDir);
   const common = { stateDir, maxAttachmentBytes: m.maxAttachmentBytes, journal };
+  const before = journal.read().keys;
   let s: FetchSummary;
   if (m.maildir) s = await fetchMaildir(loaded.path(m.maildir), common);
   else {
@@ -56,6 +61,19 @@ export async function fetchReceipts(loaded: LoadedConfig, opts: FetchOptions = {
     s = await fetchImap(m, { ...common, password, log, onHandled: opts.onHandled });
   }
   log(`回执邮箱：新处理 ${s.handled} 封，其中回执 ${s.receipts} 封，无法对应 ${s.unmatched} 封，重复 ${s.duplicates} 封。`);
+  if (m.acknowledge) {
+    const fresh = journal.read().entries.filter((e) => !before.has(e.key));
+    const sender = opts.sender ?? createSender(loaded.config, loaded.path);
+    try {
+      const n = await sendAcks(fresh, journal, sender, loaded.config, log);
+      if (n) log(`已给 ${n} 位发件人发送回执确认邮件。`);
+    } catch (err) {
+      // The receipts are read and journalled; a failed acknowledgement must not undo that.
+      log(`回执确认邮件发送失败：${(err as Error).message}（不再重发）`);
+    } finally {
+      if (!opts.sender) sender.close();
+    }
+  }
   return s;
 }
 

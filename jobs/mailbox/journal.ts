@@ -34,10 +34,22 @@ export interface MailEntry {
   rejected: { name: string; reason: string }[];
   /** Why an unmatched message could not be used. */
   reasons: string[];
+  /** Where an acknowledgement may go: the sender, unless the message was automatic or from a list (then ''). */
+  ackTo?: string;
+}
+
+/** Written before an acknowledgement is handed to the transport: at most one per message, even across crashes. */
+export interface AckEntry {
+  v: 1;
+  ack: string;
+  to: string;
+  at: string;
 }
 
 export interface MailJournalState {
   entries: MailEntry[];
+  /** Keys of messages already acknowledged (or attempted). */
+  acked: Set<string>;
   keys: Set<string>;
   messageIds: Set<string>;
 }
@@ -47,22 +59,24 @@ export class MailJournal {
 
   read(): MailJournalState {
     const entries: MailEntry[] = [];
+    const acked = new Set<string>();
     if (existsSync(this.file)) {
       for (const line of readFileSync(this.file, 'utf8').split('\n')) {
         if (!line.trim()) continue;
         try {
-          const e = JSON.parse(line) as MailEntry;
-          if (e && e.v === 1 && typeof e.key === 'string') entries.push(e);
+          const e = JSON.parse(line) as MailEntry | AckEntry;
+          if (e && e.v === 1 && 'ack' in e && typeof e.ack === 'string') acked.add(e.ack);
+          else if (e && e.v === 1 && 'key' in e && typeof e.key === 'string') entries.push(e);
         } catch {
           /* a torn line from a crash: that message is handled again */
         }
       }
     }
-    return { entries, keys: new Set(entries.map((e) => e.key)), messageIds: new Set(entries.map((e) => e.messageId)) };
+    return { entries, acked, keys: new Set(entries.map((e) => e.key)), messageIds: new Set(entries.map((e) => e.messageId)) };
   }
 
   /** One write call per line, then fsync: a line is either whole or torn at the end. */
-  append(entry: MailEntry): void {
+  append(entry: MailEntry | AckEntry): void {
     mkdirSync(dirname(this.file), { recursive: true });
     const fd = openSync(this.file, 'a');
     try {

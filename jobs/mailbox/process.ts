@@ -49,6 +49,24 @@ export function fromText(from: AddressObject | AddressObject[] | undefined): { a
   return { address, text: addr?.name ? `${addr.name} <${address}>` : address };
 }
 
+/**
+ * Mail nobody should answer automatically (RFC 3834): auto-replies, bounces,
+ * mailing lists and bulk mail.
+ */
+export function automatic(headers: Map<string, unknown>): boolean {
+  const h = (k: string) => {
+    const v = headers.get(k);
+    return v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+  };
+  const auto = h('auto-submitted').trim().toLowerCase();
+  if (auto && auto !== 'no') return true;
+  // mailparser gathers List-Id, List-Unsubscribe, List-Post… under "list".
+  if (headers.has('list') || headers.has('list-id') || headers.has('list-unsubscribe')) return true;
+  if (/^(?:bulk|list|junk|auto_reply)$/i.test(h('precedence').trim())) return true;
+  if (headers.has('x-autoreply') || headers.has('x-autorespond') || /\ball\b|\boof\b|autoreply/i.test(h('x-auto-response-suppress'))) return true;
+  return false;
+}
+
 export async function processMessage(msg: RawMessage, opts: ProcessOptions): Promise<MailEntry> {
   const parsed = await simpleParser(msg.source, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
   const messageId = parsed.messageId?.trim() || `sha256:${createHash('sha256').update(msg.source).digest('hex')}`;
@@ -56,6 +74,7 @@ export async function processMessage(msg: RawMessage, opts: ProcessOptions): Pro
   const from = fromText(parsed.from);
   const subject = parsed.subject ?? '';
   const base = {
+    ackTo: automatic(parsed.headers) ? '' : from.address,
     v: 1 as const, key: msg.key, messageId, folder: msg.folder, uid: msg.uid, at: new Date().toISOString(),
     date: dateIn(TIMEZONE, when), from: from.text || from.address, subject,
   };

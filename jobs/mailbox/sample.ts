@@ -26,6 +26,7 @@ export interface MailSpec {
   date?: string;
   messageId?: string;
   attachments?: { filename: string; content: Buffer; type?: string }[];
+  headers?: Record<string, string>;
 }
 
 let counter = 0;
@@ -41,6 +42,7 @@ export function rawMail(m: MailSpec): Buffer {
     `Date: ${m.date ?? 'Mon, 20 Jul 2026 10:15:00 +0800'}`,
     `Message-ID: ${m.messageId ?? `<${++counter}.${m.subject.length}@mail.example.com>`}`,
     'MIME-Version: 1.0',
+    ...Object.entries(m.headers ?? {}).map(([k, v]) => `${k}: ${v}`),
     `Content-Type: multipart/mixed; boundary="${boundary}"`,
   ];
   const parts = [
