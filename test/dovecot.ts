@@ -160,7 +160,11 @@ service anvil {
   await start();
   return {
     host: '127.0.0.1', port, tlsPort, dir, start, stop,
-    append: (raw, folder = 'INBOX') => session(async (c) => void (await c.append(folder, raw))),
+    append: (raw, folder = 'INBOX') =>
+      session(async (c) => {
+        if (folder !== 'INBOX') await c.mailboxCreate(folder).catch(() => {});
+        await c.append(folder, raw);
+      }),
     flags: (folder = 'INBOX') =>
       session(async (c) => {
         const lock = await c.getMailboxLock(folder);
