@@ -115,11 +115,11 @@ function unmatchedMailSheet(unmatched: readonly UnmatchedMail[], orphans: Reconc
     name: '无法对应的回执邮件',
     columns: [
       { header: '邮件日期', width: 12 }, { header: '发件人', width: 30 }, { header: '主题', width: 36 }, { header: '姓名', width: 10 },
-      { header: '学号', width: 13, text: true }, { header: '原因', width: 50 },
+      { header: '学号', width: 13, text: true }, { header: '附件', width: 24 }, { header: '原因', width: 50 },
     ],
     rows: [
-      ...unmatched.map((u) => [u.date, u.from, u.subject, u.name, u.studentId, u.reason]),
-      ...orphans.filter((r) => r.mail).map((r) => [r.receiptDate ?? '', r.mail!.from, r.mail!.subject, r.name, r.studentId, '登记表中没有这个学号']),
+      ...unmatched.map((u) => [u.date, u.from, u.subject, u.name, u.studentId, u.attachments, u.reason]),
+      ...orphans.filter((r) => r.mail).map((r) => [r.receiptDate ?? '', r.mail!.from, r.mail!.subject, r.name, r.studentId, r.mail!.attachments.join('、'), '登记表中没有这个学号']),
     ],
   };
 }

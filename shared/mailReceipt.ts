@@ -14,8 +14,6 @@ export interface MailIdentity {
   studentId: string;
   /** Where each part was found (the report says so when it was not the subject). */
   found: { name?: IdentitySource; studentId?: IdentitySource };
-  /** Whether anything says this is a receipt at all (回执 / 介绍信 in subject or file names). */
-  mentionsReceipt: boolean;
   /** Why it could not be identified (empty when name and 学号 were both found). */
   reasons: string[];
 }
@@ -120,11 +118,10 @@ export function identifyReceiptMail({ subject, text, attachmentNames }: MailText
       }
     }
   }
-  const mentionsReceipt = /回执|介绍信/.test(subj) || files.some((f) => /回执|介绍信/.test(f));
   const reasons: string[] = [];
   if (!studentId) reasons.push('主题、正文和附件名中都没有学号');
   if (!name) reasons.push('主题、正文和附件名中都没有姓名');
-  return { name, studentId, found, mentionsReceipt, reasons };
+  return { name, studentId, found, reasons };
 }
 
 const WHERE: Record<IdentitySource, string> = { subject: '主题', body: '正文', attachment: '附件名' };

@@ -19,8 +19,10 @@ export interface MailOrigin {
   from: string;
   subject: string;
   messageId: string;
-  /** Saved attachment files (under stateDir/receipts/<学号>/). */
+  /** The sender's attachment file names (shown, never used to save). */
   attachments: string[];
+  /** The files saved for it, relative to stateDir (receipts/<学号>/…). */
+  saved: string[];
 }
 
 export interface ReceiptRecord {

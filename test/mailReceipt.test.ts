@@ -98,7 +98,7 @@ describe('an e-mailed receipt in reconciliation (cohort 2026, 9月1日 checkpoin
   const member: RegisteredMember[] = validateSheet(sheet({ ...CLEAN }), { today: '2026-06-10' }).records.map((m) => ({ ...m, file: 'reg.xlsx', college: '计算机学院' }));
   const fact = (date: string): MailReceiptFact => ({
     folder: 'INBOX', uid: 7, date, name: '张明远', studentId: '2022083101', note: '',
-    origin: { from: '张明远 <zhangmy@example.com>', subject: '张明远-2022083101-党组织关系回执', messageId: '<a@b>', attachments: ['receipts/2022083101/x.jpg'] },
+    origin: { from: '张明远 <zhangmy@example.com>', subject: '张明远-2022083101-党组织关系回执', messageId: '<a@b>', attachments: ['IMG_0423.jpg'], saved: ['receipts/2022083101/2026-08-20-0123456789abcdef.jpg'] },
   });
   const run = (mailDate: string, asOf: string, photoCounts: boolean) => {
     const r = reconcile({ members: member, receipts: [mailReceiptRecord(fact(mailDate), photoCounts)], asOf, cohort: 2026, settings });

@@ -56,14 +56,20 @@ describe('the demo mailbox (a Maildir folder, same code after fetching)', () => 
     sampleMaildir(join(dir, 'input', '回执邮箱'));
     const r = cli(['receipts', 'fetch', '--config', file]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`回执邮箱：新处理 ${SAMPLE_MAILS.length} 封，其中回执 3 封，无法对应 2 封，重复 0 封。`);
+    expect(r.stdout).toContain(`回执邮箱：新处理 ${SAMPLE_MAILS.length} 封，其中回执 4 封，无法对应 2 封，重复 0 封。`);
     expect(cli(['receipts', 'fetch', '--config', file]).stdout).toContain('新处理 0 封');
     const out = await runJob(loadConfig(file), { asOf: SAMPLE_AS_OF, dryRun: true });
     const byName = new Map(out.result.members.map((m) => [m.name, m]));
     expect(byName.get('王浩然')!.status).toBe('completed');
     expect(byName.get('冯晓雯')!.reasons).toEqual(['邮件回执 2026-08-10：回执照片（邮件），按设置计为已完成']);
     expect(byName.get('沈佳琪')!.reasons).toEqual(['邮件回执 2026-08-12：回执照片（邮件），按设置计为已完成（姓名取自正文，学号取自正文）']);
-    expect(sheetRows(out.reportFile, '无法对应的回执邮件').map((row) => row[1])).toEqual(['发件人', 'unknown@example.net', '韩雪 <hanxue@example.com>']);
+    expect(sheetRows(out.reportFile, '无法对应的回执邮件').map((row) => `${row[1]}｜${row[6]}`)).toEqual([
+      '发件人｜原因',
+      'unknown@example.net｜主题、正文和附件名中都没有学号；主题、正文和附件名中都没有姓名',
+      '韩雪 <hanxue@example.com>｜邮件没有附件（应附回执照片）',
+      // Read fine, but nobody registered 2021083117 (an earlier cohort).
+      '周立 <zhouli2021@example.com>｜登记表中没有这个学号',
+    ]);
   });
 
   it('with photoCountsAsCompleted: false the same members wait for the original', async () => {
@@ -160,7 +166,7 @@ describe.skipIf(dovecotMissing)('the 回执 mailbox on a real IMAP server (Dovec
         '张明远 2022083101 邮件回执 2026-07-20',
         '冯晓雯 2022080202 邮件回执 2026-07-20',
       ]);
-      expect(receipts[1]!.mail?.from).toBe('lisiyu@example.com');
+      expect(receipts[1]!.mail).toMatchObject({ from: 'lisiyu@example.com', attachments: ['IMG_0423.HEIC'], saved: [expect.stringMatching(/^receipts\/2022083102\/2026-07-20-[0-9a-f]{16}\.heic$/)] });
     });
 
     it('saves only checked photos and scans, under generated names in receipts/<学号>/', () => {

@@ -89,11 +89,11 @@ export async function fetchImap(m: MailboxConfig, opts: ImapFetchOptions): Promi
         }
         const envId = item.envelope?.messageId?.trim();
         if (envId && seen.has(envId)) {
-          opts.journal.append(duplicateEntry(key, envId, m.folder, item.uid, item.envelope?.subject ?? '', item.envelope?.from?.[0]?.address ?? ''));
+          opts.journal.append(headerEntry(key, envId, m.folder, item.uid, item.envelope?.subject ?? '', item.envelope?.from?.[0]?.address ?? ''));
           summary.duplicates++;
         } else if ((item.size ?? 0) > maxMessageBytes(opts.maxAttachmentBytes)) {
           // Not downloaded at all: listed for a person to look at in the mailbox.
-          const e = duplicateEntry(key, envId || `imap-size:${key}`, m.folder, item.uid, item.envelope?.subject ?? '', item.envelope?.from?.[0]?.address ?? '');
+          const e = headerEntry(key, envId || `imap-size:${key}`, m.folder, item.uid, item.envelope?.subject ?? '', item.envelope?.from?.[0]?.address ?? '');
           opts.journal.append({ ...e, outcome: 'unmatched', reasons: [`邮件 ${((item.size ?? 0) / 1024 / 1024).toFixed(1)} MB，超过大小上限，未下载`] });
           summary.unmatched++;
         } else {
@@ -132,7 +132,8 @@ export function count(s: FetchSummary, outcome: 'receipt' | 'unmatched' | 'dupli
   else s.duplicates++;
 }
 
-function duplicateEntry(key: string, messageId: string, folder: string, uid: number, subject: string, from: string) {
+/** An entry from the envelope alone (a duplicate, or a message too large to download): a duplicate unless changed. */
+function headerEntry(key: string, messageId: string, folder: string, uid: number, subject: string, from: string) {
   return {
     v: 1 as const, key, messageId, folder, uid, at: new Date().toISOString(), date: '', from, subject, outcome: 'duplicate' as const,
     name: '', studentId: '', note: '', saved: [], rejected: [], reasons: ['同一封邮件（Message-ID 相同）已处理过'],

@@ -90,7 +90,7 @@ export function readMailReceipts(stateDir: string, m: MailboxConfig | undefined)
   const unmatched: UnmatchedMail[] = [];
   for (const e of entries) {
     if (e.outcome === 'receipt') {
-      receipts.push(mailReceiptRecord({ folder: e.folder, uid: e.uid, date: e.date, name: e.name, studentId: e.studentId, note: e.note, origin: { from: e.from, subject: e.subject, messageId: e.messageId, attachments: e.saved } }, photoCounts));
+      receipts.push(mailReceiptRecord({ folder: e.folder, uid: e.uid, date: e.date, name: e.name, studentId: e.studentId, note: e.note, origin: { from: e.from, subject: e.subject, messageId: e.messageId, attachments: e.attachmentNames ?? [], saved: e.saved } }, photoCounts));
     } else if (e.outcome === 'unmatched') unmatched.push(unmatchedOf(e));
   }
   return { receipts, unmatched };
@@ -99,7 +99,7 @@ export function readMailReceipts(stateDir: string, m: MailboxConfig | undefined)
 const unmatchedOf = (e: MailEntry): UnmatchedMail => ({
   date: e.date, from: e.from, subject: e.subject, name: e.name, studentId: e.studentId,
   reason: [...e.reasons, ...e.rejected.map((r) => `${r.name}：${r.reason}`)].join('；'),
-  attachments: e.rejected.map((r) => r.name).join('、'),
+  attachments: (e.attachmentNames ?? []).join('、'),
 });
 
 /**

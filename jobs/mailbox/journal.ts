@@ -28,6 +28,8 @@ export interface MailEntry {
   studentId: string;
   /** "学号取自正文" and the like. */
   note: string;
+  /** The sender's attachment file names, as shown (no folders). */
+  attachmentNames?: string[];
   /** Attachments saved, relative to stateDir. */
   saved: string[];
   /** Attachments not saved, with why. */

@@ -101,7 +101,7 @@ export async function processMessage(msg: RawMessage, opts: ProcessOptions): Pro
   const folder = safeSegment(id.studentId);
   if (reasons.length || !folder) {
     // Nothing is saved for a message nobody can be matched to: it stays in the mailbox for a person to read.
-    return { ...base, outcome: 'unmatched', name: id.name, studentId: id.studentId, note: '', saved: [], rejected, reasons: reasons.length ? reasons : ['学号含有不允许的字符'] };
+    return { ...base, outcome: 'unmatched', name: id.name, studentId: id.studentId, note: '', attachmentNames: names, saved: [], rejected, reasons: reasons.length ? reasons : ['学号含有不允许的字符'] };
   }
 
   const saved: string[] = [];
@@ -112,5 +112,5 @@ export async function processMessage(msg: RawMessage, opts: ProcessOptions): Pro
     if (!existsSync(abs)) writeFileAtomic(abs, a.content);
     saved.push(rel);
   }
-  return { ...base, outcome: 'receipt', name: id.name, studentId: id.studentId, note: identityNote(id), saved, rejected, reasons: [] };
+  return { ...base, outcome: 'receipt', name: id.name, studentId: id.studentId, note: identityNote(id), attachmentNames: names, saved, rejected, reasons: [] };
 }

@@ -61,12 +61,13 @@ export function rawMail(m: MailSpec): Buffer {
   return Buffer.from(`${head.join('\r\n')}\r\n\r\n${parts.join('\r\n')}\r\n--${boundary}--\r\n`);
 }
 
-/** The demo's mailbox: three receipts written three ways, and two that cannot be used. */
+/** The demo's mailbox: three receipts written three ways, one from somebody not registered, and two that cannot be used. */
 export const SAMPLE_MAILS: MailSpec[] = [
   { from: '王浩然 <wanghr2022@example.com>', subject: '王浩然-2022083103-党组织关系回执', date: 'Tue, 28 Jul 2026 21:04:11 +0800', messageId: '<demo-1@example.com>', attachments: [{ filename: 'IMG_20260728_210233.jpg', content: SAMPLE_JPEG, type: 'image/jpeg' }] },
   { from: '冯晓雯 <fengxw@example.com>', subject: '回复：冯晓雯－2022080202－党组织关系回执', date: 'Mon, 10 Aug 2026 09:30:00 +0800', messageId: '<demo-2@example.com>', attachments: [{ filename: 'IMG_4721.HEIC', content: SAMPLE_HEIC, type: 'image/heic' }] },
   { from: '沈佳琪 <shenjq@example.com>', subject: '回执', text: '老师您好！我是经济管理学院沈佳琪，学号2022020203，介绍信回执扫描件见附件。', date: 'Wed, 12 Aug 2026 16:45:00 +0800', messageId: '<demo-3@example.com>', attachments: [{ filename: '回执扫描.pdf', content: SAMPLE_PDF, type: 'application/pdf' }] },
   { from: 'unknown@example.net', subject: '党组织关系回执', text: '见附件', date: 'Thu, 13 Aug 2026 08:00:00 +0800', messageId: '<demo-4@example.net>', attachments: [{ filename: 'photo.jpg', content: SAMPLE_JPEG, type: 'image/jpeg' }] },
+  { from: '周立 <zhouli2021@example.com>', subject: '周立-2021083117-党组织关系回执', date: 'Sat, 15 Aug 2026 19:02:00 +0800', messageId: '<demo-6@example.com>', attachments: [{ filename: 'IMG_20260815.jpg', content: SAMPLE_JPEG, type: 'image/jpeg' }] },
   { from: '韩雪 <hanxue@example.com>', subject: '韩雪-2022080204-党组织关系回执', text: '回执照片稍后补发。', date: 'Fri, 14 Aug 2026 11:20:00 +0800', messageId: '<demo-5@example.com>' },
 ];
 
