@@ -122,13 +122,11 @@ export function reconcile({ members, receipts, asOf, cohort, settings }: Reconci
         if (!last.name || !m.name) {
           status = 'mismatch';
           reasons.push(`${describe(last)}：${m.name ? '回执' : '登记表'}缺少姓名，无法核对`);
-        } else if (last.awaitingOriginal && !definite.some((r) => r.state === 'landed' && !r.awaitingOriginal)) {
-          // Only a photographed receipt, and the setting wants the stamped original.
-          status = 'photo';
-          reasons.push(`${last.source}${last.receiptDate ? ` ${last.receiptDate}` : ''}：${last.statusText}`);
         } else {
-          status = 'completed';
-          reasons.push(`${last.source || '回执'}${last.receiptDate ? ` ${last.receiptDate}` : ''}：${last.statusText || '已回执'}`);
+          // A photographed receipt waiting for the stamped original counts only once another receipt lands.
+          const basis = last.awaitingOriginal ? definite.filter((r) => r.state === 'landed' && !r.awaitingOriginal).at(-1) ?? last : last;
+          status = basis.awaitingOriginal ? 'photo' : 'completed';
+          reasons.push(`${basis.source || '回执'}${basis.receiptDate ? ` ${basis.receiptDate}` : ''}：${basis.statusText || '已回执'}`);
         }
       } else if (last?.state === 'failed') {
         status = 'failed';

@@ -129,6 +129,7 @@ describe('an e-mailed receipt in reconciliation (cohort 2026, 9月1日 checkpoin
     const original = { ...mailReceiptRecord(fact('2026-08-01'), true), source: '纸质回执登记', statusText: '', awaitingOriginal: false, mail: undefined };
     const r = reconcile({ members: member, receipts: [original, mailReceiptRecord(fact('2026-08-20'), false)], asOf: '2026-08-25', cohort: 2026, settings });
     expect(r.members[0]!.status).toBe('completed');
+    expect(r.members[0]!.reasons).toEqual(['纸质回执登记 2026-08-01：已回执']);
   });
 
   it('a mailed receipt under another name does not complete anybody', () => {
