@@ -290,6 +290,10 @@ describe.skipIf(dovecotMissing)('the 回执 mailbox on a real IMAP server (Dovec
       }
     });
 
+    it('a folder that does not exist is named in the error', async () => {
+      await expect(fetchReceipts(loaded(server, { folder: '回执2026' }), { env: ENV })).rejects.toThrow('服务器上没有文件夹「回执2026」');
+    });
+
     it('no password in the environment: says which variable to set', async () => {
       await expect(fetchReceipts(loaded(server), { env: {} })).rejects.toThrow('没有设置环境变量 ZHUANJIE_IMAP_PASSWORD');
     });
