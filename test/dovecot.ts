@@ -5,7 +5,7 @@
  * IMAP APPEND like a real mail client's.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -61,6 +61,8 @@ export interface Dovecot {
   flags(folder?: string): Promise<Map<number, string[]>>;
   stop(crash?: boolean): Promise<void>;
   start(): Promise<void>;
+  /** Stop for good and remove the server's folder. */
+  dispose(): Promise<void>;
 }
 
 export async function startDovecot(): Promise<Dovecot> {
@@ -160,6 +162,10 @@ service anvil {
   await start();
   return {
     host: '127.0.0.1', port, tlsPort, dir, start, stop,
+    dispose: async () => {
+      await stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
     append: (raw, folder = 'INBOX') =>
       session(async (c) => {
         if (folder !== 'INBOX') await c.mailboxCreate(folder).catch(() => {});

@@ -123,7 +123,7 @@ describe.skipIf(dovecotMissing)('the 回执 mailbox on a real IMAP server (Dovec
     server = await startDovecot();
   });
   afterAll(async () => {
-    await server?.stop();
+    await server?.dispose();
   });
 
   describe('one fetch over the messages people send', () => {
@@ -230,7 +230,7 @@ describe.skipIf(dovecotMissing)('the 回执 mailbox on a real IMAP server (Dovec
         expect(new Set(entries.map((e) => e.messageId)).size).toBe(5);
         expect([...(await s.flags()).values()].every((f) => f.includes(PROCESSED_KEYWORD))).toBe(true);
       } finally {
-        await s.stop();
+        await s.dispose();
       }
     });
 
@@ -256,17 +256,20 @@ describe.skipIf(dovecotMissing)('the 回执 mailbox on a real IMAP server (Dovec
       expect([...(await server.flags('归档')).values()].every((f) => f.includes(PROCESSED_KEYWORD))).toBe(true);
     });
 
-    it('a wrong password gives a clear Chinese error and changes nothing', async () => {
-      const cfg = loaded(server);
-      await expect(fetchReceipts(cfg, { env: { ZHUANJIE_IMAP_PASSWORD: 'wrong' } })).rejects.toThrow(`回执邮箱登录失败：用户名或密码错误（账号 ${USER}，密码取自环境变量 ZHUANJIE_IMAP_PASSWORD）`);
-      expect(existsSync(cfg.stateDir)).toBe(false);
-    });
-
-    it('`receipts fetch` with a wrong password exits with code 2 and a Chinese message', () => {
-      const { file } = sampleSetup({ host: server.host, port: server.port, secure: false, allowSelfSigned: true, user: USER });
-      const r = cli(['receipts', 'fetch', '--config', file], { env: { ...process.env, ZHUANJIE_IMAP_PASSWORD: '错误的密码' } });
-      expect(r.code).toBe(2);
-      expect(r.stderr).toContain('回执邮箱登录失败：用户名或密码错误');
+    it('a wrong password gives a clear Chinese error and changes nothing, in code and on the command line (exit 2)', async () => {
+      // Its own server: Dovecot delays logins from an address after failed ones, which would slow the other tests.
+      const s = await startDovecot();
+      try {
+        const cfg = loaded(s);
+        await expect(fetchReceipts(cfg, { env: { ZHUANJIE_IMAP_PASSWORD: 'wrong' } })).rejects.toThrow(`回执邮箱登录失败：用户名或密码错误（账号 ${USER}，密码取自环境变量 ZHUANJIE_IMAP_PASSWORD）`);
+        expect(existsSync(cfg.stateDir)).toBe(false);
+        const { file } = sampleSetup({ host: s.host, port: s.port, secure: false, allowSelfSigned: true, user: USER });
+        const r = cli(['receipts', 'fetch', '--config', file], { env: { ...process.env, ZHUANJIE_IMAP_PASSWORD: '错误的密码' } });
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain('回执邮箱登录失败：用户名或密码错误');
+      } finally {
+        await s.dispose();
+      }
     });
 
     it('`run` reads the server before reconciling, and a server that is down does not stop the reminders', async () => {
@@ -286,7 +289,7 @@ describe.skipIf(dovecotMissing)('the 回执 mailbox on a real IMAP server (Dovec
         expect(second.sent.length).toBeGreaterThan(0);
       } finally {
         delete process.env.ZHUANJIE_TEST_IMAP;
-        await s.stop();
+        await s.dispose();
       }
     });
 
@@ -318,7 +321,7 @@ describe.skipIf(dovecotMissing)('the 回执 mailbox on a real IMAP server (Dovec
         expect((await s.flags('已处理回执')).size).toBe(2);
         expect(await fetchReceipts(cfg, { env: ENV })).toMatchObject({ handled: 0 });
       } finally {
-        await s.stop();
+        await s.dispose();
       }
     });
   });
