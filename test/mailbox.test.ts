@@ -239,7 +239,7 @@ describe.skipIf(dovecotMissing)('the 回执 mailbox on a real IMAP server (Dovec
       const cfg = loaded(server, { folder: '大附件', maxAttachmentBytes: 1024 });
       expect(await fetchReceipts(cfg, { env: ENV })).toMatchObject({ handled: 1, unmatched: 1 });
       const { unmatched } = readMailReceipts(cfg.stateDir, cfg.config.mailbox);
-      expect(unmatched.map((u) => [u.subject, u.reason])).toEqual([['曹雨桐-2022080206-党组织关系回执', '邮件 1.6 MB，超过大小上限，未下载']]);
+      expect(unmatched.map((u) => [u.subject, u.name, u.studentId, u.reason])).toEqual([['曹雨桐-2022080206-党组织关系回执', '曹雨桐', '2022080206', '邮件 1.6 MB，超过大小上限，未下载']]);
       expect(files(cfg.stateDir)).toEqual(['mailbox.jsonl']);
     });
 

@@ -4,10 +4,12 @@
  * read; a mark lost to a crash is made up at the start of the next fetch.
  * Messages are flagged, given a keyword or moved: never deleted.
  */
-import { ImapFlow, type ImapFlowOptions } from 'imapflow';
+import { ImapFlow, type FetchMessageObject, type ImapFlowOptions } from 'imapflow';
+import { dateIn, TIMEZONE } from '../../shared/calendar.js';
+import { identifyReceiptMail } from '../../shared/mailReceipt.js';
 import type { MailboxConfig } from '../../shared/config.js';
 import { InputError } from '../errors.js';
-import type { MailJournal } from './journal.js';
+import type { MailEntry, MailJournal } from './journal.js';
 import { processMessage, type ProcessOptions } from './process.js';
 import type { FetchSummary } from './index.js';
 
@@ -60,7 +62,10 @@ export async function fetchImap(m: MailboxConfig, opts: ImapFetchOptions): Promi
   try {
     await client.connect();
     const lock = await client.getMailboxLock(m.folder).catch((err: unknown) => {
-      throw new InputError('回执邮箱', `服务器上没有文件夹「${m.folder}」（${(err as Error).message}）。`);
+      // A NO to SELECT is a missing folder; anything else (a dropped connection) is classified below.
+      const e = err as { responseStatus?: string; responseText?: string; message?: string };
+      if (e.responseStatus === 'NO') throw new InputError('回执邮箱', `服务器上没有文件夹「${m.folder}」（${e.responseText || e.message}）。`);
+      throw err;
     });
     try {
       const box = client.mailbox;
@@ -89,12 +94,13 @@ export async function fetchImap(m: MailboxConfig, opts: ImapFetchOptions): Promi
         }
         const envId = item.envelope?.messageId?.trim();
         if (envId && seen.has(envId)) {
-          opts.journal.append(headerEntry(key, envId, m.folder, item.uid, item.envelope?.subject ?? '', item.envelope?.from?.[0]?.address ?? ''));
+          opts.journal.append(headerEntry(key, envId, m.folder, item));
           summary.duplicates++;
         } else if ((item.size ?? 0) > maxMessageBytes(opts.maxAttachmentBytes)) {
           // Not downloaded at all: listed for a person to look at in the mailbox.
-          const e = headerEntry(key, envId || `imap-size:${key}`, m.folder, item.uid, item.envelope?.subject ?? '', item.envelope?.from?.[0]?.address ?? '');
-          opts.journal.append({ ...e, outcome: 'unmatched', reasons: [`邮件 ${((item.size ?? 0) / 1024 / 1024).toFixed(1)} MB，超过大小上限，未下载`] });
+          const e = headerEntry(key, envId || `imap-size:${key}`, m.folder, item);
+          const id = identifyReceiptMail({ subject: e.subject, text: '', attachmentNames: [] });
+          opts.journal.append({ ...e, outcome: 'unmatched', name: id.name, studentId: id.studentId, reasons: [`邮件 ${((item.size ?? 0) / 1024 / 1024).toFixed(1)} MB，超过大小上限，未下载`] });
           summary.unmatched++;
         } else {
           const fetched = await client.fetchOne(String(item.uid), { source: true }, { uid: true });
@@ -133,9 +139,13 @@ export function count(s: FetchSummary, outcome: 'receipt' | 'unmatched' | 'dupli
 }
 
 /** An entry from the envelope alone (a duplicate, or a message too large to download): a duplicate unless changed. */
-function headerEntry(key: string, messageId: string, folder: string, uid: number, subject: string, from: string) {
+function headerEntry(key: string, messageId: string, folder: string, item: FetchMessageObject): MailEntry {
+  const env = item.envelope;
+  const addr = env?.from?.[0];
+  const when = env?.date instanceof Date && !Number.isNaN(env.date.getTime()) ? env.date : item.internalDate instanceof Date ? item.internalDate : null;
   return {
-    v: 1 as const, key, messageId, folder, uid, at: new Date().toISOString(), date: '', from, subject, outcome: 'duplicate' as const,
+    v: 1, key, messageId, folder, uid: item.uid, at: new Date().toISOString(), date: when ? dateIn(TIMEZONE, when) : '',
+    from: addr?.address ? (addr.name ? `${addr.name} <${addr.address}>` : addr.address) : '', subject: env?.subject ?? '', outcome: 'duplicate',
     name: '', studentId: '', note: '', saved: [], rejected: [], reasons: ['同一封邮件（Message-ID 相同）已处理过'],
   };
 }
