@@ -50,6 +50,13 @@ describe('subjects people really send (seed 003 asks for 「姓名-学号-党组
     expect(subjectOnly('20260715-王浩然-2022083103-回执').studentId).toBe('2022083103');
   });
 
+  it.each([
+    ['2022083101-党组织关系回执', '2022083101', '', ['主题、正文和附件名中都没有姓名']],
+    ['张明远-党组织关系回执', '', '张明远', ['主题、正文和附件名中都没有学号']],
+  ])('a part missing from 「%s」 is reported, the other part kept', (subject, studentId, name, reasons) => {
+    expect(subjectOnly(subject)).toMatchObject({ studentId, name, reasons });
+  });
+
   it('「回执」 alone names nobody, and says what is missing', () => {
     expect(subjectOnly('回执').reasons).toEqual(['主题、正文和附件名中都没有学号', '主题、正文和附件名中都没有姓名']);
   });
