@@ -21,6 +21,8 @@ import { BusyError, runJob } from './run.js';
 import { startScheduler } from './schedule.js';
 import { runDemo } from './demo.js';
 import { progress } from './progress.js';
+import { acquireLock } from './lock.js';
+import { fetchReceipts } from './mailbox/index.js';
 
 export const EXIT = { ok: 0, findings: 1, input: 2, busy: 3 } as const;
 
@@ -168,6 +170,21 @@ function program(): Command {
       const asOf = o.asOf ? isoOption(o.asOf, '--as-of') : dateIn(TIMEZONE);
       const outcome = await runJob(loaded, { asOf, checkpoint: o.checkpoint as never, dryRun: Boolean(o.dryRun), log: (s) => console.log(s) });
       process.exitCode = outcome.failures.length ? EXIT.findings : EXIT.ok;
+    });
+
+  const receipts = p.command('receipts').description('回执邮箱：读取党员用邮件发来的回执照片');
+  receipts
+    .command('fetch')
+    .description('读取配置中回执邮箱（mailbox）的新邮件，识别姓名和学号，保存回执附件')
+    .requiredOption('--config <文件>', '配置文件（JSON），其中 mailbox 为回执邮箱')
+    .action(async (o: { config: string }) => {
+      const loaded = loadConfig(o.config);
+      const release = await acquireLock(loaded.path(loaded.config.stateDir));
+      try {
+        await fetchReceipts(loaded, { log: (s) => console.log(s) });
+      } finally {
+        await release();
+      }
     });
 
   p.command('schedule')

@@ -135,6 +135,8 @@ export interface SummaryMailInput {
   report: Buffer;
   /** Colleges whose message could not be delivered, with why (the summary carries them). */
   undelivered: { college: string; reason: string; members: number }[];
+  /** 回执 e-mails that could not be matched to a member (issue 14). */
+  unmatchedMail?: number;
 }
 
 function bar(fraction: number): string {
@@ -158,6 +160,7 @@ export function composeSummaryMail(i: SummaryMailInput): Outgoing {
   const notes = [
     COMPLETION_RATE_RULE + '。',
     ...(s.orphans ? [`另有 ${s.orphans} 条回执无法对应到任何登记，见附件「无对应登记的回执」。`] : []),
+    ...(i.unmatchedMail ? [`回执邮箱中有 ${i.unmatchedMail} 封邮件无法对应到党员，见附件「无法对应的回执邮件」。`] : []),
     ...(s.unusable ? [`另有 ${s.unusable} 条登记身份信息不可用（身份证号无效且无学号），见附件「身份不可用」。`] : []),
   ];
   const undeliveredHead = '以下学院的提醒未能送达，其名单在附件中，请转交：';

@@ -6,6 +6,7 @@ import { writeFileAtomic } from './files.js';
 import { loadConfig } from './config.js';
 import { runJob } from './run.js';
 import { SAMPLE_AS_OF, sampleConfig, sampleWorkbooks } from './sample.js';
+import { SAMPLE_MAILS, sampleMaildir } from './mailbox/sample.js';
 
 /** Marks a folder as made by the demo, so that a later demo may empty it. */
 const DEMO_MARKER = '.zhuanjie-demo';
@@ -23,12 +24,15 @@ export async function runDemo(outDir: string, log: (s: string) => void): Promise
   writeFileSync(marker, '由 zhuanjie demo 生成；再次运行 demo 会清空本文件夹。\n');
   sampleWorkbooks(join(dir, 'input'));
   const configFile = join(dir, 'config.json');
-  writeFileAtomic(configFile, JSON.stringify(sampleConfig(), null, 2));
-  log(`样例数据：${join(dir, 'input')}（3 个学院的登记表，3 份回执）`);
+  // Receipts by e-mail: the same sample messages a real mailbox would hold, as a Maildir folder.
+  sampleMaildir(join(dir, 'input', '回执邮箱'));
+  writeFileAtomic(configFile, JSON.stringify({ ...sampleConfig(), mailbox: { maildir: 'input/回执邮箱' } }, null, 2));
+  log(`样例数据：${join(dir, 'input')}（3 个学院的登记表，3 份回执，回执邮箱中 ${SAMPLE_MAILS.length} 封邮件）`);
   log(`配置文件：${configFile}`);
   log(`按 ${SAMPLE_AS_OF}（9月1日前 7 天，提醒日）运行：\n`);
   await runJob(loadConfig(configFile), { asOf: SAMPLE_AS_OF, log });
   const outbox = join(dir, 'outbox');
   log(`\n邮件（.eml，可用 Outlook / Foxmail / Thunderbird 打开）：${outbox}`);
   for (const f of readdirSync(outbox).sort()) log(`  ${f}`);
+  log(`\n邮件回执的附件（已按内容核验，按学号存放）：${join(dir, 'state', 'receipts')}`);
 }

@@ -6,7 +6,7 @@
 import { REGISTRATION_FIELDS, RECEIPT_ONLY_FIELDS, type FieldDef } from '../shared/fields.js';
 import { parseColumnMap, unusedOverrides, type ColumnOverrides } from '../shared/headers.js';
 import { reconcile, type ReconcileResult } from '../shared/reconcile.js';
-import type { ReceiptSourceKind } from '../shared/receipts.js';
+import type { ReceiptRecord, ReceiptSourceKind } from '../shared/receipts.js';
 import type { RuleSettings } from '../shared/settings.js';
 import type { College } from '../shared/config.js';
 import { InputError } from './errors.js';
@@ -34,6 +34,8 @@ export interface PipelineInput {
   colleges: readonly College[];
   asOf: string;
   cohort: number;
+  /** Receipts that come from elsewhere than files (the 回执 mailbox). */
+  extraReceipts?: ReceiptRecord[];
   /** Called around each file's reading (progress). */
   each?: <T>(file: string, work: () => T) => T;
 }
@@ -88,7 +90,7 @@ export function loadAndReconcile(input: PipelineInput): PipelineOutput {
   }
   const result = reconcile({
     members: membersOf(validations, input.colleges),
-    receipts: receiptFiles.flatMap((r) => r.records),
+    receipts: [...receiptFiles.flatMap((r) => r.records), ...(input.extraReceipts ?? [])],
     receiptFiles: receiptFiles.map((r) => r.info),
     asOf: input.asOf,
     cohort: input.cohort,

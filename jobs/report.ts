@@ -4,6 +4,7 @@ import { COMPLETION_RATE_RULE, STATUS_INFO, STATUSES, completionRate, isUnresolv
 import type { MemberStatus, ReconcileResult } from '../shared/reconcile.js';
 import { RECEIPT_RULE_TEXT } from '../shared/receipts.js';
 import { listWorkbook, type SheetSpec } from './excel.js';
+import type { UnmatchedMail } from './mailbox/index.js';
 
 const MEMBER_COLUMNS = [
   { header: '学院', width: 22 },
@@ -48,7 +49,7 @@ export function sortForAction(members: readonly MemberStatus[]): MemberStatus[] 
 /** One collator for every comparison: localeCompare builds one per call. */
 const ZH = new Intl.Collator('zh');
 
-export async function buildReport(result: ReconcileResult, opts: { fullIds: boolean }): Promise<Buffer> {
+export async function buildReport(result: ReconcileResult, opts: { fullIds: boolean; unmatchedMail?: readonly UnmatchedMail[] }): Promise<Buffer> {
   const unresolved = sortForAction(result.members.filter((m) => isUnresolved(m.status)));
   const sheets: SheetSpec[] = [];
   sheets.push({
@@ -82,6 +83,7 @@ export async function buildReport(result: ReconcileResult, opts: { fullIds: bool
       rows: result.receiptFiles.map((f) => [f.file, f.sheet, f.headerRow, f.rows, RECEIPT_RULE_TEXT[f.rule], f.skippedRows.map((r) => `第${r.row}行${r.reason}`).join('；')]),
     });
   }
+  if (opts.unmatchedMail) sheets.push(unmatchedMailSheet(opts.unmatchedMail, result.orphans));
   if (result.unusable.length) {
     sheets.push({
       name: '身份不可用',
@@ -114,4 +116,22 @@ export async function buildCollegeAttachment(college: string, members: readonly 
     columns: MEMBER_COLUMNS,
     rows: sortForAction(members).map((m) => memberRow(m, opts.fullIds)),
   }]);
+}
+
+/**
+ * 回执 e-mails nobody could be matched to: those the mailbox could not read a name,
+ * 学号 or usable photo from, and those whose 学号 is in no registration.
+ */
+function unmatchedMailSheet(unmatched: readonly UnmatchedMail[], orphans: ReconcileResult['orphans']): SheetSpec {
+  return {
+    name: '无法对应的回执邮件',
+    columns: [
+      { header: '邮件日期', width: 12 }, { header: '发件人', width: 30 }, { header: '主题', width: 36 }, { header: '姓名', width: 10 },
+      { header: '学号', width: 13, text: true }, { header: '附件', width: 24 }, { header: '原因', width: 50 },
+    ],
+    rows: [
+      ...unmatched.map((u) => [u.date, u.from, u.subject, u.name, u.studentId, u.attachments, u.reason]),
+      ...orphans.filter((r) => r.mail).map((r) => [r.receiptDate ?? '', r.mail!.from, r.mail!.subject, r.name, r.studentId, r.mail!.attachments.join('、'), '登记表中没有这个学号']),
+    ],
+  };
 }

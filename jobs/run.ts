@@ -17,6 +17,7 @@ import { loadAndReconcile } from './pipeline.js';
 import { createSender, type Sender } from './mail.js';
 import { buildCollegeAttachment, buildReport } from './report.js';
 import { reconcileText } from './output.js';
+import { mailboxReceipts } from './mailbox/index.js';
 
 export { BusyError };
 
@@ -52,9 +53,11 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
   try {
     if (!config.registrations.length) throw new InputError(loaded.file ?? '配置', '没有配置登记表（registrations）。');
     const cohort = config.cohort ?? cohortFor(opts.asOf);
-    const { result } = loadAndReconcile(pipelineInput(loaded, opts.asOf, cohort));
+    // E-mailed receipts (issue 14): fetch new mail first, then count everything the mailbox journal holds.
+    const mail = await mailboxReceipts(loaded, { fetch: !opts.dryRun, log });
+    const { result } = loadAndReconcile({ ...pipelineInput(loaded, opts.asOf, cohort), extraReceipts: mail.receipts });
     const fullIds = config.fullIdNumbers;
-    const report = await buildReport(result, { fullIds });
+    const report = await buildReport(result, { fullIds, unmatchedMail: mail.unmatched });
     const reportFile = join(path(config.reportDir), `组织关系转接对账-${opts.asOf}.xlsx`);
     writeFileAtomic(reportFile, report);
     log(reconcileText(result));
@@ -130,7 +133,7 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
           );
         }
         if (config.orgDept) {
-          const ok = await attempt(composeSummaryMail({ result, to: [config.orgDept.email], from: config.from, reminder, report, undelivered }), config.orgDept.name);
+          const ok = await attempt(composeSummaryMail({ result, to: [config.orgDept.email], from: config.from, reminder, report, undelivered, unmatchedMail: mail.unmatched.length + result.orphans.filter((r) => r.mail).length }), config.orgDept.name);
           if (!ok) log('组织部汇总邮件发送失败：未送达的学院名单见对账报告。');
         } else log('配置中没有组织部（orgDept）邮箱：未发送汇总。');
       }

@@ -44,6 +44,43 @@ const ColumnMapSchema = z.record(z.string().min(1), z.string().min(1)).default({
 const sourceEntry = <K extends z.ZodTypeAny>(extra: K) =>
   z.union([z.string().min(1), z.strictObject({ path: z.string().min(1), columns: ColumnMapSchema, kind: extra })]);
 
+/**
+ * The college's 回执 mailbox (seed 003: receipts are photographed and e-mailed).
+ * Either an IMAP server (host, user; the password from an environment variable)
+ * or a local Maildir folder (the demo, or mail synced by another program).
+ */
+export const MailboxSchema = z
+  .strictObject({
+    host: z.string().min(1).optional(),
+    /** 993 with TLS from the start; 143 with secure: false (STARTTLS when offered). */
+    port: z.number().int().min(1).max(65535).optional(),
+    secure: z.boolean().default(true),
+    user: z.string().min(1).optional(),
+    passwordEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, '应为环境变量名，例如 ZHUANJIE_IMAP_PASSWORD').default('ZHUANJIE_IMAP_PASSWORD'),
+    folder: z.string().min(1).default('INBOX'),
+    /** Local Maildir folder instead of a server (relative to the config file). */
+    maildir: z.string().min(1).optional(),
+    /** What marks a processed message on the server; mail is never deleted. */
+    processed: z
+      .union([z.literal('flag'), z.literal('keyword'), z.strictObject({ moveTo: z.string().min(1) })])
+      .default('keyword'),
+    /** Accept a self-signed certificate (a campus server); off by default. */
+    allowSelfSigned: z.boolean().default(false),
+    /** Largest attachment saved, in bytes; larger ones are listed, not saved. */
+    maxAttachmentBytes: z.number().int().min(1024).max(200 * 1024 * 1024).default(20 * 1024 * 1024),
+    /** Seed 003 enters a photographed receipt as done; seed 000 wants the stamped original back. */
+    photoCountsAsCompleted: z.boolean().default(true),
+    timeoutMs: z.number().int().min(1000).max(600_000).default(60_000),
+    /** Reply "received" to each new receipt e-mail through `mail` (never to automatic mail or lists); off by default. */
+    acknowledge: z.boolean().default(false),
+  })
+  .superRefine((m, ctx) => {
+    if (!m.host === !m.maildir) ctx.addIssue({ code: 'custom', message: '应填写 host（IMAP 服务器）或 maildir（本地文件夹）二者之一', path: ['host'] });
+    if (m.host && !m.user) ctx.addIssue({ code: 'custom', message: '使用 IMAP 服务器时必须填写 user（邮箱账号）', path: ['user'] });
+  });
+
+export type MailboxConfig = z.output<typeof MailboxSchema>;
+
 export const JobConfigSchema = z.strictObject({
   /** Graduation year; by default the year of the run date (the previous one before June). */
   cohort: z.number().int().min(2000).max(2100).optional(),
@@ -69,6 +106,8 @@ export const JobConfigSchema = z.strictObject({
     })
     .prefault({}),
   mail: z.discriminatedUnion('transport', [OutboxSchema, SmtpSchema]).default({ transport: 'outbox', dir: 'out/outbox' }),
+  /** Read e-mailed receipts from this mailbox before reconciling (optional). */
+  mailbox: MailboxSchema.optional(),
   /** Journal and lock live here. */
   stateDir: z.string().default('out/state'),
   reportDir: z.string().default('out/reports'),

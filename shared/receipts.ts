@@ -28,6 +28,20 @@ export const RECEIPT_RULE_TEXT: Record<ReceiptRule, string> = {
   unreadableStatus: '有像状态的列但无法识别，所有行都不算回执，请在列对应中指定「状态」列',
 };
 
+/** Source label of receipts read from the college's 回执 mailbox (seed 003). */
+export const MAIL_RECEIPT_SOURCE = '邮件回执';
+
+/** Where an e-mailed receipt came from, for the report. */
+export interface MailOrigin {
+  from: string;
+  subject: string;
+  messageId: string;
+  /** The sender's attachment file names (shown, never used to save). */
+  attachments: string[];
+  /** The files saved for it, relative to stateDir (receipts/<学号>/…). */
+  saved: string[];
+}
+
 export interface ReceiptRecord {
   file: string;
   row: number;
@@ -44,6 +58,10 @@ export interface ReceiptRecord {
   source: string;
   statusText: string;
   state: ReceiptState;
+  /** A photographed receipt that, by setting, waits for the stamped original. */
+  awaitingOriginal?: boolean;
+  /** Set for receipts read from the mailbox. */
+  mail?: MailOrigin;
 }
 
 export interface ReceiptFileInfo {

@@ -133,9 +133,11 @@ export function reconcile({ members, receipts, asOf, cohort, receiptFiles = [] }
           status = 'mismatch';
           reasons.push(`${describe(last)}：${m.name ? '回执' : '登记表'}缺少姓名，无法核对`);
         } else {
-          status = 'completed';
-          reasons.push(`${last.source || '回执'}${when(last)}：${stateText(last)}`);
-          if (!last.receiptDate) reasons.push(last.receiptDateText ? `回执日期「${last.receiptDateText}」无法识别` : '回执没有日期');
+          // A photographed receipt waiting for the stamped original counts only once another receipt lands.
+          const basis = last.awaitingOriginal ? definite.filter((r) => r.state === 'landed' && !r.awaitingOriginal).at(-1) ?? last : last;
+          status = basis.awaitingOriginal ? 'photo' : 'completed';
+          reasons.push(`${basis.source || '回执'}${when(basis)}：${stateText(basis)}`);
+          if (!basis.receiptDate) reasons.push(basis.receiptDateText ? `回执日期「${basis.receiptDateText}」无法识别` : '回执没有日期');
           if (foldings.size) reasons.push(`姓名按${[...foldings].map((f) => NAME_FOLDING_TEXT[f]).join('、')}后一致`);
         }
       } else if (last?.state === 'failed') {

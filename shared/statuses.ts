@@ -1,6 +1,6 @@
 /** Reconciliation statuses: labels and the next step, in one place for reports and mail. */
 
-export const STATUSES = ['completed', 'mismatch', 'unclear', 'failed', 'exempt', 'lost', 'overdue', 'expired', 'pending'] as const;
+export const STATUSES = ['completed', 'mismatch', 'unclear', 'failed', 'exempt', 'lost', 'overdue', 'expired', 'photo', 'pending'] as const;
 export type Status = (typeof STATUSES)[number];
 
 export const STATUS_INFO: Record<Status, { label: string; next: string; resolved: boolean }> = {
@@ -12,6 +12,7 @@ export const STATUS_INFO: Record<Status, { label: string; next: string; resolved
   lost: { label: '按失联处置', next: '12月10日仍未落实：按与党组织失去联系党员的规定处置，并报组织部。', resolved: false },
   overdue: { label: '超期未落实', next: '9月1日前未落实：请立即联系本人和接收党组织，催办报到并索取回执。', resolved: false },
   expired: { label: '介绍信过期', next: '纸质介绍信已过有效期且无回执：联系本人，必要时交回原介绍信后重开。', resolved: false },
+  photo: { label: '回执照片已收到，待原件', next: '已收到回执照片（邮件）：请提醒本人交回盖章的回执原件。', resolved: false },
   pending: { label: '办理中', next: '尚未收到回执，请提醒本人按时报到。', resolved: false },
 };
 
