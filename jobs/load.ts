@@ -3,11 +3,12 @@ import { basename } from 'node:path';
 import { REGISTRATION_FIELDS } from '../shared/fields.js';
 import type { ColumnDecision, ColumnOverrides } from '../shared/headers.js';
 import { validateSheet, type ValidationResult } from '../shared/validate.js';
-import { readReceiptRows, RECEIPT_TABLE_FIELDS, type ReceiptFileInfo, type ReceiptRecord, type ReceiptSourceKind } from '../shared/receipts.js';
+import { readReceiptRows, receiptExportSigns, RECEIPT_TABLE_FIELDS, type ReceiptFileInfo, type ReceiptRecord, type ReceiptSourceKind } from '../shared/receipts.js';
 import type { RegisteredMember } from '../shared/reconcile.js';
 import type { RuleSettings } from '../shared/settings.js';
 import type { College } from '../shared/config.js';
 import { readTable } from './workbook.js';
+import { InputError } from './errors.js';
 
 export interface FileValidation extends ValidationResult {
   file: string;
@@ -24,6 +25,11 @@ export interface ValidateFileOptions {
 
 export function validateFile(file: string, opts: ValidateFileOptions): FileValidation {
   const picked = readTable(file, REGISTRATION_FIELDS, { sheet: opts.sheet, what: '登记表', overrides: opts.overrides });
+  // A receipt export in the registrations folder would become members of no college: say what it is.
+  const receiptSigns = receiptExportSigns(picked.snapshot, picked.header);
+  if (receiptSigns.length) {
+    throw new InputError(file, `这像是回执导出（有${receiptSigns.map((h) => `「${h}」`).join('、')}等列，缺少登记表的大部分必填列），不是登记表。请放到回执（receipts）中，或用 --map 指定列。`);
+  }
   const result = validateSheet(picked.snapshot, { settings: opts.settings, today: opts.today, header: picked.header });
   return { file, ...result, otherSheets: picked.otherSheets };
 }

@@ -4,12 +4,12 @@
  * Fail closed: a row counts as landed only on positive evidence — a recognised landed
  * status, or its presence in a list that is a register of receipts that came back.
  */
-import { RECEIPT_FIELDS, RECEIPT_STATUS_WORDS, fieldDef, type AnyFieldKey, type FieldDef } from './fields.js';
+import { RECEIPT_FIELDS, RECEIPT_STATUS_WORDS, REQUIRED_FIELDS, fieldDef, type AnyFieldKey, type FieldDef } from './fields.js';
 import { foldValue, parseYesNo } from './enums.js';
 import { normalizeHeader } from './headers.js';
 import { cellText, normalizeName, parseDate, compactCode } from './normalize.js';
 import { checkIdNumber, normalizeIdNumber } from './idNumber.js';
-import { footerReason, isBlankRow, type HeaderMatch, type SheetSnapshot } from './table.js';
+import { findHeader, footerReason, isBlankRow, type HeaderMatch, type SheetSnapshot } from './table.js';
 
 export const RECEIPT_TABLE_FIELDS: readonly FieldDef[] = RECEIPT_FIELDS.map(fieldDef);
 
@@ -156,4 +156,17 @@ export function readReceiptRows(file: string, snapshot: SheetSnapshot, header: H
     records,
     info: { file, sheet: snapshot.name, headerRow: header.row, rule, rows: records.length, skippedRows },
   };
+}
+
+/**
+ * Headers that make a sheet read as a registration table look like a receipt export
+ * instead: a status or a receipt/request date column, with fewer than half of the
+ * registration's required columns. Empty when it is a registration table.
+ */
+export function receiptExportSigns(snapshot: SheetSnapshot, registration: HeaderMatch): string[] {
+  const required = REQUIRED_FIELDS.filter((k) => registration.columns.has(k)).length;
+  if (required * 2 >= REQUIRED_FIELDS.length) return [];
+  const asReceipts = findHeader(snapshot, RECEIPT_TABLE_FIELDS, 2);
+  if (!asReceipts) return [];
+  return asReceipts.decisions.filter((d) => d.field === 'status' || d.field === 'receiptDate' || d.field === 'requestDate').map((d) => d.header);
 }

@@ -85,3 +85,19 @@ describe('receipt registers in reconcile', () => {
     expect(doc.members.map((m: { name: string; status: string }) => [m.name, m.status])).toEqual([['何嘉欣', 'completed'], ['许文博', 'mismatch']]);
   });
 });
+
+describe('a receipt export among the registrations', () => {
+  it('is refused with what it looks like, not read as members of no college', () => {
+    const dir = tempDir();
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([
+      ['姓名', '身份证号', '转出组织', '转入组织', '申请时间', '办理状态'],
+      ['何嘉欣', '110108200403151224', '经管2022级第二党支部', '中共广州市天河区猎德街道工作委员会', '2026-06-12', '党员转出成功'],
+    ]), '转接记录');
+    const file = join(dir, '党员E先锋-转接记录导出.xlsx');
+    writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+    const r = cli(['validate', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('这像是回执导出（有「申请时间」、「办理状态」等列');
+  });
+});
