@@ -25,19 +25,26 @@ export interface Pane {
   close(): Promise<void>;
 }
 
-export async function openPane(): Promise<Pane> {
-  const root = await buildAddin();
-  const host = await build({ entryPoints: [join(import.meta.dirname, 'host.ts')], bundle: true, format: 'iife', write: false, logLevel: 'warning' });
+/** The built pane on an HTTPS server at a free localhost port, and a way to stop it and its browser. */
+async function servePane(root: string, cleanup: () => void = () => {}) {
   const certs = await devCertificates({ install: false, log: () => {} });
   const server: Server = await serve({ root, port: 0, host: 'localhost', certs });
   const base = `https://localhost:${(server.address() as { port: number }).port}`;
-  let browser: Browser | undefined;
+  const running: { browser?: Browser } = {};
   const close = async () => {
-    await browser?.close();
+    await running.browser?.close();
     await new Promise((r) => server.close(r));
+    cleanup();
   };
+  return { base, running, close };
+}
+
+export async function openPane(): Promise<Pane> {
+  const root = await buildAddin();
+  const host = await build({ entryPoints: [join(import.meta.dirname, 'host.ts')], bundle: true, format: 'iife', write: false, logLevel: 'warning' });
+  const { base, running, close } = await servePane(root);
   try {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const browser = (running.browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }));
     // The CA is not in this machine's trust store (installing it needs admin rights).
     const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 360, height: 900 }, locale: 'zh-CN' });
     const consoleErrors: string[] = [];
@@ -82,17 +89,9 @@ export async function timeValidate(page: Page, rows: number): Promise<{ ms: numb
 export async function openIntranetPane(): Promise<Pane & { requests: string[]; base: string }> {
   const out = mkdtempSync(join(tmpdir(), 'zhuanjie-intranet-'));
   const root = await buildAddin({ officeJs: 'local', out });
-  const certs = await devCertificates({ install: false, log: () => {} });
-  const server: Server = await serve({ root, port: 0, host: 'localhost', certs });
-  const base = `https://localhost:${(server.address() as { port: number }).port}`;
-  let browser: Browser | undefined;
-  const close = async () => {
-    await browser?.close();
-    await new Promise((r) => server.close(r));
-    rmSync(out, { recursive: true, force: true });
-  };
+  const { base, running, close } = await servePane(root, () => rmSync(out, { recursive: true, force: true }));
   try {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const browser = (running.browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }));
     const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 360, height: 900 }, locale: 'zh-CN' });
     const consoleErrors: string[] = [];
     const blocked: string[] = [];
