@@ -88,6 +88,8 @@ describe('task pane in Chromium', () => {
     // row) go unseen, and the missing column is one error.
     const base = counts.error - 1;
     expect(await num('sum-errors')).toBe(base - 20 + 1);
+    mkdirSync(RESULTS, { recursive: true });
+    await page.screenshot({ path: join(RESULTS, 'taskpane-columns.png'), fullPage: false });
     await page.selectOption('select.map[data-header="XH"]', 'studentId');
     await page.waitForFunction((n) => Number(document.querySelector('#sum-errors')?.textContent) === n, base);
     expect(await page.textContent('#column-missing')).toBe('');
