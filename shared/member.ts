@@ -74,8 +74,16 @@ export function memberReader(settings: RuleSettings, today: string, colAt: Recor
   const parseTransferType = transferTypeParser(settings);
   const exempt = new Set(settings.exemptDestinations.map(foldValue));
   // An empty list exempts nobody; a listed word matches the text or the destination it means.
-  const staysAtSchool = (text: string, d: Destination | null) =>
-    exempt.size > 0 && (exempt.has(foldValue(text)) || (d !== null && exempt.has(foldValue(destinationLabel(d)))));
+  // A sheet writes a handful of destinations: decide each spelling once.
+  const decided = new Map<string, boolean>();
+  const staysAtSchool = (text: string, d: Destination | null) => {
+    let stays = decided.get(text);
+    if (stays === undefined) {
+      stays = exempt.size > 0 && (exempt.has(foldValue(text)) || (d !== null && exempt.has(foldValue(destinationLabel(d)))));
+      decided.set(text, stays);
+    }
+    return stays;
+  };
   const raw = (cells: readonly Cell[], text: string, col: number): Cell => (text === '' ? null : cells[col]);
 
   return (row, cells, text, checks) => {
