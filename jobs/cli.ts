@@ -1,7 +1,7 @@
 /** `zhuanjie`: the command line. Exit codes: 0 fine, 1 findings/failed sends, 2 unreadable input, 3 busy. */
 import { Command, CommanderError, Option } from 'commander';
 import { resolve } from 'node:path';
-import { dateIn, isCheckpointId, TIMEZONE, cohortFor } from '../shared/calendar.js';
+import { CHECKPOINTS, dateIn, isCheckpointId, TIMEZONE, cohortFor } from '../shared/calendar.js';
 import { parseDate } from '../shared/normalize.js';
 import { InputError } from './errors.js';
 import { assertMailSecrets, loadConfig } from './config.js';
@@ -161,12 +161,12 @@ function program(): Command {
     .description('对账，并在提醒日给各学院发送未完成名单、给组织部发送汇总')
     .requiredOption('--config <文件>', '配置文件（JSON）')
     .option('--as-of <YYYY-MM-DD>', '按此日期运行，如 2026-08-25（默认：今天，北京时间）')
-    .option('--checkpoint <09-01|12-10>', '强制发送某个节点（9月1日或12月10日）的提醒')
+    .option(`--checkpoint <${CHECKPOINTS.map((c) => c.id).join('|')}>`, `强制发送某个节点（${CHECKPOINTS.map((c) => c.label).join('或')}）的提醒`)
     .option('--dry-run', '只对账和生成报告，不发送邮件')
     .action(async (o: { config: string; asOf?: string; checkpoint?: string; dryRun?: boolean }) => {
       const loaded = loadConfig(o.config);
       assertMailSecrets(loaded);
-      if (o.checkpoint && !isCheckpointId(o.checkpoint)) throw new InputError('--checkpoint', `「${o.checkpoint}」不是节点，应为 09-01 或 12-10。`);
+      if (o.checkpoint && !isCheckpointId(o.checkpoint)) throw new InputError('--checkpoint', `「${o.checkpoint}」不是节点，应为 ${CHECKPOINTS.map((c) => c.id).join(' 或 ')}。`);
       const asOf = o.asOf ? isoOption(o.asOf, '--as-of') : dateIn(TIMEZONE);
       const outcome = await runJob(loaded, { asOf, checkpoint: o.checkpoint as never, dryRun: Boolean(o.dryRun), log: (s) => console.log(s) });
       process.exitCode = outcome.failures.length ? EXIT.findings : EXIT.ok;
