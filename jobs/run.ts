@@ -12,7 +12,7 @@ import { composeCollegeMail, composeSummaryMail, contentHash, reminderKey, type 
 import { InputError } from './errors.js';
 import { expandInputs, writeFileAtomic } from './files.js';
 import { Journal } from './journal.js';
-import { acquireLock, BusyError } from './lock.js';
+import { acquireLock, BusyError, type Lock } from './lock.js';
 import { membersOf, readReceipts, validateFile } from './load.js';
 import { createSender, type Sender } from './mail.js';
 import { buildCollegeAttachment, buildReport } from './report.js';
@@ -29,6 +29,10 @@ export interface RunOptions {
   sender?: Sender;
   /** Only reminders dated before this day (a scheduler started before today's send time). */
   remindersBefore?: string;
+  /** A lock the caller holds for longer than this run (schedule holds it for its life). */
+  lock?: Lock;
+  /** True once the process is asked to stop: no new message is started. */
+  stopping?: () => boolean;
 }
 
 export interface Failure { college: string; key: string; reason: string; members: number }
@@ -42,13 +46,15 @@ export interface RunOutcome {
   /** Journalled as intended but with no outcome (crash mid-send): reported, not re-sent. */
   uncertain: string[];
   alreadySent: string[];
+  /** Messages not started because the process was asked to stop (sent by the next run). */
+  stopped: number;
 }
 
 export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<RunOutcome> {
   const { config, path } = loaded;
   const log = opts.log ?? (() => {});
   const stateDir = path(config.stateDir);
-  const release = opts.dryRun ? async () => {} : await acquireLock(stateDir);
+  const lock = opts.lock ?? (opts.dryRun ? null : await acquireLock(stateDir));
   try {
     if (!config.registrations.length) throw new InputError(loaded.file ?? '配置', '没有配置登记表（registrations）。');
     const cohort = config.cohort ?? cohortFor(opts.asOf);
@@ -65,7 +71,7 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
     const reminders = opts.checkpoint
       ? [forcedReminder(opts.asOf, cohort, opts.checkpoint)]
       : dueReminders(opts.asOf, cohort, config.reminders.leadDays).filter((r) => !opts.remindersBefore || r.date < opts.remindersBefore);
-    const outcome: RunOutcome = { result, reportFile, reminders, sent: [], failures: [], uncertain: [], alreadySent: [] };
+    const outcome: RunOutcome = { result, reportFile, reminders, sent: [], failures: [], uncertain: [], alreadySent: [], stopped: 0 };
     if (!reminders.length) {
       log(`${opts.asOf} 不是提醒日，未发送邮件。`);
       return outcome;
@@ -98,6 +104,11 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
             log(`（试运行）将发送：${msg.subject} → ${msg.to.join(', ')}`);
             return true;
           }
+          if (opts.stopping?.()) {
+            if (!outcome.stopped++) log('已收到停止信号：其余邮件下次运行时发送。');
+            return true;
+          }
+          lock?.assertHeld();
           journal.append({ type: 'intent', key, messageId: msg.messageId, hash: contentHash(msg), to: [...msg.to, ...msg.cc], at: new Date().toISOString() });
           const d = await sender.deliver(msg);
           journal.append({ type: 'outcome', key, messageId: msg.messageId, status: d.status, accepted: d.accepted, rejected: d.rejected, error: d.error, at: new Date().toISOString() });
@@ -143,6 +154,6 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
     log(`邮件：已发送 ${outcome.sent.length} 封，失败 ${outcome.failures.length} 项，此前已发送 ${outcome.alreadySent.length} 封，状态不确定 ${outcome.uncertain.length} 封；${where}`);
     return outcome;
   } finally {
-    await release();
+    if (lock && !opts.lock) await lock.release();
   }
 }

@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { JobConfigInput } from '../shared/config.js';
@@ -20,6 +21,7 @@ import { cli, tempDir } from './helpers.js';
 import { startSmtp, type Faults } from './smtp.js';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'zhuanjie.js');
+const START_AT = join(import.meta.dirname, 'fixtures', 'start-at.mjs');
 let servers: Awaited<ReturnType<typeof startSmtp>>[] = [];
 afterEach(async () => {
   await Promise.all(servers.map((s) => s.close()));
@@ -32,9 +34,10 @@ async function smtp(faults: Faults = {}) {
   return s;
 }
 
-/** The CLI in a child process without blocking this one, where the SMTP server runs. */
-function cliAsync(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: 'pipe' });
+/** The CLI in a child process without blocking this one, where the SMTP server runs; `startAt` holds it until that millisecond. */
+function cliAsync(args: string[], startAt?: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const pre = startAt ? ['--import', pathToFileURL(START_AT).href] : [];
+  const child = spawn(process.execPath, [...pre, BIN, ...args], { stdio: 'pipe', env: { ...process.env, ZHUANJIE_TEST_START_AT: String(startAt ?? 0) } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c) => (stdout += c));
@@ -230,14 +233,14 @@ describe('SMTP faults', () => {
   it('a second run while one holds the lock exits 3 with a clear message', async () => {
     const server = await smtp();
     const { dir, file } = setup(server.port);
-    const release = await acquireLock(join(dir, 'state'));
+    const lock = await acquireLock(join(dir, 'state'));
     try {
       const r = cli(['run', '--config', file, '--as-of', SAMPLE_AS_OF]);
       expect(r.code).toBe(3);
       expect(r.stderr).toContain('另一个 zhuanjie 进程正在使用');
       expect(server.messages).toHaveLength(0);
     } finally {
-      await release();
+      await lock.release();
     }
   });
 
@@ -252,6 +255,65 @@ describe('SMTP faults', () => {
     expect(r.stderr).toContain('无法写入');
     expect(server.messages).toHaveLength(0);
   });
+});
+
+describe('two processes on one state folder', () => {
+  it('two runs started in the same millisecond, 10 times (half after a finished run): every college gets its list once', async () => {
+    for (let trial = 0; trial < 10; trial++) {
+      const server = await smtp();
+      const { file } = setup(server.port);
+      // A finished run on a day without reminders leaves its lock behind as a finished run does.
+      if (trial % 2) expect((await cliAsync(['run', '--config', file, '--as-of', '2026-07-15'])).code).toBe(0);
+      const at = Date.now() + 700;
+      const [a, b] = await Promise.all([0, 1].map(() => cliAsync(['run', '--config', file, '--as-of', SAMPLE_AS_OF], at)));
+      const subjects = server.messages.map((m) => m.parsed.subject);
+      expect(subjects, `trial ${trial}: ${a!.stderr}${b!.stderr}`).toHaveLength(4);
+      expect(new Set(subjects).size).toBe(4);
+      // One sent; the other was refused (3) or came second and found everything sent (0).
+      expect([a!.code, b!.code].sort()).toEqual(expect.arrayContaining([0]));
+      for (const r of [a!, b!]) expect([0, 3]).toContain(r.code);
+    }
+  }, 90_000);
+
+  it('schedule holds the lock for its life: a run and a second schedule exit 3; SIGTERM exits 0 and frees it', async () => {
+    const server = await smtp();
+    const { file } = setup(server.port);
+    const daemon = spawn(process.execPath, [BIN, 'schedule', '--config', file], { stdio: 'pipe' });
+    let out = '';
+    daemon.stdout.on('data', (c) => (out += c));
+    const exited = new Promise<number | null>((r) => daemon.on('exit', (code) => r(code)));
+    await expect.poll(() => out, { timeout: 20_000 }).toContain('启动时补发检查');
+    // Wait until the start-up pass is over (the sample's dates are long past: nothing to send today).
+    await expect.poll(() => out, { timeout: 20_000 }).toMatch(/不是提醒日|邮件：/);
+    expect((await cliAsync(['run', '--config', file, '--as-of', SAMPLE_AS_OF])).code).toBe(3);
+    const second = await cliAsync(['schedule', '--config', file]);
+    expect(second.code).toBe(3);
+    expect(second.stderr).toContain('另一个 zhuanjie 进程正在使用');
+    daemon.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect((await cliAsync(['run', '--config', file, '--as-of', '2026-07-15'])).code).toBe(0);
+  }, 60_000);
+
+  it('SIGTERM during the start-up pass waits for the message in flight and exits 0', async () => {
+    let term = () => {};
+    const server = await smtp({ data: (n) => (n === 1 ? (term(), { delayMs: 800 }) : 'ok') });
+    const { file } = setup(server.port);
+    // A clock on the reminder day after the send time: the start-up pass sends.
+    const daemon = spawn(process.execPath, [BIN, 'schedule', '--config', file, '--now', `${SAMPLE_AS_OF}T09:00:00+08:00`], { stdio: 'pipe' });
+    let out = '';
+    daemon.stdout.on('data', (c) => (out += c));
+    term = () => daemon.kill('SIGTERM');
+    const code = await new Promise<number | null>((r) => daemon.on('exit', (c) => r(c)));
+    expect(code).toBe(0);
+    expect(out).toContain('收到 SIGTERM');
+    expect(out).toContain('其余邮件下次运行时发送');
+    // The message in flight was finished and recorded; the rest wait for the next run, none uncertain.
+    expect(server.messages).toHaveLength(1);
+    const rerun = await cliAsync(['run', '--config', file, '--as-of', SAMPLE_AS_OF]);
+    expect(rerun.code).toBe(0);
+    expect(server.messages).toHaveLength(4);
+    expect(new Set(server.messages.map((m) => m.parsed.subject)).size).toBe(4);
+  }, 30_000);
 });
 
 describe('zhuanjie schedule catches up (fake clock)', () => {
