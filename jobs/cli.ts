@@ -15,6 +15,7 @@ import { BusyError, runJob } from './run.js';
 import { startScheduler } from './schedule.js';
 import { runDemo } from './demo.js';
 import { progress } from './progress.js';
+import { journalList, journalResolve } from './journalCommand.js';
 
 export const EXIT = { ok: 0, findings: 1, input: 2, busy: 3 } as const;
 
@@ -104,7 +105,28 @@ function program(): Command {
       if (o.checkpoint && !isCheckpointId(o.checkpoint)) throw new InputError('--checkpoint', `「${o.checkpoint}」不是节点，应为 09-01 或 12-10。`);
       const asOf = o.asOf ? isoOption(o.asOf, '--as-of') : dateIn(TIMEZONE);
       const outcome = await runJob(loaded, { asOf, checkpoint: o.checkpoint as never, dryRun: Boolean(o.dryRun), log: (s) => console.log(s) });
-      process.exitCode = outcome.failures.length ? EXIT.findings : EXIT.ok;
+      process.exitCode = outcome.failures.length || outcome.uncertain.length || outcome.torn.length ? EXIT.findings : EXIT.ok;
+    });
+
+  p.command('journal')
+    .description('查看发送日志中需要处理的邮件（状态不确定、发送失败）；resolve <编号> --sent|--resend 在人工核实后处理一条')
+    .argument('[操作]', 'resolve：处理一条“状态不确定”的记录')
+    .argument('[编号]', 'zhuanjie journal 列出的编号')
+    .requiredOption('--config <文件>', '配置文件（JSON）')
+    .option('--sent', '已核实收到：不再发送')
+    .option('--resend', '已核实没收到：下次运行时重发')
+    .option('--json', '输出一个 JSON 文档')
+    .action(async (action: string | undefined, id: string | undefined, o: { config: string; sent?: boolean; resend?: boolean; json?: boolean }) => {
+      const loaded = loadConfig(o.config);
+      if (!action) {
+        const list = journalList(loaded);
+        console.log(o.json ? JSON.stringify({ unsettled: list.items, tornLines: list.torn }, null, 2) : list.text);
+        process.exitCode = list.items.length || list.torn.length ? EXIT.findings : EXIT.ok;
+        return;
+      }
+      if (action !== 'resolve' || !id) throw new InputError('journal', '用法：zhuanjie journal resolve <编号> --sent 或 --resend');
+      if (Boolean(o.sent) === Boolean(o.resend)) throw new InputError('journal resolve', '请在 --sent（已收到）和 --resend（重发）中选一个。');
+      console.log(await journalResolve(loaded, id, o.sent ? 'sent' : 'resend'));
     });
 
   p.command('schedule')

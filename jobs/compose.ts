@@ -117,6 +117,8 @@ export interface SummaryMailInput {
   report: Buffer;
   /** Colleges whose message could not be delivered, with why (the summary carries them). */
   undelivered: { college: string; reason: string; members: number }[];
+  /** Colleges whose message may or may not have arrived (sending interrupted). */
+  uncertain?: { college: string; reason: string; members: number }[];
 }
 
 function bar(fraction: number): string {
@@ -125,8 +127,11 @@ function bar(fraction: number): string {
   return `<table role='presentation' width='160' cellpadding='0' cellspacing='0' style='border-collapse:collapse;'><tr>${pct > 0 ? `<td width='${pct}%' height='10' bgcolor='#2e7d32' style='background:#2e7d32;height:10px;font-size:0;line-height:0;'>&nbsp;</td>` : ''}${pct < 100 ? `<td height='10' bgcolor='#e0e0e0' style='background:#e0e0e0;height:10px;font-size:0;line-height:0;'>&nbsp;</td>` : ''}</tr></table>`;
 }
 
+const UNCERTAIN_HEAD = '以下学院的提醒发送中断，无法确认是否送达（不会自动重发），请向学院核实，其名单在附件中：';
+
 export function composeSummaryMail(i: SummaryMailInput): Outgoing {
   const { result } = i;
+  const uncertain = i.uncertain ?? [];
   const s = result.summary;
   const open = STATUSES.filter((k) => !STATUS_INFO[k].resolved).reduce((n, k) => n + s.byStatus[k], 0);
   const subject = `【组织关系转接】全校汇总：${when(i.reminder)}仍有${open}名党员未完成转接`;
@@ -144,6 +149,7 @@ ${rows.map(([college, c]) => {
 ${s.orphans ? `<p>另有 ${s.orphans} 条回执无法对应到任何登记，见附件「无对应登记的回执」。</p>` : ''}
 ${s.unusable ? `<p>另有 ${s.unusable} 条登记身份信息不可用（身份证号无效且无学号），见附件「身份不可用」。</p>` : ''}
 ${i.undelivered.length ? `<p style='color:#b71c1c'><b>以下学院的提醒未能送达，其名单在附件中，请转交：</b></p><ul>${i.undelivered.map((u) => `<li>${escapeHtml(u.college)}（${u.members} 人）：${escapeHtml(u.reason)}</li>`).join('')}</ul>` : ''}
+${uncertain.length ? `<p style='color:#b71c1c'><b>${UNCERTAIN_HEAD}</b></p><ul>${uncertain.map((u) => `<li>${escapeHtml(u.college)}（${u.members} 人）：${escapeHtml(u.reason)}</li>`).join('')}</ul>` : ''}
 <p>全校未完成名单见附件（Excel），身份证号已打码。</p>
 </body></html>`;
   const text = [
@@ -151,6 +157,7 @@ ${i.undelivered.length ? `<p style='color:#b71c1c'><b>以下学院的提醒未�
     '',
     ...rows.map(([college, c]) => `${college}：登记 ${c.total}，完成 ${c.completed + c.exempt}（${rate(c.completed + c.exempt, c.total)}）${statusCols.filter((k) => c[k]).map((k) => `，${STATUS_INFO[k].label} ${c[k]}`).join('')}`),
     ...(i.undelivered.length ? ['', '以下学院的提醒未能送达，其名单在附件中，请转交：', ...i.undelivered.map((u) => `- ${u.college}（${u.members} 人）：${u.reason}`)] : []),
+    ...(uncertain.length ? ['', UNCERTAIN_HEAD, ...uncertain.map((u) => `- ${u.college}（${u.members} 人）：${u.reason}`)] : []),
     '',
     '全校未完成名单见附件（Excel），身份证号已打码。',
   ].join('\n');

@@ -157,7 +157,13 @@ export async function acquireLock(stateDir: string): Promise<Lock> {
       released = true;
       clearInterval(timer);
       // Only the holder of the highest generation may free it; a successor exists when we lost it.
-      if (current(dir) === mine && create(dir, mine + 1, { state: 'free', at: new Date().toISOString() })) tidy(dir, mine + 1);
+      // If the free marker cannot be written (disk full), our generation names a process that is
+      // about to exit: the next run succeeds it as a dead owner's.
+      try {
+        if (current(dir) === mine && create(dir, mine + 1, { state: 'free', at: new Date().toISOString() })) tidy(dir, mine + 1);
+      } catch {
+        /* see above */
+      }
     },
   };
 }

@@ -11,12 +11,13 @@ import type { LoadedConfig } from './config.js';
 import { composeCollegeMail, composeSummaryMail, contentHash, reminderKey, type Outgoing } from './compose.js';
 import { InputError } from './errors.js';
 import { expandInputs, writeFileAtomic } from './files.js';
-import { Journal } from './journal.js';
+import { entryId, Journal, type TornLine } from './journal.js';
 import { acquireLock, BusyError, type Lock } from './lock.js';
 import { membersOf, readReceipts, validateFile } from './load.js';
 import { createSender, type Sender } from './mail.js';
 import { buildCollegeAttachment, buildReport } from './report.js';
 import { reconcileText } from './output.js';
+import { printable } from './terminal.js';
 
 export { BusyError };
 
@@ -36,6 +37,8 @@ export interface RunOptions {
 }
 
 export interface Failure { college: string; key: string; reason: string; members: number }
+/** A message that may or may not have arrived: reported, never re-sent until a person settles it. */
+export interface Uncertain extends Failure { id: string }
 
 export interface RunOutcome {
   result: ReconcileResult;
@@ -43,8 +46,10 @@ export interface RunOutcome {
   reminders: Reminder[];
   sent: { key: string; to: string[]; subject: string; members: number }[];
   failures: Failure[];
-  /** Journalled as intended but with no outcome (crash mid-send): reported, not re-sent. */
-  uncertain: string[];
+  /** Handed over without an answer, or journalled as intended with no outcome (crash mid-send): reported, not re-sent. */
+  uncertain: Uncertain[];
+  /** Journal lines torn by a crash. */
+  torn: TornLine[];
   alreadySent: string[];
   /** Messages not started because the process was asked to stop (sent by the next run). */
   stopped: number;
@@ -71,7 +76,7 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
     const reminders = opts.checkpoint
       ? [forcedReminder(opts.asOf, cohort, opts.checkpoint)]
       : dueReminders(opts.asOf, cohort, config.reminders.leadDays).filter((r) => !opts.remindersBefore || r.date < opts.remindersBefore);
-    const outcome: RunOutcome = { result, reportFile, reminders, sent: [], failures: [], uncertain: [], alreadySent: [], stopped: 0 };
+    const outcome: RunOutcome = { result, reportFile, reminders, sent: [], failures: [], uncertain: [], alreadySent: [], stopped: 0, torn: [] };
     if (!reminders.length) {
       log(`${opts.asOf} 不是提醒日，未发送邮件。`);
       return outcome;
@@ -79,6 +84,10 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
 
     const journal = new Journal(join(stateDir, 'journal.jsonl'));
     const state = journal.read();
+    for (const t of state.torn) {
+      outcome.torn.push(t);
+      log(`发送日志 ${journal.file} 第 ${t.line} 行不完整（写入时中断）${t.key ? `，该邮件（${printable(t.key)}）按“状态不确定”处理` : '，无法看出是哪封邮件；请检查该行'}。`);
+    }
     const sender = opts.dryRun ? null : opts.sender ?? createSender(config, path);
     try {
       for (const reminder of reminders) {
@@ -88,20 +97,25 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
         for (const m of unresolved) byCollege.set(m.college, [...(byCollege.get(m.college) ?? []), m]);
         const undelivered: Failure[] = [];
 
-        const attempt = async (msg: Outgoing, college: string) => {
+        const attempt = async (msg: Outgoing, college: string): Promise<boolean> => {
           const key = `${rKey}/${msg.key}`;
-          const prior = state.outcomes.get(key);
-          if (prior && (prior.status === 'sent' || prior.status === 'partial')) {
+          const id = entryId(key);
+          const prior = state.keys.get(key);
+          const everyone = [...msg.to, ...msg.cc];
+          if (prior?.uncertain) {
+            outcome.uncertain.push({ college, key, id, reason: prior.uncertain, members: msg.members.length });
+            log(`状态不确定：${printable(college)}：${prior.uncertain}。本次不重发；请核实后运行 zhuanjie journal resolve ${id} --sent（已收到）或 --resend（重发）。`);
+            return false;
+          }
+          // A message that reached some recipients goes again only to those refused for now (4xx);
+          // one that reached nobody goes again to everyone.
+          const todo = prior?.delivered.size ? everyone.filter((a) => !prior.delivered.has(a) && !prior.refused.has(a)) : everyone;
+          if (prior?.resolvedSent || !todo.length) {
             outcome.alreadySent.push(key);
             return true;
           }
-          if (state.uncertain.has(key)) {
-            outcome.uncertain.push(key);
-            log(`不确定：${college} 的邮件上次发送时中断，无法确认是否送达，本次不重发（请人工核实）。`);
-            return true;
-          }
           if (!sender) {
-            log(`（试运行）将发送：${msg.subject} → ${msg.to.join(', ')}`);
+            log(`（试运行）将发送：${printable(msg.subject)} → ${todo.join(', ')}`);
             return true;
           }
           if (opts.stopping?.()) {
@@ -109,21 +123,29 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
             return true;
           }
           lock?.assertHeld();
-          journal.append({ type: 'intent', key, messageId: msg.messageId, hash: contentHash(msg), to: [...msg.to, ...msg.cc], at: new Date().toISOString() });
-          const d = await sender.deliver(msg);
-          journal.append({ type: 'outcome', key, messageId: msg.messageId, status: d.status, accepted: d.accepted, rejected: d.rejected, error: d.error, at: new Date().toISOString() });
+          if (todo.length < everyone.length) log(`补发：${printable(college)} 的邮件只发给上次暂时被拒的收件人：${todo.join(', ')}`);
+          journal.append({ type: 'intent', key, messageId: msg.messageId, hash: contentHash(msg), to: todo, college, at: new Date().toISOString() });
+          const d = await sender.deliver(msg, todo, (line) => log(printable(line)));
+          journal.append({ type: 'outcome', key, messageId: msg.messageId, status: d.status, accepted: d.accepted, rejected: d.rejected, deferred: d.deferred, error: d.error, at: new Date().toISOString() });
+          const error = printable(d.error ?? '未知原因');
+          if (d.status === 'uncertain') {
+            const reason = `邮件已交给服务器但没有收到确认（${d.error ?? '无应答'}），可能已送达`;
+            outcome.uncertain.push({ college, key, id, reason, members: msg.members.length });
+            log(`状态不确定：${printable(college)}：${printable(reason)}，不会自动重发。请核实后运行 zhuanjie journal resolve ${id} --sent（已收到）或 --resend（重发）。`);
+            return false;
+          }
           if (d.status === 'failed') {
             const f = { college, key, reason: `发送失败：${d.error ?? '未知原因'}`, members: msg.members.length };
             outcome.failures.push(f);
             undelivered.push(f);
-            log(`失败：${college}：${d.error}`);
+            log(`失败：${printable(college)}：${error}`);
             return false;
           }
           outcome.sent.push({ key, to: d.accepted, subject: msg.subject, members: msg.members.length });
           if (d.status === 'partial') {
-            outcome.failures.push({ college, key, reason: `部分收件人被拒收：${d.rejected.join(', ')}（${d.error ?? ''}）`, members: 0 });
-            log(`部分送达：${college}：拒收 ${d.rejected.join(', ')}`);
-          } else log(`已发送：${msg.subject}`);
+            outcome.failures.push({ college, key, reason: `部分收件人未送达：${d.error ?? ''}`, members: 0 });
+            log(`部分送达：${printable(college)}：${error}`);
+          } else log(`已发送：${printable(msg.subject)}`);
           return true;
         };
 
@@ -143,7 +165,8 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
           );
         }
         if (config.orgDept) {
-          const ok = await attempt(composeSummaryMail({ result, to: [config.orgDept.email], from: config.from, reminder, report, undelivered }), config.orgDept.name);
+          const uncertain = outcome.uncertain.filter((u) => u.key.startsWith(`${rKey}/college/`));
+          const ok = await attempt(composeSummaryMail({ result, to: [config.orgDept.email], from: config.from, reminder, report, undelivered, uncertain }), config.orgDept.name);
           if (!ok) log('组织部汇总邮件发送失败：未送达的学院名单见对账报告。');
         } else log('配置中没有组织部（orgDept）邮箱：未发送汇总。');
       }
