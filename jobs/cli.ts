@@ -16,6 +16,8 @@ import { startScheduler } from './schedule.js';
 import { runDemo } from './demo.js';
 import { progress } from './progress.js';
 import { journalList, journalResolve } from './journalCommand.js';
+import { readEach } from './unreadable.js';
+import { printable } from './terminal.js';
 
 export const EXIT = { ok: 0, findings: 1, input: 2, busy: 3 } as const;
 
@@ -44,10 +46,12 @@ function program(): Command {
     .action((files: string[], o: { sheet?: string; config?: string; json?: boolean; today?: string }) => {
       const { config } = loadConfig(o.config);
       const today = o.today ? isoOption(o.today, '--today') : dateIn(TIMEZONE);
-      const results = expandInputs(files).map((f) => validateFile(f, { settings: config.rules, today, sheet: o.sheet }));
-      if (o.json) console.log(JSON.stringify(validationJson(results), null, 2));
-      else console.log(results.map(validationText).join('\n\n'));
-      process.exitCode = results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
+      // Every readable file is checked and reported; the unreadable ones are listed (exit 2).
+      const { results, unreadable } = readEach(expandInputs(files), (f) => validateFile(f, { settings: config.rules, today, sheet: o.sheet }));
+      if (o.json) console.log(JSON.stringify({ ...validationJson(results), unreadable: unreadable.map(({ file, reason }) => ({ file, reason })) }, null, 2));
+      else if (results.length) console.log(results.map(validationText).join('\n\n'));
+      for (const u of unreadable) console.error(`错误：${printable(u.file)}：${printable(u.reason)}`);
+      process.exitCode = unreadable.length ? EXIT.input : results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
     });
 
   p.command('template')
@@ -105,7 +109,7 @@ function program(): Command {
       if (o.checkpoint && !isCheckpointId(o.checkpoint)) throw new InputError('--checkpoint', `「${o.checkpoint}」不是节点，应为 09-01 或 12-10。`);
       const asOf = o.asOf ? isoOption(o.asOf, '--as-of') : dateIn(TIMEZONE);
       const outcome = await runJob(loaded, { asOf, checkpoint: o.checkpoint as never, dryRun: Boolean(o.dryRun), log: (s) => console.log(s) });
-      process.exitCode = outcome.failures.length || outcome.uncertain.length || outcome.torn.length ? EXIT.findings : EXIT.ok;
+      process.exitCode = outcome.unreadable.length ? EXIT.input : outcome.failures.length || outcome.uncertain.length || outcome.torn.length ? EXIT.findings : EXIT.ok;
     });
 
   p.command('journal')

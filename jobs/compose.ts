@@ -119,6 +119,8 @@ export interface SummaryMailInput {
   undelivered: { college: string; reason: string; members: number }[];
   /** Colleges whose message may or may not have arrived (sending interrupted). */
   uncertain?: { college: string; reason: string; members: number }[];
+  /** Registrations that could not be read: their members are missing from every count. */
+  unreadable?: { file: string; college?: string; reason: string }[];
 }
 
 function bar(fraction: number): string {
@@ -129,9 +131,13 @@ function bar(fraction: number): string {
 
 const UNCERTAIN_HEAD = '以下学院的提醒发送中断，无法确认是否送达（不会自动重发），请向学院核实，其名单在附件中：';
 
+const UNREADABLE_HEAD = '以下登记表无法读取，其中的党员未计入本次对账和提醒，请联系学院重新提交：';
+const unreadableLine = (u: { file: string; college?: string; reason: string }) => `${headerSafe(u.file)}${u.college ? `（${u.college}）` : ''}：${u.reason}`;
+
 export function composeSummaryMail(i: SummaryMailInput): Outgoing {
   const { result } = i;
   const uncertain = i.uncertain ?? [];
+  const unreadable = i.unreadable ?? [];
   const s = result.summary;
   const open = STATUSES.filter((k) => !STATUS_INFO[k].resolved).reduce((n, k) => n + s.byStatus[k], 0);
   const subject = `【组织关系转接】全校汇总：${when(i.reminder)}仍有${open}名党员未完成转接`;
@@ -150,6 +156,7 @@ ${s.orphans ? `<p>另有 ${s.orphans} 条回执无法对应到任何登记，见
 ${s.unusable ? `<p>另有 ${s.unusable} 条登记身份信息不可用（身份证号无效且无学号），见附件「身份不可用」。</p>` : ''}
 ${i.undelivered.length ? `<p style='color:#b71c1c'><b>以下学院的提醒未能送达，其名单在附件中，请转交：</b></p><ul>${i.undelivered.map((u) => `<li>${escapeHtml(u.college)}（${u.members} 人）：${escapeHtml(u.reason)}</li>`).join('')}</ul>` : ''}
 ${uncertain.length ? `<p style='color:#b71c1c'><b>${UNCERTAIN_HEAD}</b></p><ul>${uncertain.map((u) => `<li>${escapeHtml(u.college)}（${u.members} 人）：${escapeHtml(u.reason)}</li>`).join('')}</ul>` : ''}
+${unreadable.length ? `<p style='color:#b71c1c'><b>${UNREADABLE_HEAD}</b></p><ul>${unreadable.map((u) => `<li>${escapeHtml(unreadableLine(u))}</li>`).join('')}</ul>` : ''}
 <p>全校未完成名单见附件（Excel），身份证号已打码。</p>
 </body></html>`;
   const text = [
@@ -158,6 +165,7 @@ ${uncertain.length ? `<p style='color:#b71c1c'><b>${UNCERTAIN_HEAD}</b></p><ul>$
     ...rows.map(([college, c]) => `${college}：登记 ${c.total}，完成 ${c.completed + c.exempt}（${rate(c.completed + c.exempt, c.total)}）${statusCols.filter((k) => c[k]).map((k) => `，${STATUS_INFO[k].label} ${c[k]}`).join('')}`),
     ...(i.undelivered.length ? ['', '以下学院的提醒未能送达，其名单在附件中，请转交：', ...i.undelivered.map((u) => `- ${u.college}（${u.members} 人）：${u.reason}`)] : []),
     ...(uncertain.length ? ['', UNCERTAIN_HEAD, ...uncertain.map((u) => `- ${u.college}（${u.members} 人）：${u.reason}`)] : []),
+    ...(unreadable.length ? ['', UNREADABLE_HEAD, ...unreadable.map((u) => `- ${unreadableLine(u)}`)] : []),
     '',
     '全校未完成名单见附件（Excel），身份证号已打码。',
   ].join('\n');

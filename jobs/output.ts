@@ -7,6 +7,7 @@ import { STATUS_INFO, STATUSES } from '../shared/statuses.js';
 import type { ReconcileResult } from '../shared/reconcile.js';
 import { maskIdNumber } from '../shared/idNumber.js';
 import type { FileValidation } from './load.js';
+import { printable } from './terminal.js';
 
 export function validationJson(results: readonly FileValidation[]) {
   return {
@@ -23,12 +24,12 @@ export function validationJson(results: readonly FileValidation[]) {
 export function validationText(r: FileValidation): string {
   const c = countBySeverity(r.findings);
   const lines = [
-    `${basename(r.file)}（工作表「${r.sheet}」，表头在第 ${r.headerRow} 行，${r.rowCount} 行数据）：错误 ${c.error} 处，提醒 ${c.warning} 处，提示 ${c.info} 处`,
+    `${printable(basename(r.file))}（工作表「${printable(r.sheet)}」，表头在第 ${r.headerRow} 行，${r.rowCount} 行数据）：错误 ${c.error} 处，提醒 ${c.warning} 处，提示 ${c.info} 处`,
   ];
   const sorted = [...r.findings].sort((a, b) => a.row - b.row || (a.column ?? '').length - (b.column ?? '').length || (a.column ?? '').localeCompare(b.column ?? ''));
   for (const f of sorted) {
     const where = f.field ? `${fieldLabel(f.field)}${f.column ? `（${f.column}列）` : ''}` : f.column ? `${f.column}列` : '';
-    lines.push(`  [${SEVERITY_LABEL[f.severity]}] 第${f.row}行 ${where}：${f.message}`);
+    lines.push(`  [${SEVERITY_LABEL[f.severity]}] 第${f.row}行 ${where}：${printable(f.message)}`);
   }
   if (c.error === 0 && c.warning === 0) lines.push('  全部通过。');
   return lines.join('\n');
@@ -64,7 +65,7 @@ export function reconcileText(result: ReconcileResult): string {
   lines.push('  ' + STATUSES.filter((k) => s.byStatus[k]).map((k) => `${STATUS_INFO[k].label} ${s.byStatus[k]}`).join('，'));
   for (const [college, c] of Object.entries(s.byCollege)) {
     const open = STATUSES.filter((k) => !STATUS_INFO[k].resolved).reduce((n, k) => n + c[k], 0);
-    lines.push(`  ${college}：${c.total} 人，未完成 ${open} 人`);
+    lines.push(`  ${printable(college)}：${c.total} 人，未完成 ${open} 人`);
   }
   if (s.orphans) lines.push(`  无法对应登记的回执 ${s.orphans} 条`);
   if (s.unusable) lines.push(`  身份信息不可用的登记 ${s.unusable} 条`);

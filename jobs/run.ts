@@ -3,19 +3,20 @@
  * college its unresolved members and the 组织部 a summary, journalled so that a
  * re-run sends only what was not sent and nothing twice.
  */
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { cohortFor, dueReminders, forcedReminder, type CheckpointId, type Reminder } from '../shared/calendar.js';
 import { reconcile, type ReconcileResult } from '../shared/reconcile.js';
 import { isUnresolved } from '../shared/statuses.js';
 import type { LoadedConfig } from './config.js';
 import { composeCollegeMail, composeSummaryMail, contentHash, reminderKey, type Outgoing } from './compose.js';
 import { InputError } from './errors.js';
-import { expandInputs, writeFileAtomic } from './files.js';
+import { confinedOutput, expandInputs, writeFileAtomic } from './files.js';
+import { collegeOfFile, readEach, type Unreadable } from './unreadable.js';
 import { entryId, Journal, type TornLine } from './journal.js';
 import { acquireLock, BusyError, type Lock } from './lock.js';
 import { membersOf, readReceipts, validateFile } from './load.js';
 import { createSender, type Sender } from './mail.js';
-import { buildCollegeAttachment, buildReport } from './report.js';
+import { buildCollegeAttachment, buildReport, type DeliveryRow } from './report.js';
 import { reconcileText } from './output.js';
 import { printable } from './terminal.js';
 
@@ -50,6 +51,8 @@ export interface RunOutcome {
   uncertain: Uncertain[];
   /** Journal lines torn by a crash. */
   torn: TornLine[];
+  /** Registrations that could not be read (reported; the rest were used). */
+  unreadable: Unreadable[];
   alreadySent: string[];
   /** Messages not started because the process was asked to stop (sent by the next run). */
   stopped: number;
@@ -58,25 +61,33 @@ export interface RunOutcome {
 export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<RunOutcome> {
   const { config, path } = loaded;
   const log = opts.log ?? (() => {});
-  const stateDir = path(config.stateDir);
+  // Outputs stay in the config's folder unless written as absolute paths.
+  const base = loaded.file ? dirname(resolve(loaded.file)) : process.cwd();
+  const stateDir = confinedOutput(base, config.stateDir, 'stateDir');
+  const reportDir = confinedOutput(base, config.reportDir, 'reportDir');
   const lock = opts.lock ?? (opts.dryRun ? null : await acquireLock(stateDir));
   try {
     if (!config.registrations.length) throw new InputError(loaded.file ?? '配置', '没有配置登记表（registrations）。');
     const cohort = config.cohort ?? cohortFor(opts.asOf);
-    const validations = expandInputs(config.registrations.map(path)).map((f) => validateFile(f, { settings: config.rules, today: opts.asOf }));
+    // A registration that cannot be read is reported and set aside; every other college still gets its list.
+    const { results: validations, unreadable } = readEach(expandInputs(config.registrations.map(path)), (f) => validateFile(f, { settings: config.rules, today: opts.asOf }));
+    for (const u of unreadable) u.college = collegeOfFile(u.file, config.colleges);
     const receipts = expandInputs(config.receipts.map(path)).flatMap(readReceipts);
     const result = reconcile({ members: membersOf(validations, config.colleges), receipts, asOf: opts.asOf, cohort, settings: config.rules });
     const fullIds = config.fullIdNumbers;
-    const report = await buildReport(result, { fullIds });
-    const reportFile = join(path(config.reportDir), `组织关系转接对账-${opts.asOf}.xlsx`);
-    writeFileAtomic(reportFile, report);
+    const unreadableRows = unreadable.map((u) => ({ file: basename(u.file), college: u.college, reason: u.reason }));
+    const reportFile = join(reportDir, `组织关系转接对账-${opts.asOf}.xlsx`);
+    // Written before any mail (a report that cannot be written stops the run), and again
+    // after sending with what each message came to.
+    writeFileAtomic(reportFile, await buildReport(result, { fullIds, unreadable: unreadableRows }), { private: true });
     log(reconcileText(result));
+    for (const u of unreadable) log(`无法读取的登记表：${printable(u.file)}${u.college ? `（${u.college}）` : ''}：${printable(u.reason)} 其中的党员未计入本次对账，其余登记表照常处理。`);
     log(`对账报告：${resolve(reportFile)}`);
 
     const reminders = opts.checkpoint
       ? [forcedReminder(opts.asOf, cohort, opts.checkpoint)]
       : dueReminders(opts.asOf, cohort, config.reminders.leadDays).filter((r) => !opts.remindersBefore || r.date < opts.remindersBefore);
-    const outcome: RunOutcome = { result, reportFile, reminders, sent: [], failures: [], uncertain: [], alreadySent: [], stopped: 0, torn: [] };
+    const outcome: RunOutcome = { result, reportFile, reminders, sent: [], failures: [], uncertain: [], alreadySent: [], stopped: 0, torn: [], unreadable };
     if (!reminders.length) {
       log(`${opts.asOf} 不是提醒日，未发送邮件。`);
       return outcome;
@@ -88,7 +99,10 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
       outcome.torn.push(t);
       log(`发送日志 ${journal.file} 第 ${t.line} 行不完整（写入时中断）${t.key ? `，该邮件（${printable(t.key)}）按“状态不确定”处理` : '，无法看出是哪封邮件；请检查该行'}。`);
     }
-    const sender = opts.dryRun ? null : opts.sender ?? createSender(config, path);
+    const sender = opts.dryRun ? null : opts.sender ?? createSender(config, (p) => confinedOutput(base, p, 'mail.dir'));
+    const deliveries: DeliveryRow[] = [];
+    let finished = false;
+    const row = (college: string, recipients: string[], result: string, detail = '') => deliveries.push({ at: new Date().toISOString(), college, recipients, result, detail });
     try {
       for (const reminder of reminders) {
         const rKey = reminderKey(cohort, reminder);
@@ -104,6 +118,7 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
           const everyone = [...msg.to, ...msg.cc];
           if (prior?.uncertain) {
             outcome.uncertain.push({ college, key, id, reason: prior.uncertain, members: msg.members.length });
+            row(college, prior.lastIntent?.to ?? everyone, '状态不确定', `${prior.uncertain}；未重发，核实后用 zhuanjie journal resolve ${id} 处理`);
             log(`状态不确定：${printable(college)}：${prior.uncertain}。本次不重发；请核实后运行 zhuanjie journal resolve ${id} --sent（已收到）或 --resend（重发）。`);
             return false;
           }
@@ -112,6 +127,7 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
           const todo = prior?.delivered.size ? everyone.filter((a) => !prior.delivered.has(a) && !prior.refused.has(a)) : everyone;
           if (prior?.resolvedSent || !todo.length) {
             outcome.alreadySent.push(key);
+            row(college, everyone, '此前已发送', prior?.lastOutcome?.at ? `上次发送：${prior.lastOutcome.at}` : '');
             return true;
           }
           if (!sender) {
@@ -120,6 +136,7 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
           }
           if (opts.stopping?.()) {
             if (!outcome.stopped++) log('已收到停止信号：其余邮件下次运行时发送。');
+            row(college, todo, '未发送', '进程收到停止信号，下次运行时发送');
             return true;
           }
           lock?.assertHeld();
@@ -131,6 +148,7 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
           if (d.status === 'uncertain') {
             const reason = `邮件已交给服务器但没有收到确认（${d.error ?? '无应答'}），可能已送达`;
             outcome.uncertain.push({ college, key, id, reason, members: msg.members.length });
+            row(college, todo, '状态不确定', `${reason}；不会自动重发，核实后用 zhuanjie journal resolve ${id} 处理`);
             log(`状态不确定：${printable(college)}：${printable(reason)}，不会自动重发。请核实后运行 zhuanjie journal resolve ${id} --sent（已收到）或 --resend（重发）。`);
             return false;
           }
@@ -138,10 +156,12 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
             const f = { college, key, reason: `发送失败：${d.error ?? '未知原因'}`, members: msg.members.length };
             outcome.failures.push(f);
             undelivered.push(f);
+            row(college, todo, '发送失败', d.error ?? '');
             log(`失败：${printable(college)}：${error}`);
             return false;
           }
           outcome.sent.push({ key, to: d.accepted, subject: msg.subject, members: msg.members.length });
+          row(college, todo, d.status === 'partial' ? '部分送达' : '已发送', d.status === 'partial' ? `已送达：${d.accepted.join(', ')}；${d.error ?? ''}` : '');
           if (d.status === 'partial') {
             outcome.failures.push({ college, key, reason: `部分收件人未送达：${d.error ?? ''}`, members: 0 });
             log(`部分送达：${printable(college)}：${error}`);
@@ -155,7 +175,8 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
             const f = { college, key: `${rKey}/college/${college}`, reason: '配置中没有该学院的联系人邮箱', members: members.length };
             outcome.failures.push(f);
             undelivered.push(f);
-            log(`未发送：${college}：配置中没有该学院的联系人邮箱。`);
+            row(college, [], '未发送', '配置中没有该学院的联系人邮箱');
+            log(`未发送：${printable(college)}：配置中没有该学院的联系人邮箱。`);
             continue;
           }
           const attachment = await buildCollegeAttachment(college, members, opts.asOf, { fullIds });
@@ -166,12 +187,25 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
         }
         if (config.orgDept) {
           const uncertain = outcome.uncertain.filter((u) => u.key.startsWith(`${rKey}/college/`));
-          const ok = await attempt(composeSummaryMail({ result, to: [config.orgDept.email], from: config.from, reminder, report, undelivered, uncertain }), config.orgDept.name);
-          if (!ok) log('组织部汇总邮件发送失败：未送达的学院名单见对账报告。');
+          // The summary carries the report as it stands: with every college's delivery so far.
+          const report = await buildReport(result, { fullIds, unreadable: unreadableRows, deliveries });
+          const ok = await attempt(composeSummaryMail({ result, to: [config.orgDept.email], from: config.from, reminder, report, undelivered, uncertain, unreadable: unreadableRows }), config.orgDept.name);
+          if (!ok) log(`组织部汇总邮件未能确认送达：各学院的发送结果见对账报告「发送结果」工作表（${resolve(reportFile)}）。`);
         } else log('配置中没有组织部（orgDept）邮箱：未发送汇总。');
       }
+      finished = true;
     } finally {
       sender?.close();
+      // The whole truth: what each message came to, in the report, atomically — also when
+      // sending stopped on an error (then a failure to write it must not hide that error).
+      if (sender) {
+        try {
+          writeFileAtomic(reportFile, await buildReport(result, { fullIds, unreadable: unreadableRows, deliveries }), { private: true });
+        } catch (err) {
+          if (finished) throw err;
+          log(`对账报告未能更新发送结果：${printable(err instanceof Error ? err.message : String(err))}`);
+        }
+      }
     }
     const where = sender ? sender.describe : '（试运行，未发送）';
     log(`邮件：已发送 ${outcome.sent.length} 封，失败 ${outcome.failures.length} 项，此前已发送 ${outcome.alreadySent.length} 封，状态不确定 ${outcome.uncertain.length} 封；${where}`);

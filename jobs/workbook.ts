@@ -40,16 +40,24 @@ function explain(err: unknown): string {
 }
 
 export function readWorkbookFile(file: string): XLSX.WorkBook {
-  let size: number;
+  let st;
   try {
-    size = statSync(file).size;
-  } catch {
-    throw new InputError(file, '文件不存在或无法访问。');
+    st = statSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(file, code === 'ELOOP' ? '是循环的符号链接，无法打开。' : '文件不存在或无法访问。');
   }
+  if (!st.isFile()) throw new InputError(file, '不是普通文件（是文件夹或设备），无法读取。');
+  const size = st.size;
   if (size === 0) throw new InputError(file, '文件是空的（0 字节）。');
   if (size > MAX_FILE_BYTES) throw new InputError(file, `文件过大（${Math.round(size / 1048576)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB）。`);
   const ext = extname(file).toLowerCase();
-  const buf = readFileSync(file);
+  let buf: Buffer;
+  try {
+    buf = readFileSync(file);
+  } catch {
+    throw new InputError(file, '文件无法读取（没有读取权限或磁盘错误）。');
+  }
   const container = containerOf(buf);
   const bad = zipProblem(buf);
   if (bad) throw new InputError(file, bad);
