@@ -90,7 +90,7 @@ function program(): Command {
       const receipts = recFiles.flatMap((f) => tick(f, () => readReceipts(f)));
       const result = reconcile({ members: membersOf(validations, config.colleges), receipts, asOf, cohort, settings: config.rules });
       const fullIds = Boolean(o.fullId) || config.fullIdNumbers;
-      if (o.out) writeFileAtomic(o.out, await buildReport(result, { fullIds }));
+      if (o.out) writeFileAtomic(o.out, await buildReport(result, { fullIds }), { private: true });
       if (o.json) console.log(JSON.stringify(reconcileJson(result, fullIds), null, 2));
       else {
         console.log(reconcileText(result));
