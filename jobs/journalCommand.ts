@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import type { LoadedConfig } from './config.js';
 import { InputError } from './errors.js';
 import { entryId, Journal, type KeyState } from './journal.js';
-import { acquireLock } from './lock.js';
 import { printable } from './terminal.js';
 
 export interface Unsettled { id: string; key: string; college: string; state: 'uncertain' | 'failed' | 'deferred'; reason: string; recipients: string[]; at: string }
@@ -45,18 +44,18 @@ export function journalList(loaded: LoadedConfig): { text: string; items: Unsett
   return { text: lines.join('\n'), items, torn: state.torn.map((t) => t.line) };
 }
 
+/**
+ * Appends a `resolve` line. No lock: `schedule` holds the lock for its whole life, and
+ * one short O_APPEND write cannot interleave with its lines; a pass already under way
+ * skips the uncertain message either way, and the next pass reads the resolution.
+ */
 export async function journalResolve(loaded: LoadedConfig, id: string, as: 'sent' | 'resend'): Promise<string> {
-  const lock = await acquireLock(loaded.path(loaded.config.stateDir));
-  try {
-    const journal = journalOf(loaded);
-    const state = journal.read();
-    const match = [...state.keys.values()].filter((s) => entryId(s.key) === id || s.key === id);
-    if (match.length !== 1) throw new InputError(id, `发送日志中没有编号为「${printable(id)}」的记录（用 zhuanjie journal 查看编号）。`);
-    const s = match[0]!;
-    if (!s.uncertain) throw new InputError(id, `「${printable(s.key)}」不是“状态不确定”的记录，无需处理。`);
-    journal.append({ type: 'resolve', key: s.key, as, at: new Date().toISOString() });
-    return as === 'sent' ? `已记录：${printable(s.key)} 已送达，不再发送。` : `已记录：${printable(s.key)} 将在下次运行时重发。`;
-  } finally {
-    await lock.release();
-  }
+  const journal = journalOf(loaded);
+  const state = journal.read();
+  const match = [...state.keys.values()].filter((s) => entryId(s.key) === id || s.key === id);
+  if (match.length !== 1) throw new InputError(id, `发送日志中没有编号为「${printable(id)}」的记录（用 zhuanjie journal 查看编号）。`);
+  const s = match[0]!;
+  if (!s.uncertain) throw new InputError(id, `「${printable(s.key)}」不是“状态不确定”的记录，无需处理。`);
+  journal.append({ type: 'resolve', key: s.key, as, at: new Date().toISOString() });
+  return as === 'sent' ? `已记录：${printable(s.key)} 已送达，不再发送。` : `已记录：${printable(s.key)} 将在下次运行时重发。`;
 }
