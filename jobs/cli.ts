@@ -108,7 +108,18 @@ function program(): Command {
       const loaded = loadConfig(o.config);
       if (o.checkpoint && !isCheckpointId(o.checkpoint)) throw new InputError('--checkpoint', `「${o.checkpoint}」不是节点，应为 09-01 或 12-10。`);
       const asOf = o.asOf ? isoOption(o.asOf, '--as-of') : dateIn(TIMEZONE);
-      const outcome = await runJob(loaded, { asOf, checkpoint: o.checkpoint as never, dryRun: Boolean(o.dryRun), log: (s) => console.log(s) });
+      // The first Ctrl+C / SIGTERM lets the message in flight finish (no uncertain entry); a second one kills.
+      let stopping = false;
+      const onSignal = () => {
+        stopping = true;
+        console.log('收到停止信号：等待当前这封邮件发完后停止（再按一次 Ctrl+C 立即退出）…');
+      };
+      process.once('SIGTERM', onSignal);
+      process.once('SIGINT', onSignal);
+      const outcome = await runJob(loaded, { asOf, checkpoint: o.checkpoint as never, dryRun: Boolean(o.dryRun), log: (s) => console.log(s), stopping: () => stopping }).finally(() => {
+        process.off('SIGTERM', onSignal);
+        process.off('SIGINT', onSignal);
+      });
       process.exitCode = outcome.unreadable.length ? EXIT.input : outcome.failures.length || outcome.uncertain.length || outcome.torn.length ? EXIT.findings : EXIT.ok;
     });
 

@@ -321,6 +321,21 @@ describe('SMTP faults', () => {
     expect(server.messages).toHaveLength(3);
   });
 
+  it('schedule killed with kill -9 during its start-up pass: the re-run takes its lock at once, reports the message in flight uncertain, exit 1', async () => {
+    let kill = () => {};
+    const server = await smtp({ data: (n) => (n === 2 ? (setTimeout(() => kill(), 100), 'hang') : 'ok') });
+    const { file } = setup(server.port);
+    const daemon = spawn(process.execPath, [BIN, 'schedule', '--config', file, '--now', `${SAMPLE_AS_OF}T09:00:00+08:00`], { stdio: 'pipe' });
+    kill = () => daemon.kill('SIGKILL');
+    await new Promise((r) => daemon.on('exit', r));
+    expect(server.messages).toHaveLength(1);
+    const rerun = await cliAsync(['run', '--config', file, '--as-of', SAMPLE_AS_OF]);
+    expect(rerun.code).toBe(1);
+    expect(rerun.stdout).toContain('状态不确定 1 封');
+    expect(server.messages).toHaveLength(3);
+    expect(new Set(server.messages.map((m) => m.parsed.subject)).size).toBe(3);
+  });
+
   it('a second run while one holds the lock exits 3 with a clear message', async () => {
     const server = await smtp();
     const { dir, file } = setup(server.port);
