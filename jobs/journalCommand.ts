@@ -15,7 +15,7 @@ export interface Unsettled { id: string; key: string; college: string; state: 'u
 const journalOf = (loaded: LoadedConfig) => new Journal(join(loaded.path(loaded.config.stateDir), 'journal.jsonl'));
 
 function unsettled(s: KeyState): Unsettled | null {
-  const base = { id: entryId(s.key), key: s.key, college: s.college ?? s.key.split('/').slice(3).join('/'), at: s.lastOutcome?.at ?? s.lastIntent?.at ?? '' };
+  const base = { id: entryId(s.key), key: s.key, college: s.college ?? s.key.split('/').slice(3).join('/').replace(/^college\//, ''), at: s.lastOutcome?.at ?? s.lastIntent?.at ?? '' };
   if (s.uncertain) return { ...base, state: 'uncertain', reason: s.uncertain, recipients: s.lastIntent?.to ?? [] };
   if (s.resolvedSent || !s.lastOutcome) return null;
   if (s.lastOutcome.status === 'failed') return { ...base, state: 'failed', reason: s.lastOutcome.error ?? '发送失败', recipients: s.lastOutcome.rejected };
