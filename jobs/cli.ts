@@ -48,7 +48,8 @@ function program(): Command {
       const today = o.today ? isoOption(o.today, '--today') : dateIn(TIMEZONE);
       // Every readable file is checked and reported; the unreadable ones are listed (exit 2).
       const { results, unreadable } = readEach(expandInputs(files), (f) => validateFile(f, { settings: config.rules, today, sheet: o.sheet }));
-      if (o.json) console.log(JSON.stringify({ ...validationJson(results), unreadable: unreadable.map(({ file, reason }) => ({ file, reason })) }, null, 2));
+      // `unreadable` appears only when there is one: the usual document keeps its one key.
+      if (o.json) console.log(JSON.stringify({ ...validationJson(results), ...(unreadable.length ? { unreadable: unreadable.map(({ file, reason }) => ({ file, reason })) } : {}) }, null, 2));
       else if (results.length) console.log(results.map(validationText).join('\n\n'));
       for (const u of unreadable) console.error(`错误：${printable(u.file)}：${printable(u.reason)}`);
       process.exitCode = unreadable.length ? EXIT.input : results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
