@@ -19,6 +19,8 @@ import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readF
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { InputError } from './errors.js';
+import { ioReason } from './files.js';
 
 export class BusyError extends Error {
   constructor(dir: string) {
@@ -122,6 +124,16 @@ function tidy(dir: string, below: number): void {
 }
 
 export async function acquireLock(stateDir: string): Promise<Lock> {
+  try {
+    return take(stateDir);
+  } catch (err) {
+    if (err instanceof BusyError) throw err;
+    // A state folder we cannot write: say which, in Chinese, before anything is sent.
+    throw new InputError(join(stateDir, 'run.lock'), `无法建立运行锁（${ioReason(err)}）。请检查 stateDir 的位置和权限。`);
+  }
+}
+
+function take(stateDir: string): Lock {
   const dir = join(stateDir, 'run.lock');
   mkdirSync(dir, { recursive: true });
   const owner: Owner = { state: 'held', pid: process.pid, host: hostname(), token: randomBytes(8).toString('hex'), at: new Date().toISOString() };

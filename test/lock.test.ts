@@ -29,6 +29,12 @@ describe('the lock', () => {
     await second.release();
   });
 
+  it('a state folder that cannot be made is an input error naming the lock, not an internal one', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'state'), '一个同名文件');
+    await expect(acquireLock(join(dir, 'state'))).rejects.toThrow(/state\/run\.lock：无法建立运行锁（路径中有同名文件而不是文件夹）/);
+  });
+
   it('a lock left by a killed run is taken over at once; a finished run leaves nothing that blocks', async () => {
     const dir = tempDir();
     const lock = await acquireLock(dir);
