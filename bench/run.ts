@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { benchData, workbook } from './data.js';
+import { bigFieldCsv, bigSheetXlsx } from '../test/hostileMemory.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench', 'out');
@@ -138,6 +139,21 @@ if (py) {
 say(`5. 加载项：Chromium 中校验 ${SMALL} 行（测试宿主）`);
 const pane = await addin();
 
+say('7. 恶意输入的峰值内存（应 ≤ 约 1 GB：超限的在解析前拒绝）');
+const hostileCases: [string, string, (f: string) => void][] = [
+  ['sheet300', '解压 300 MB 的真实单元格 .xlsx', (f) => bigSheetXlsx(f, 300 * 1024 ** 2)],
+  ['cells', '560 万个一位数单元格 .xlsx', (f) => bigSheetXlsx(f, 80 * 1024 ** 2, '<c><v>1</v></c>')],
+  ['atCap', '上限以内最大的 .xlsx（105 MB，490 万单元格）', (f) => bigSheetXlsx(f, 105 * 1024 ** 2, '<c><v>20220831</v></c>')],
+  ['field', '一个 54 MB 引号字段的 CSV', (f) => bigFieldCsv(f, 54 * 1024 ** 2)],
+];
+const hostile: Record<string, { label: string; ms: number; rssMB: number }> = {};
+for (const [key, label, make] of hostileCases) {
+  const file = join(OUT, `hostile-${key}${key === 'field' ? '.csv' : '.xlsx'}`);
+  make(file);
+  const r = child(process.execPath, [join(ROOT, 'bin', 'zhuanjie.js'), 'validate', file]);
+  hostile[key] = { label, ms: Math.round(r.ms), rssMB: mb(r.rss) };
+  say(`  ${label}：${hostile[key]!.ms} ms，峰值 ${hostile[key]!.rssMB} MB`);
+}
 say('6. 任务窗格脚本大小（Excel 网页版每次打开都要下载）');
 const { buildAddin } = await import('../scripts/build-addin.mjs');
 const paneBundleKB = Math.round(statSync(join(await buildAddin(), 'taskpane.js')).size / 1024);
@@ -156,6 +172,7 @@ const results = {
   pandas100k: pandas && { ms: Math.round(pandas.ms), rssMB: mb(pandas.rss) },
   addin5k: pane,
   paneBundleKB,
+  hostile,
   ratios: {
     reconcileOverFloor: +(ours.ms / floor.ms).toFixed(2),
     reconcileOverPandas: pandas ? +(ours.ms / pandas.ms).toFixed(2) : null,
@@ -172,6 +189,7 @@ const table: [string, string, string][] = [
   ['pandas read_excel + merge', pandas ? `${results.pandas100k!.ms} ms，峰值 ${results.pandas100k!.rssMB} MB` : '（未安装）', pandas ? `本项目 ÷ pandas = ${results.ratios.reconcileOverPandas}` : ''],
   [`加载项 ${SMALL.toLocaleString()} 行（Chromium）`, pane ? `${pane.ms} ms，${pane.syncs} 次 sync` : '（跳过）', '目标 ≤ 1 s，≤ 6 次 sync'],
   ['任务窗格脚本', `${paneBundleKB} KB`, '不含 zod（配置校验只在 Node 端）'],
+  ...Object.values(hostile).map((h): [string, string, string] => [h.label, `${h.ms} ms，峰值 ${h.rssMB} MB`, '目标 ≤ 1 GB']),
 ];
 const width = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
 const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));

@@ -23,6 +23,9 @@ import { runDemo } from './demo.js';
 import { progress } from './progress.js';
 import { acquireLock } from './lock.js';
 import { fetchReceipts } from './mailbox/index.js';
+import { journalList, journalResolve } from './journalCommand.js';
+import { readEach } from './unreadable.js';
+import { printable } from './terminal.js';
 
 export const EXIT = { ok: 0, findings: 1, input: 2, busy: 3 } as const;
 
@@ -74,15 +77,18 @@ function program(): Command {
       const { config } = loaded;
       const today = o.today ? isoOption(o.today, '--today') : dateIn(TIMEZONE);
       const overrides = columnOverrides({ ...config.columns, ...mapOption(o.map) }, o.map?.length ? '--map' : (loaded.file ?? '--map'));
-      const results = expandInputs(files).map((f) => validateFile(f, { settings: config.rules, today, sheet: o.sheet, overrides }));
-      if (o.map?.length) {
+      // Every readable file is checked and reported; the unreadable ones are listed (exit 2).
+      const { results, unreadable } = readEach(expandInputs(files), (f) => validateFile(f, { settings: config.rules, today, sheet: o.sheet, overrides }));
+      if (o.map?.length && results.length) {
         const cli = columnOverrides(mapOption(o.map), '--map');
         const unused = [...cli.keys()].filter((k) => results.every((r) => unusedOverrides(cli, r.header.decisions).includes(k)));
         if (unused.length) throw new InputError('--map', `表头${unused.map((h) => `「${h}」`).join('、')}在表中不存在，请核对拼写。`);
       }
-      if (o.json) console.log(JSON.stringify(validationJson(results), null, 2));
-      else console.log(results.map((r) => validationText(r, { explain: o.explain })).join('\n\n'));
-      process.exitCode = results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
+      // `unreadable` appears only when there is one: the usual document keeps its one key.
+      if (o.json) console.log(JSON.stringify({ ...validationJson(results), ...(unreadable.length ? { unreadable: unreadable.map(({ file, reason }) => ({ file, reason })) } : {}) }, null, 2));
+      else if (results.length) console.log(results.map((r) => validationText(r, { explain: o.explain })).join('\n\n'));
+      for (const u of unreadable) console.error(`错误：${printable(u.file)}：${printable(u.reason)}`);
+      process.exitCode = unreadable.length ? EXIT.input : results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
     });
 
   p.command('columns')
@@ -149,7 +155,7 @@ function program(): Command {
         settings: config.rules, colleges: config.colleges, asOf, cohort, each: tick,
       });
       const fullIds = Boolean(o.fullId) || config.fullIdNumbers;
-      if (o.out) writeFileAtomic(o.out, await buildReport(result, { fullIds }));
+      if (o.out) writeFileAtomic(o.out, await buildReport(result, { fullIds }), { private: true });
       if (o.json) console.log(JSON.stringify(reconcileJson(result, fullIds), null, 2));
       else {
         console.log(reconcileText(result));
@@ -168,8 +174,40 @@ function program(): Command {
       assertMailSecrets(loaded);
       if (o.checkpoint && !isCheckpointId(o.checkpoint)) throw new InputError('--checkpoint', `「${o.checkpoint}」不是节点，应为 ${CHECKPOINTS.map((c) => c.id).join(' 或 ')}。`);
       const asOf = o.asOf ? isoOption(o.asOf, '--as-of') : dateIn(TIMEZONE);
-      const outcome = await runJob(loaded, { asOf, checkpoint: o.checkpoint as never, dryRun: Boolean(o.dryRun), log: (s) => console.log(s) });
-      process.exitCode = outcome.failures.length ? EXIT.findings : EXIT.ok;
+      // The first Ctrl+C / SIGTERM lets the message in flight finish (no uncertain entry); a second one kills.
+      let stopping = false;
+      const onSignal = () => {
+        stopping = true;
+        console.log('收到停止信号：等待当前这封邮件发完后停止（再按一次 Ctrl+C 立即退出）…');
+      };
+      process.once('SIGTERM', onSignal);
+      process.once('SIGINT', onSignal);
+      const outcome = await runJob(loaded, { asOf, checkpoint: o.checkpoint as never, dryRun: Boolean(o.dryRun), log: (s) => console.log(s), stopping: () => stopping }).finally(() => {
+        process.off('SIGTERM', onSignal);
+        process.off('SIGINT', onSignal);
+      });
+      process.exitCode = outcome.unreadable.length ? EXIT.input : outcome.failures.length || outcome.uncertain.length || outcome.torn.length ? EXIT.findings : EXIT.ok;
+    });
+
+  p.command('journal')
+    .description('查看发送日志中需要处理的邮件（状态不确定、发送失败）；resolve <编号> --sent|--resend 在人工核实后处理一条')
+    .argument('[操作]', 'resolve：处理一条“状态不确定”的记录')
+    .argument('[编号]', 'zhuanjie journal 列出的编号')
+    .requiredOption('--config <文件>', '配置文件（JSON）')
+    .option('--sent', '已核实收到：不再发送')
+    .option('--resend', '已核实没收到：下次运行时重发')
+    .option('--json', '输出一个 JSON 文档')
+    .action(async (action: string | undefined, id: string | undefined, o: { config: string; sent?: boolean; resend?: boolean; json?: boolean }) => {
+      const loaded = loadConfig(o.config);
+      if (!action) {
+        const list = journalList(loaded);
+        console.log(o.json ? JSON.stringify({ unsettled: list.items, tornLines: list.torn }, null, 2) : list.text);
+        process.exitCode = list.items.length || list.torn.length ? EXIT.findings : EXIT.ok;
+        return;
+      }
+      if (action !== 'resolve' || !id) throw new InputError('journal', '用法：zhuanjie journal resolve <编号> --sent 或 --resend');
+      if (Boolean(o.sent) === Boolean(o.resend)) throw new InputError('journal resolve', '请在 --sent（已收到）和 --resend（重发）中选一个。');
+      console.log(await journalResolve(loaded, id, o.sent ? 'sent' : 'resend'));
     });
 
   const receipts = p.command('receipts').description('回执邮箱：读取党员用邮件发来的回执照片');
@@ -179,21 +217,24 @@ function program(): Command {
     .requiredOption('--config <文件>', '配置文件（JSON），其中 mailbox 为回执邮箱')
     .action(async (o: { config: string }) => {
       const loaded = loadConfig(o.config);
-      const release = await acquireLock(loaded.path(loaded.config.stateDir));
+      const lock = await acquireLock(loaded.path(loaded.config.stateDir));
       try {
         await fetchReceipts(loaded, { log: (s) => console.log(s) });
       } finally {
-        await release();
+        await lock.release();
       }
     });
 
   p.command('schedule')
     .description('常驻运行：每天按配置的时间（北京时间）检查并发送到期提醒，补发停机期间错过的提醒')
     .requiredOption('--config <文件>', '配置文件（JSON）')
-    .action(async (o: { config: string }) => {
+    .addOption(new Option('--now <时间>', '按此时刻运行（测试用，ISO 8601）').hideHelp())
+    .action(async (o: { config: string; now?: string }) => {
       const loaded = loadConfig(o.config);
       assertMailSecrets(loaded);
-      await startScheduler(loaded, { log: (s) => console.log(s) });
+      const now = o.now ? new Date(o.now) : undefined;
+      if (now && Number.isNaN(now.getTime())) throw new InputError('--now', `「${o.now}」不是有效时刻。`);
+      await startScheduler(loaded, { log: (s) => console.log(s), now: now && (() => now) });
     });
 
   p.command('demo')

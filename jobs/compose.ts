@@ -137,6 +137,10 @@ export interface SummaryMailInput {
   undelivered: { college: string; reason: string; members: number }[];
   /** 回执 e-mails that could not be matched to a member (issue 14). */
   unmatchedMail?: number;
+  /** Colleges whose message may or may not have arrived (sending interrupted). */
+  uncertain?: { college: string; reason: string; members: number }[];
+  /** Registrations that could not be read: their members are missing from every count. */
+  unreadable?: { file: string; college?: string; reason: string }[];
 }
 
 function bar(fraction: number): string {
@@ -145,8 +149,15 @@ function bar(fraction: number): string {
   return `<table role='presentation' width='160' cellpadding='0' cellspacing='0' style='border-collapse:collapse;'><tr>${pct > 0 ? `<td width='${pct}%' height='10' bgcolor='#2e7d32' style='background:#2e7d32;height:10px;font-size:0;line-height:0;'>&nbsp;</td>` : ''}${pct < 100 ? `<td height='10' bgcolor='#e0e0e0' style='background:#e0e0e0;height:10px;font-size:0;line-height:0;'>&nbsp;</td>` : ''}</tr></table>`;
 }
 
+const UNCERTAIN_HEAD = '以下学院的提醒发送中断，无法确认是否送达（不会自动重发），请向学院核实，其名单在附件中：';
+
+const UNREADABLE_HEAD = '以下登记表无法读取，其中的党员未计入本次对账和提醒，请联系学院重新提交：';
+const unreadableLine = (u: { file: string; college?: string; reason: string }) => `${headerSafe(u.file)}${u.college ? `（${u.college}）` : ''}：${u.reason}`;
+
 export function composeSummaryMail(i: SummaryMailInput): Outgoing {
   const { result } = i;
+  const uncertain = i.uncertain ?? [];
+  const unreadable = i.unreadable ?? [];
   const s = result.summary;
   const all: StatusCounts = { ...s.byStatus, total: s.total };
   const open = openCount(s.byStatus);
@@ -163,8 +174,12 @@ export function composeSummaryMail(i: SummaryMailInput): Outgoing {
     ...(i.unmatchedMail ? [`回执邮箱中有 ${i.unmatchedMail} 封邮件无法对应到党员，见附件「无法对应的回执邮件」。`] : []),
     ...(s.unusable ? [`另有 ${s.unusable} 条登记身份信息不可用（身份证号无效且无学号），见附件「身份不可用」。`] : []),
   ];
-  const undeliveredHead = '以下学院的提醒未能送达，其名单在附件中，请转交：';
-  const undelivered = i.undelivered.map((u) => `${u.college}（${u.members} 人）：${u.reason}`);
+  // What went wrong, each under its heading: the same lines in the HTML and the text part.
+  const alerts = [
+    { head: '以下学院的提醒未能送达，其名单在附件中，请转交：', items: i.undelivered.map((u) => `${u.college}（${u.members} 人）：${u.reason}`) },
+    { head: UNCERTAIN_HEAD, items: uncertain.map((u) => `${u.college}（${u.members} 人）：${u.reason}`) },
+    { head: UNREADABLE_HEAD, items: unreadable.map(unreadableLine) },
+  ].filter((a) => a.items.length);
   const footer = '全校未完成名单见附件（Excel），身份证号已打码。';
   const td = (v: string | number, style = STYLE.td) => `<td style='${style}'>${escapeHtml(String(v === 0 ? '' : v))}</td>`;
   const html = `<!doctype html><html><body style='${STYLE.body}'>
@@ -177,7 +192,7 @@ ${table.map(({ college, c, total }) => {
 }).join('\n')}
 </tbody></table>
 ${notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('\n')}
-${undelivered.length ? `<p style='color:#b71c1c'><b>${undeliveredHead}</b></p><ul>${undelivered.map((u) => `<li>${escapeHtml(u)}</li>`).join('')}</ul>` : ''}
+${alerts.map((a) => `<p style='color:#b71c1c'><b>${escapeHtml(a.head)}</b></p><ul>${a.items.map((u) => `<li>${escapeHtml(u)}</li>`).join('')}</ul>`).join('\n')}
 <p>${footer}</p>
 </body></html>`;
   const text = [
@@ -187,7 +202,7 @@ ${undelivered.length ? `<p style='color:#b71c1c'><b>${undeliveredHead}</b></p><u
     ...table.map(({ college, c }) => `${college}：${line(c).map((v, n) => (v === 0 && n > 0 ? '' : `${columns[n]} ${v}`)).filter(Boolean).join('，')}`),
     '',
     ...notes,
-    ...(undelivered.length ? ['', undeliveredHead, ...undelivered.map((u) => `- ${u}`)] : []),
+    ...alerts.flatMap((a) => ['', a.head, ...a.items.map((u) => `- ${u}`)]),
     '',
     footer,
   ].join('\n');

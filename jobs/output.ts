@@ -11,6 +11,7 @@ import type { ReconcileResult } from '../shared/reconcile.js';
 import { RECEIPT_RULE_TEXT } from '../shared/receipts.js';
 import { maskIdNumber } from '../shared/idNumber.js';
 import type { FileValidation } from './load.js';
+import { printable } from './terminal.js';
 
 /** Each header cell, what it was read as, and why: the same for text and JSON. */
 export function columnsJson(decisions: readonly ColumnDecision[]) {
@@ -63,7 +64,7 @@ export function validationJson(results: readonly FileValidation[]) {
 export function validationText(r: FileValidation, opts: { explain?: boolean } = {}): string {
   const c = countBySeverity(r.findings);
   const lines = [
-    `${basename(r.file)}（工作表「${r.sheet}」，表头在${rowsText(r.header.firstRow, r.headerRow)}，${r.rowCount} 行数据）：错误 ${c.error} 处，提醒 ${c.warning} 处，提示 ${c.info} 处`,
+    `${printable(basename(r.file))}（工作表「${printable(r.sheet)}」，表头在${rowsText(r.header.firstRow, r.headerRow)}，${r.rowCount} 行数据）：错误 ${c.error} 处，提醒 ${c.warning} 处，提示 ${c.info} 处`,
   ];
   if (opts.explain) lines.push(columnsText(r.file, r.sheet, r.header, { required: REQUIRED_FIELDS, otherSheets: r.otherSheets }).split('\n').slice(1).join('\n'));
   else if (r.otherSheets.length) lines.push(`  另有工作表${r.otherSheets.map((n) => `「${n}」`).join('、')}也像登记表，未校验（可用 --sheet 指定）`);
@@ -71,7 +72,7 @@ export function validationText(r: FileValidation, opts: { explain?: boolean } = 
   const sorted = [...r.findings].sort((a, b) => a.row - b.row || (a.column ?? '').length - (b.column ?? '').length || (a.column ?? '').localeCompare(b.column ?? ''));
   for (const f of sorted) {
     const where = findingPlace(f, fieldLabel);
-    lines.push(`  [${SEVERITY_LABEL[f.severity]}] 第${f.row}行 ${where}：${f.message}`);
+    lines.push(`  [${SEVERITY_LABEL[f.severity]}] 第${f.row}行 ${where}：${printable(f.message)}`);
   }
   if (c.error === 0 && c.warning === 0) lines.push('  全部通过。');
   return lines.join('\n');
@@ -106,8 +107,8 @@ export function reconcileText(result: ReconcileResult): string {
   const s = result.summary;
   const lines = [`截至 ${result.asOf}（${result.cohort} 届）：登记 ${s.total} 人，完成率 ${completionRate({ ...s.byStatus, total: s.total }).text}（${COMPLETION_RATE_RULE}）`];
   lines.push('  ' + STATUSES.filter((k) => s.byStatus[k]).map((k) => `${STATUS_INFO[k].label} ${s.byStatus[k]}`).join('，'));
-  for (const [college, c] of collegeRows(s)) lines.push(`  ${college}：${c.total} 人，未完成 ${openCount(c)} 人，完成率 ${completionRate(c).text}`);
-  for (const f of result.receiptFiles) lines.push(`  回执 ${f.file}：${f.rows} 行，${RECEIPT_RULE_TEXT[f.rule]}`);
+  for (const [college, c] of collegeRows(s)) lines.push(`  ${printable(college)}：${c.total} 人，未完成 ${openCount(c)} 人，完成率 ${completionRate(c).text}`);
+  for (const f of result.receiptFiles) lines.push(`  回执 ${printable(f.file)}：${f.rows} 行，${RECEIPT_RULE_TEXT[f.rule]}`);
   if (s.orphans) lines.push(`  无对应登记的回执 ${s.orphans} 条`);
   if (s.unusable) lines.push(`  身份信息不可用的登记 ${s.unusable} 条`);
   return lines.join('\n');

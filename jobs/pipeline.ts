@@ -12,6 +12,7 @@ import type { College } from '../shared/config.js';
 import { InputError } from './errors.js';
 import { expandInputs } from './files.js';
 import { membersOf, readReceiptFile, validateFile, type FileValidation, type ReceiptFile } from './load.js';
+import { collegeOfFile, readEach, type Unreadable } from './unreadable.js';
 
 /** Every field a correction may name: registration and receipt columns. */
 export const MAPPABLE_FIELDS: readonly FieldDef[] = [...REGISTRATION_FIELDS, ...RECEIPT_ONLY_FIELDS];
@@ -36,12 +37,19 @@ export interface PipelineInput {
   cohort: number;
   /** Receipts that come from elsewhere than files (the 回执 mailbox). */
   extraReceipts?: ReceiptRecord[];
+  /**
+   * Set an unreadable registration aside (reported in `unreadable`) instead of stopping:
+   * `run` does, so that one bad file never silences the other colleges.
+   */
+  isolate?: boolean;
   /** Called around each file's reading (progress). */
   each?: <T>(file: string, work: () => T) => T;
 }
 
 export interface PipelineOutput {
   validations: FileValidation[];
+  /** Registrations set aside because they could not be read (only with `isolate`). */
+  unreadable: Unreadable[];
   receiptFiles: ReceiptFile[];
   result: ReconcileResult;
 }
@@ -74,18 +82,24 @@ export function loadAndReconcile(input: PipelineInput): PipelineOutput {
     for (const k of global.keys()) if (!missing.has(k)) used.add(k);
   };
 
-  const validations = filesOf(input.registrations, global, from).map(({ file, overrides, own }) => each(file, () => {
+  const registrations = filesOf(input.registrations, global, from);
+  const byFile = new Map(registrations.map((r) => [r.file, r]));
+  const readRegistration = (file: string) => each(file, () => {
+    const { overrides, own } = byFile.get(file)!;
     const v = validateFile(file, { settings: input.settings, today: input.asOf, overrides });
     check(file, own, v.header.decisions);
     return v;
-  }));
+  });
+  const files = registrations.map((r) => r.file);
+  const { results: validations, unreadable } = input.isolate ? readEach(files, readRegistration) : { results: files.map(readRegistration), unreadable: [] };
+  for (const u of unreadable) u.college = collegeOfFile(u.file, input.colleges);
   const receiptFiles = filesOf(input.receipts, global, from).map(({ file, overrides, own, kind }) => each(file, () => {
     const r = readReceiptFile(file, { kind, overrides });
     check(file, own, r.decisions);
     return r;
   }));
   const unusedGlobal = [...global.keys()].filter((k) => !used.has(k));
-  if (unusedGlobal.length && validations.length + receiptFiles.length > 0) {
+  if (unusedGlobal.length && validations.length + receiptFiles.length > 0 && !unreadable.length) {
     throw new InputError(from, `列对应中的表头${unusedGlobal.map((h) => `「${h}」`).join('、')}在任何文件中都不存在，请核对拼写。`);
   }
   const result = reconcile({
@@ -96,5 +110,5 @@ export function loadAndReconcile(input: PipelineInput): PipelineOutput {
     cohort: input.cohort,
     settings: input.settings,
   });
-  return { validations, receiptFiles, result };
+  return { validations, unreadable, receiptFiles, result };
 }

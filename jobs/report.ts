@@ -49,7 +49,17 @@ export function sortForAction(members: readonly MemberStatus[]): MemberStatus[] 
 /** One collator for every comparison: localeCompare builds one per call. */
 const ZH = new Intl.Collator('zh');
 
-export async function buildReport(result: ReconcileResult, opts: { fullIds: boolean; unmatchedMail?: readonly UnmatchedMail[] }): Promise<Buffer> {
+/** One message of a run, as the report's 发送结果 sheet lists it. */
+export interface DeliveryRow { at: string; college: string; recipients: string[]; result: string; detail: string }
+
+export interface ReportExtras {
+  /** Registrations that could not be read (their members are missing from every count). */
+  unreadable?: { file: string; college?: string; reason: string }[];
+  /** What this run's mail came to: written into the report after sending. */
+  deliveries?: DeliveryRow[];
+}
+
+export async function buildReport(result: ReconcileResult, opts: { fullIds: boolean; unmatchedMail?: readonly UnmatchedMail[] } & ReportExtras): Promise<Buffer> {
   const unresolved = sortForAction(result.members.filter((m) => isUnresolved(m.status)));
   const sheets: SheetSpec[] = [];
   sheets.push({
@@ -89,6 +99,21 @@ export async function buildReport(result: ReconcileResult, opts: { fullIds: bool
       name: '身份不可用',
       columns: [{ header: '学院', width: 22 }, { header: '姓名', width: 10 }, { header: '原因', width: 40 }, { header: '来源文件', width: 22 }, { header: '行号', width: 6 }],
       rows: result.unusable.map((u) => [u.college, u.name, u.reason, u.file, u.row]),
+    });
+  }
+  if (opts.unreadable?.length) {
+    sheets.push({
+      name: '无法读取的文件',
+      title: '以下登记表无法读取，其中的党员未计入本报告',
+      columns: [{ header: '文件', width: 40 }, { header: '学院', width: 22 }, { header: '原因', width: 60 }],
+      rows: opts.unreadable.map((u) => [u.file, u.college ?? '', u.reason]),
+    });
+  }
+  if (opts.deliveries) {
+    sheets.push({
+      name: '发送结果',
+      columns: [{ header: '时间', width: 20 }, { header: '学院', width: 22 }, { header: '收件人', width: 40 }, { header: '结果', width: 12 }, { header: '说明', width: 60 }],
+      rows: opts.deliveries.map((d) => [d.at, d.college, d.recipients.join(', '), d.result, d.detail]),
     });
   }
   const s = result.summary;

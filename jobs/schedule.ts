@@ -8,6 +8,7 @@ import cron from 'node-cron';
 import { dateIn, TIMEZONE } from '../shared/calendar.js';
 import type { LoadedConfig } from './config.js';
 import { InputError } from './errors.js';
+import { acquireLock, type Lock } from './lock.js';
 import { BusyError, runJob, type RunOutcome } from './run.js';
 
 /** Minutes since midnight in Beijing time. */
@@ -22,44 +23,63 @@ function minutesIn(timeZone: string, at: Date): number {
  * days are sent (a server that was down on 8月25日 sends that one on restart);
  * from the send time on, today's too.
  */
-export async function schedulerPass(loaded: LoadedConfig, now: Date, log: (s: string) => void): Promise<RunOutcome> {
+export async function schedulerPass(loaded: LoadedConfig, now: Date, log: (s: string) => void, lock?: Lock, stopping?: () => boolean): Promise<RunOutcome> {
   const [h, m] = loaded.config.reminders.sendTime.split(':').map(Number);
   const asOf = dateIn(TIMEZONE, now);
   const beforeSendTime = minutesIn(TIMEZONE, now) < h! * 60 + m!;
-  return runJob(loaded, { asOf, log, remindersBefore: beforeSendTime ? asOf : undefined });
+  return runJob(loaded, { asOf, log, lock, stopping, remindersBefore: beforeSendTime ? asOf : undefined });
 }
 
+/**
+ * The daemon. It takes the state folder's lock once and holds it for its whole life,
+ * so a second `schedule` or a `run` on the same folder exits 3 instead of racing it;
+ * SIGTERM/SIGINT handlers are in place before the start-up catch-up pass, so a stop
+ * during that pass waits for the message in flight and exits cleanly.
+ */
 export async function startScheduler(loaded: LoadedConfig, opts: { log: (s: string) => void; now?: () => Date }): Promise<void> {
   const { log } = opts;
   const now = opts.now ?? (() => new Date());
   const [h, m] = loaded.config.reminders.sendTime.split(':').map(Number);
+  const lock = await acquireLock(loaded.path(loaded.config.stateDir));
+  let stopping = false;
+  let stopped!: () => void;
+  const done = new Promise<void>((r) => (stopped = r));
   let running: Promise<unknown> = Promise.resolve();
   const pass = (why: string) => {
+    if (stopping) return running;
     running = (async () => {
       log(`[${new Date().toISOString()}] ${why}`);
       try {
-        await schedulerPass(loaded, now(), log);
+        await schedulerPass(loaded, now(), log, lock, () => stopping);
       } catch (err) {
-        // A bad input file or a busy lock must not stop the daemon: log and wait for the next tick.
+        // A bad input file must not stop the daemon: log and wait for the next tick.
         if (err instanceof InputError || err instanceof BusyError) log(`错误：${err.message}`);
         else log(`内部错误：${err instanceof Error ? err.message : String(err)}`);
       }
     })();
     return running;
   };
-
-  const task = cron.schedule(`${m} ${h} * * *`, () => pass('定时检查'), { timezone: TIMEZONE, noOverlap: true, name: 'zhuanjie' });
-  log(`zhuanjie schedule 已启动：每天 ${loaded.config.reminders.sendTime}（${TIMEZONE}）检查提醒。按 Ctrl+C 停止。`);
-  await pass('启动时补发检查');
-
-  await new Promise<void>((done) => {
-    const stop = async (signal: string) => {
-      log(`收到 ${signal}，等待当前任务结束后退出…`);
-      await task.stop();
-      await running;
-      done();
-    };
-    process.once('SIGTERM', () => void stop('SIGTERM'));
-    process.once('SIGINT', () => void stop('SIGINT'));
-  });
+  let task: ReturnType<typeof cron.schedule> | null = null;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`收到 ${signal}，等待当前任务结束后退出…`);
+    await task?.stop();
+    await running;
+    await lock.release();
+    stopped();
+  };
+  const onTerm = () => void stop('SIGTERM');
+  const onInt = () => void stop('SIGINT');
+  process.on('SIGTERM', onTerm);
+  process.on('SIGINT', onInt);
+  try {
+    log(`zhuanjie schedule 已启动：每天 ${loaded.config.reminders.sendTime}（${TIMEZONE}）检查提醒。按 Ctrl+C 停止。`);
+    await pass('启动时补发检查');
+    if (!stopping) task = cron.schedule(`${m} ${h} * * *`, () => pass('定时检查'), { timezone: TIMEZONE, noOverlap: true, name: 'zhuanjie' });
+    await done;
+  } finally {
+    process.off('SIGTERM', onTerm);
+    process.off('SIGINT', onInt);
+  }
 }

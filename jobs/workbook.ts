@@ -20,6 +20,38 @@ const ZIP_EXTENSIONS = ['.xlsx', '.xlsm', '.ods'];
 
 /** Files above this are refused rather than risk exhausting memory. */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+/**
+ * Text tables (CSV, web .xls exports) and legacy binary .xls are parsed whole into
+ * cells. Measured for CSV: about 26 bytes of memory per byte of text plus 60 per field
+ * (62 MB of 8-field rows → 1.9 GB; 16 MB of 1-character fields → 0.93 GB), so text is
+ * capped at 32 MB and 3 million fields: ~1 GB at worst. A 100,000-row CSV of 24
+ * columns is about 30 MB; a full .xls (65,536 rows) about 30 MB.
+ */
+export const MAX_TEXT_BYTES = 32 * 1024 * 1024;
+export const MAX_TEXT_FIELDS = 3_000_000;
+export const MAX_CFB_BYTES = 64 * 1024 * 1024;
+/** Excel's own limit for one cell; a CSV field beyond it is not a registration. */
+export const MAX_CELL_CHARS = 32_767;
+
+/** The longest field and the number of fields of a CSV text (quotes respected, any of , ; tab as separator). */
+export function csvShape(text: string): { longest: number; fields: number } {
+  let longest = 0;
+  let fields = 1;
+  let len = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) quoted = !quoted;
+    else if (!quoted && (c === 0x2c || c === 0x3b || c === 0x09 || c === 0x0a || c === 0x0d)) {
+      if (len > longest) longest = len;
+      len = 0;
+      fields++;
+      continue;
+    }
+    len++;
+  }
+  return { longest: Math.max(longest, len), fields };
+}
 
 /** Decode text bytes (CSV, HTML, XML): BOM or valid UTF-8 first, else GB18030 (a superset of GBK, as Excel on Chinese Windows saves). */
 export function decodeText(buf: Buffer): string {
@@ -42,21 +74,32 @@ function explain(err: unknown): string {
 }
 
 export function readWorkbookFile(file: string): XLSX.WorkBook {
-  let size: number;
+  let st;
   try {
-    size = statSync(file).size;
-  } catch {
-    throw new InputError(file, '文件不存在或无法访问。');
+    st = statSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(file, code === 'ELOOP' ? '是循环的符号链接，无法打开。' : '文件不存在或无法访问。');
   }
+  if (!st.isFile()) throw new InputError(file, '不是普通文件（是文件夹或设备），无法读取。');
+  const size = st.size;
   if (size === 0) throw new InputError(file, '文件是空的（0 字节）。');
   if (size > MAX_FILE_BYTES) throw new InputError(file, `文件过大（${Math.round(size / 1048576)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB）。`);
   const ext = extname(file).toLowerCase();
-  const buf = readFileSync(file);
+  let buf: Buffer;
+  try {
+    buf = readFileSync(file);
+  } catch {
+    throw new InputError(file, '文件无法读取（没有读取权限或磁盘错误）。');
+  }
   const other = notAWorkbook(buf);
   if (other) throw new InputError(file, other);
   const container = containerOf(buf);
   const bad = zipProblem(buf);
   if (bad) throw new InputError(file, bad);
+  const mb = (n: number) => `${Math.round(n / 1048576)} MB`;
+  if (container === 'text' && size > MAX_TEXT_BYTES) throw new InputError(file, `文本表格过大（${mb(size)}，上限 ${mb(MAX_TEXT_BYTES)}），为免耗尽内存已拒绝读取。请拆分后再提交。`);
+  if (container === 'cfb' && size > MAX_CFB_BYTES) throw new InputError(file, `文件过大（${mb(size)}，.xls 上限 ${mb(MAX_CFB_BYTES)}），为免耗尽内存已拒绝读取。请另存为 .xlsx 或拆分后再提交。`);
   if (container === 'binary' && ZIP_EXTENSIONS.includes(ext)) {
     throw new InputError(file, `文件内容不是有效的 ${ext} 表格（可能已损坏，或是改了扩展名的其他文件）。请用 Excel 或 WPS 打开后另存为 .xlsx。`);
   }
@@ -68,10 +111,21 @@ export function readWorkbookFile(file: string): XLSX.WorkBook {
   try {
     // Text in any name: CSV, and the HTML tables and SpreadsheetML that web systems save
     // as .xls, often in GBK. raw keeps 18-digit IDs and codes as the text they are.
+    let text = '';
+    if (container === 'text') {
+      text = decodeText(buf);
+      // One enormous field costs SheetJS many times its size: refuse it up front.
+      if (!/^\s*</.test(text)) {
+        const shape = csvShape(text);
+        if (shape.longest > MAX_CELL_CHARS) throw new InputError(file, `有一个单元格超过 ${MAX_CELL_CHARS} 个字符（Excel 单元格的上限），不是有效的登记表，已拒绝读取。请检查引号是否成对。`);
+        if (shape.fields > MAX_TEXT_FIELDS) throw new InputError(file, `文件中的单元格超过 ${MAX_TEXT_FIELDS / 10_000} 万个，为免耗尽内存已拒绝读取。请拆分后再提交。`);
+      }
+    }
     wb = container === 'text'
-      ? XLSX.read(decodeText(buf), { type: 'string', raw: true, dense: true })
+      ? XLSX.read(text, { type: 'string', raw: true, dense: true })
       : XLSX.read(buf, { type: 'buffer', dense: true, cellDates: false, cellHTML: false, cellStyles: false, WTF: false });
   } catch (err) {
+    if (err instanceof InputError) throw err;
     throw new InputError(file, explain(err));
   } finally {
     Object.assign(console, { error, warn, log });

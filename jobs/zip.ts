@@ -4,8 +4,21 @@
  */
 import { crc32, inflateRawSync } from 'node:zlib';
 
-/** Zip-based workbooks expanding beyond this are refused as zip bombs. */
-export const MAX_UNZIPPED_BYTES = 2 * 1024 * 1024 * 1024;
+/** Zip-based workbooks declaring more than this are zip bombs. */
+export const BOMB_BYTES = 2 * 1024 * 1024 * 1024;
+/**
+ * Zip-based workbooks expanding beyond this are refused before parsing: SheetJS builds
+ * every cell of every sheet, about 7.5 bytes of memory per byte of sheet XML (measured:
+ * 100 MB → 0.88 GB, 150 MB → 1.26 GB peak RSS), so this keeps a read near 1 GB. A real
+ * 100,000-row registration unpacks to 94 MB.
+ */
+export const MAX_UNZIPPED_BYTES = 112 * 1024 * 1024;
+/**
+ * Small cells cost more per byte (about 175 bytes of memory each: 4.2 million cells of
+ * `<c><v>1</v></c>` → 0.74 GB), so cells are counted too. A 100,000-row registration
+ * of 24 columns has 2.4 million.
+ */
+export const MAX_CELLS = 5_000_000;
 
 const LOCAL = 0x04034b50;
 const CENTRAL = 0x02014b50;
@@ -51,8 +64,21 @@ function entries(buf: Buffer): Entry[] | string {
 }
 
 const CORRUPT = '文件已损坏（压缩数据校验失败）。请用 Excel 或 WPS 打开后另存为 .xlsx，或重新导出。';
-const bomb = () => `文件解压后超过 ${MAX_UNZIPPED_BYTES / 1024 ** 3} GB，已拒绝读取（疑似压缩炸弹）。`;
+const bomb = () => `文件解压后超过 ${BOMB_BYTES / 1024 ** 3} GB，已拒绝读取（疑似压缩炸弹）。`;
+const tooBig = (total: number) => `文件解压后约 ${Math.round(total / 1024 ** 2)} MB，超过上限 ${MAX_UNZIPPED_BYTES / 1024 ** 2} MB（约 10 万行登记），为免耗尽内存已拒绝读取。请把它拆成几个文件（例如每个学院一个）后再提交。`;
 const LYING = '文件实际解压后的大小远超其目录所写（疑似压缩炸弹），已拒绝读取。';
+const tooManyCells = () => `文件中的单元格超过 ${MAX_CELLS / 10_000} 万个（约 20 万行登记），为免耗尽内存已拒绝读取。请把它拆成几个文件后再提交。`;
+
+/** Cell elements in a sheet part: `<c ` `<c>` `<c/>` (xlsx) or `<table:table-cell` (ods). */
+function countCells(xml: Buffer, ods: boolean): number {
+  const tag = Buffer.from(ods ? '<table:table-cell' : '<c');
+  let n = 0;
+  for (let at = xml.indexOf(tag); at >= 0; at = xml.indexOf(tag, at + tag.length)) {
+    const next = xml[at + tag.length];
+    if (next === 0x20 || next === 0x3e || next === 0x2f) n++;
+  }
+  return n;
+}
 
 /**
  * Before parsing: a Chinese reason to refuse a truncated or corrupt zip or a zip bomb,
@@ -69,8 +95,12 @@ export function zipProblem(buf: Buffer): string | null {
   for (const e of list) {
     // 0xffffffff marks a zip64 size; SheetJS cannot read those workbooks anyway.
     if (e.size !== 0xffffffff) total += e.size;
-    if (total > MAX_UNZIPPED_BYTES) return bomb();
+    if (total > BOMB_BYTES) return bomb();
   }
+  // Refused on the directory's word, before anything is inflated; a directory that
+  // understates a size is caught below, never inflating past what it declared.
+  if (total > MAX_UNZIPPED_BYTES) return tooBig(total);
+  let cells = 0;
   for (const e of list) {
     if (e.name.endsWith('/') || e.size === 0xffffffff) continue;
     if (e.offset + 30 > buf.length || buf.readUInt32LE(e.offset) !== LOCAL) return CORRUPT;
@@ -85,6 +115,11 @@ export function zipProblem(buf: Buffer): string | null {
       return (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? LYING : CORRUPT;
     }
     if (raw.length !== e.size || crc32(raw) !== e.crc) return raw.length > e.size ? LYING : CORRUPT;
+    const ods = e.name === 'content.xml';
+    if (ods || /^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) {
+      cells += countCells(raw, ods);
+      if (cells > MAX_CELLS) return tooManyCells();
+    }
   }
   return null;
 }

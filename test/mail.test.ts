@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { JobConfigInput } from '../shared/config.js';
@@ -20,6 +21,7 @@ import { cli, tempDir } from './helpers.js';
 import { startSmtp, type Faults } from './smtp.js';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'zhuanjie.js');
+const START_AT = join(import.meta.dirname, 'fixtures', 'start-at.mjs');
 let servers: Awaited<ReturnType<typeof startSmtp>>[] = [];
 afterEach(async () => {
   await Promise.all(servers.map((s) => s.close()));
@@ -32,9 +34,10 @@ async function smtp(faults: Faults = {}) {
   return s;
 }
 
-/** The CLI in a child process without blocking this one, where the SMTP server runs. */
-function cliAsync(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: 'pipe' });
+/** The CLI in a child process without blocking this one, where the SMTP server runs; `startAt` holds it until that millisecond. */
+function cliAsync(args: string[], startAt?: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const pre = startAt ? ['--import', pathToFileURL(START_AT).href] : [];
+  const child = spawn(process.execPath, [...pre, BIN, ...args], { stdio: 'pipe', env: { ...process.env, ZHUANJIE_TEST_START_AT: String(startAt ?? 0) } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c) => (stdout += c));
@@ -70,11 +73,11 @@ const attachmentText = (content: Buffer) => {
   return wb.SheetNames.map((n) => JSON.stringify(XLSX.utils.sheet_to_json(wb.Sheets[n]!, { header: 1 }))).join('\n');
 };
 
-/** Nothing lost: unresolved members = members in delivered college mails + members in failures. */
+/** Nothing lost: unresolved members = members in delivered college mails + members in failures and uncertain entries. */
 function expectNothingLost(o: RunOutcome) {
   const unresolved = o.result.members.filter((m) => isUnresolved(m.status)).length;
   const delivered = o.sent.filter((s) => s.key.includes('/college/')).reduce((n, s) => n + s.members, 0);
-  const failed = o.failures.filter((f) => f.key.includes('/college/')).reduce((n, f) => n + f.members, 0);
+  const failed = [...o.failures, ...o.uncertain].filter((f) => f.key.includes('/college/')).reduce((n, f) => n + f.members, 0);
   expect(delivered + failed).toBe(unresolved);
 }
 
@@ -201,13 +204,94 @@ describe('SMTP faults', () => {
     expectNothingLost(o);
   }, 20_000);
 
-  it('a connection dropped mid-DATA is retried; the message arrives exactly once', async () => {
-    const server = await smtp({ data: (n) => (n === 1 ? 'drop' : 'ok') });
+  it('a connection dropped before any message data is retried; the message arrives exactly once', async () => {
+    let drops = 0;
+    const server = await smtp({ rcpt: () => (drops++ === 0 ? 'drop' : undefined) });
     const { loaded } = setup(server.port);
     const o = await runJob(loaded, { asOf: SAMPLE_AS_OF });
     expect(o.failures).toEqual([]);
+    expect(o.uncertain).toEqual([]);
     expect(server.messages).toHaveLength(4);
     expect(new Set(server.messages.map((m) => m.parsed.subject)).size).toBe(4);
+  });
+
+  it('RFC 1047: a relay that takes the whole message and never answers gets it once; uncertain, not retried, exit 1, in the summary', async () => {
+    const server = await smtp({ data: (n) => (n === 1 ? 'hang' : 'ok') });
+    const { file } = setup(server.port, (c) => {
+      c.mail = { transport: 'smtp', host: '127.0.0.1', port: server.port, secure: false, attempts: 4, backoffMs: 20, timeoutMs: 1000 };
+    });
+    const started = Date.now();
+    const r = await cliAsync(['run', '--config', file, '--as-of', SAMPLE_AS_OF]);
+    // One timeout, not four attempts of it.
+    expect(Date.now() - started).toBeLessThan(8000);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('状态不确定：机械工程学院');
+    expect(r.stdout).toContain('不会自动重发');
+    // DATA 1 hung (机械工程学院, first in 拼音 order); three more delivered; the hung one never repeated.
+    expect(server.dataCount).toBe(4);
+    expect(server.messages).toHaveLength(3);
+    const summary = server.messages.find((m) => m.parsed.subject!.includes('全校汇总'))!;
+    expect(summary.parsed.text).toContain('无法确认是否送达');
+    expect(summary.parsed.text).toMatch(/- 机械工程学院（3 人）/);
+
+    const again = await cliAsync(['run', '--config', file, '--as-of', SAMPLE_AS_OF]);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toContain('状态不确定 1 封');
+    expect(server.dataCount).toBe(4);
+  }, 30_000);
+
+  it('a connection dropped once the message data is in is uncertain too, and `journal resolve --resend` sends it on the next run', async () => {
+    const server = await smtp({ data: (n) => (n === 2 ? 'drop' : 'ok') });
+    const { file } = setup(server.port);
+    const first = await cliAsync(['run', '--config', file, '--as-of', SAMPLE_AS_OF]);
+    expect(first.code).toBe(1);
+    expect(server.messages).toHaveLength(3);
+    const listed = await cliAsync(['journal', '--config', file, '--json']);
+    expect(listed.code).toBe(1);
+    const [item] = JSON.parse(listed.stdout).unsettled;
+    expect(item).toMatchObject({ state: 'uncertain', college: '计算机学院' });
+
+    const resolved = await cliAsync(['journal', 'resolve', item.id, '--resend', '--config', file]);
+    expect(resolved.code).toBe(0);
+    const rerun = await cliAsync(['run', '--config', file, '--as-of', SAMPLE_AS_OF]);
+    expect(rerun.code).toBe(0);
+    expect(server.messages.map((m) => m.parsed.subject).filter((s) => s!.includes('计算机学院'))).toHaveLength(1);
+    expect((await cliAsync(['journal', '--config', file])).stdout).toContain('没有需要处理的记录');
+  });
+
+  it('a 452 for a cc is retried for that cc alone within the run', async () => {
+    let tries = 0;
+    const server = await smtp({ rcpt: (a) => (a === 'fu-shuji@example.edu.cn' && tries++ < 2 ? { code: 452, message: '4.2.2 Mailbox full, try later' } : undefined) });
+    const { loaded } = setup(server.port, (c) => {
+      c.colleges![0]!.cc = ['fu-shuji@example.edu.cn'];
+    });
+    const lines: string[] = [];
+    const o = await runJob(loaded, { asOf: SAMPLE_AS_OF, log: (s) => lines.push(s) });
+    expect(o.failures).toEqual([]);
+    const jsj = server.messages.filter((m) => m.parsed.subject!.includes('计算机学院'));
+    // The secretary once, the cc once (in a transaction of its own), never anyone twice.
+    expect(jsj.map((m) => m.to)).toEqual([['jsj-dangwei@example.edu.cn'], ['fu-shuji@example.edu.cn']]);
+    expect(lines.join('\n')).toContain('秒后重试');
+  });
+
+  it('a 452 for a cc that lasts the whole run is retried on the next run, for the cc alone', async () => {
+    let full = true;
+    const server = await smtp({ rcpt: (a) => (a === 'fu-shuji@example.edu.cn' && full ? { code: 452, message: '4.2.2 Mailbox full' } : undefined) });
+    const { loaded } = setup(server.port, (c) => {
+      c.colleges![0]!.cc = ['fu-shuji@example.edu.cn'];
+    });
+    const o = await runJob(loaded, { asOf: SAMPLE_AS_OF });
+    expect(o.failures).toEqual([expect.objectContaining({ college: '计算机学院', members: 0 })]);
+    expect(o.failures[0]!.reason).toContain('fu-shuji@example.edu.cn');
+    expect(server.messages).toHaveLength(4);
+    full = false;
+    const next = await runJob(loaded, { asOf: SAMPLE_AS_OF });
+    expect(next.failures).toEqual([]);
+    expect(server.messages).toHaveLength(5);
+    expect(server.messages[4]!.to).toEqual(['fu-shuji@example.edu.cn']);
+    const third = await runJob(loaded, { asOf: SAMPLE_AS_OF });
+    expect(third.sent).toEqual([]);
+    expect(server.messages).toHaveLength(5);
   });
 
   it('killed between two sends, a re-run sends only the rest and reports the one in flight as uncertain', async () => {
@@ -220,9 +304,34 @@ describe('SMTP faults', () => {
     expect(server.messages).toHaveLength(1);
 
     const rerun = await cliAsync(['run', '--config', file, '--as-of', SAMPLE_AS_OF]);
-    expect(rerun.stdout).toContain('不确定');
+    expect(rerun.stdout).toContain('状态不确定：计算机学院');
     expect(rerun.stdout).toContain('状态不确定 1 封');
+    expect(rerun.code).toBe(1);
     // 1 before the crash + 2 after; the one in flight is neither lost silently nor sent twice.
+    expect(server.messages).toHaveLength(3);
+    expect(new Set(server.messages.map((m) => m.parsed.subject)).size).toBe(3);
+    const summary = server.messages.find((m) => m.parsed.subject!.includes('全校汇总'))!;
+    expect(summary.parsed.text).toMatch(/- 计算机学院（5 人）：上次发送时中断/);
+
+    // A person found it in the recipient's inbox: settled, never sent again, the next run exits 0.
+    const id = JSON.parse((await cliAsync(['journal', '--config', file, '--json'])).stdout).unsettled[0].id;
+    expect((await cliAsync(['journal', 'resolve', id, '--sent', '--config', file])).code).toBe(0);
+    const settled = await cliAsync(['run', '--config', file, '--as-of', SAMPLE_AS_OF]);
+    expect(settled.code).toBe(0);
+    expect(server.messages).toHaveLength(3);
+  });
+
+  it('schedule killed with kill -9 during its start-up pass: the re-run takes its lock at once, reports the message in flight uncertain, exit 1', async () => {
+    let kill = () => {};
+    const server = await smtp({ data: (n) => (n === 2 ? (setTimeout(() => kill(), 100), 'hang') : 'ok') });
+    const { file } = setup(server.port);
+    const daemon = spawn(process.execPath, [BIN, 'schedule', '--config', file, '--now', `${SAMPLE_AS_OF}T09:00:00+08:00`], { stdio: 'pipe' });
+    kill = () => daemon.kill('SIGKILL');
+    await new Promise((r) => daemon.on('exit', r));
+    expect(server.messages).toHaveLength(1);
+    const rerun = await cliAsync(['run', '--config', file, '--as-of', SAMPLE_AS_OF]);
+    expect(rerun.code).toBe(1);
+    expect(rerun.stdout).toContain('状态不确定 1 封');
     expect(server.messages).toHaveLength(3);
     expect(new Set(server.messages.map((m) => m.parsed.subject)).size).toBe(3);
   });
@@ -230,14 +339,14 @@ describe('SMTP faults', () => {
   it('a second run while one holds the lock exits 3 with a clear message', async () => {
     const server = await smtp();
     const { dir, file } = setup(server.port);
-    const release = await acquireLock(join(dir, 'state'));
+    const lock = await acquireLock(join(dir, 'state'));
     try {
       const r = cli(['run', '--config', file, '--as-of', SAMPLE_AS_OF]);
       expect(r.code).toBe(3);
       expect(r.stderr).toContain('另一个 zhuanjie 进程正在使用');
       expect(server.messages).toHaveLength(0);
     } finally {
-      await release();
+      await lock.release();
     }
   });
 
@@ -252,6 +361,65 @@ describe('SMTP faults', () => {
     expect(r.stderr).toContain('无法写入');
     expect(server.messages).toHaveLength(0);
   });
+});
+
+describe('two processes on one state folder', () => {
+  it('two runs started in the same millisecond, 10 times (half after a finished run): every college gets its list once', async () => {
+    for (let trial = 0; trial < 10; trial++) {
+      const server = await smtp();
+      const { file } = setup(server.port);
+      // A finished run on a day without reminders leaves its lock behind as a finished run does.
+      if (trial % 2) expect((await cliAsync(['run', '--config', file, '--as-of', '2026-07-15'])).code).toBe(0);
+      const at = Date.now() + 700;
+      const [a, b] = await Promise.all([0, 1].map(() => cliAsync(['run', '--config', file, '--as-of', SAMPLE_AS_OF], at)));
+      const subjects = server.messages.map((m) => m.parsed.subject);
+      expect(subjects, `trial ${trial}: ${a!.stderr}${b!.stderr}`).toHaveLength(4);
+      expect(new Set(subjects).size).toBe(4);
+      // One sent; the other was refused (3) or came second and found everything sent (0).
+      expect([a!.code, b!.code].sort()).toEqual(expect.arrayContaining([0]));
+      for (const r of [a!, b!]) expect([0, 3]).toContain(r.code);
+    }
+  }, 90_000);
+
+  it('schedule holds the lock for its life: a run and a second schedule exit 3; SIGTERM exits 0 and frees it', async () => {
+    const server = await smtp();
+    const { file } = setup(server.port);
+    const daemon = spawn(process.execPath, [BIN, 'schedule', '--config', file], { stdio: 'pipe' });
+    let out = '';
+    daemon.stdout.on('data', (c) => (out += c));
+    const exited = new Promise<number | null>((r) => daemon.on('exit', (code) => r(code)));
+    await expect.poll(() => out, { timeout: 20_000 }).toContain('启动时补发检查');
+    // Wait until the start-up pass is over (the sample's dates are long past: nothing to send today).
+    await expect.poll(() => out, { timeout: 20_000 }).toMatch(/不是提醒日|邮件：/);
+    expect((await cliAsync(['run', '--config', file, '--as-of', SAMPLE_AS_OF])).code).toBe(3);
+    const second = await cliAsync(['schedule', '--config', file]);
+    expect(second.code).toBe(3);
+    expect(second.stderr).toContain('另一个 zhuanjie 进程正在使用');
+    daemon.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect((await cliAsync(['run', '--config', file, '--as-of', '2026-07-15'])).code).toBe(0);
+  }, 60_000);
+
+  it('SIGTERM during the start-up pass waits for the message in flight and exits 0', async () => {
+    let term = () => {};
+    const server = await smtp({ data: (n) => (n === 1 ? (term(), { delayMs: 800 }) : 'ok') });
+    const { file } = setup(server.port);
+    // A clock on the reminder day after the send time: the start-up pass sends.
+    const daemon = spawn(process.execPath, [BIN, 'schedule', '--config', file, '--now', `${SAMPLE_AS_OF}T09:00:00+08:00`], { stdio: 'pipe' });
+    let out = '';
+    daemon.stdout.on('data', (c) => (out += c));
+    term = () => daemon.kill('SIGTERM');
+    const code = await new Promise<number | null>((r) => daemon.on('exit', (c) => r(c)));
+    expect(code).toBe(0);
+    expect(out).toContain('收到 SIGTERM');
+    expect(out).toContain('其余邮件下次运行时发送');
+    // The message in flight was finished and recorded; the rest wait for the next run, none uncertain.
+    expect(server.messages).toHaveLength(1);
+    const rerun = await cliAsync(['run', '--config', file, '--as-of', SAMPLE_AS_OF]);
+    expect(rerun.code).toBe(0);
+    expect(server.messages).toHaveLength(4);
+    expect(new Set(server.messages.map((m) => m.parsed.subject)).size).toBe(4);
+  }, 30_000);
 });
 
 describe('zhuanjie schedule catches up (fake clock)', () => {

@@ -9,9 +9,14 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 export interface Received { from: string; to: string[]; raw: Buffer; parsed: ParsedMail }
 
 export interface Faults {
-  /** Reject this recipient with the given reply. */
-  rcpt?: (address: string) => { code: number; message: string } | undefined;
-  /** Before accepting message n (1-based, counting every DATA): 'ok', a reply error, 'drop' the connection, 'hang', or accept after a delay. */
+  /** Reject this recipient with the given reply, or 'drop' the connection before any message data (safe to retry). */
+  rcpt?: (address: string) => { code: number; message: string } | 'drop' | undefined;
+  /**
+   * Message n (1-based, counting every DATA): 'ok'; a reply error; 'drop' the connection
+   * once its data arrives; 'hang' — take all of it and never answer (RFC 1047); or
+   * accept after a delay. 'drop' and 'hang' leave the client unable to tell whether
+   * the message was delivered.
+   */
   data?: (n: number) => 'ok' | 'drop' | 'hang' | { code: number; message: string } | { delayMs: number };
   /** Called once a message has been accepted. */
   onMessage?: (m: Received) => void;
@@ -29,6 +34,10 @@ export async function startSmtp(faults: Faults = {}) {
     logger: false,
     onRcptTo(address: SMTPServerAddress, _s: SMTPServerSession, cb: (err?: Error | null) => void) {
       const bad = faults.rcpt?.(address.address);
+      if (bad === 'drop') {
+        for (const s of sockets) s.destroy();
+        return;
+      }
       cb(bad ? smtpError(bad.code, bad.message) : null);
     },
     onData(stream: SMTPServerDataStream, session: SMTPServerSession, cb: (err?: Error | null) => void) {
@@ -65,6 +74,10 @@ export async function startSmtp(faults: Faults = {}) {
   return {
     port,
     messages,
+    /** DATA transactions begun (whether or not accepted). */
+    get dataCount() {
+      return dataCount;
+    },
     close: () => {
       for (const s of sockets) s.destroy();
       return new Promise<void>((r) => server.close(() => r()));

@@ -47,8 +47,9 @@ export async function sendAcks(entries: readonly MailEntry[], journal: MailJourn
     if (e.outcome === 'duplicate' || !e.ackTo || own.has(e.ackTo) || acked.has(e.key)) continue;
     journal.append({ v: 1, ack: e.key, to: e.ackTo, at: new Date().toISOString() });
     acked.add(e.key);
-    const d = await sender.deliver(composeAck(e, config.from));
-    if (d.status === 'failed') log(`回执确认邮件未能发送给 ${e.ackTo}：${d.error ?? '未知原因'}（不再重发）`);
+    const ack = composeAck(e, config.from);
+    const d = await sender.deliver(ack, [...ack.to, ...ack.cc]);
+    if (d.status !== 'sent') log(`回执确认邮件未能确认送达 ${e.ackTo}：${d.error ?? '未知原因'}（不再重发）`);
     else n++;
   }
   return n;
