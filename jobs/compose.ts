@@ -14,8 +14,11 @@ export interface Attachment { filename: string; content: Buffer; contentType?: s
 
 export interface Outgoing {
   key: string;
+  /** Bare addresses: the SMTP envelope and the journal name recipients by these. */
   to: string[];
   cc: string[];
+  /** Display names for the To header (「王老师」), by address. */
+  names?: Record<string, string>;
   subject: string;
   html: string;
   text: string;
@@ -121,7 +124,7 @@ ${members.map((m) => `<tr>${cells(m).map((c, n) => `<td style='${keep.has(n) ? S
   ].join('\n');
   const key = `college/${college}`;
   return {
-    key, to: [mailbox(i.secretary.email, i.secretary.name)], cc: i.cc, subject, html, text, members,
+    key, to: [i.secretary.email], names: i.secretary.name ? { [i.secretary.email]: i.secretary.name } : undefined, cc: i.cc, subject, html, text, members,
     messageId: messageIdFor(`${i.cohort}/${i.reminder.checkpoint}/${i.reminder.date}`, key, i.from),
     attachments: [{ filename: safeFilename(`${college}-未完成转接名单-${i.asOf}.xlsx`), content: i.attachment, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }],
   };

@@ -17,7 +17,7 @@ import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
 import type { JobConfig } from '../shared/config.js';
 import type { Outgoing } from './compose.js';
-import { safeFilename } from './compose.js';
+import { mailbox, safeFilename } from './compose.js';
 import { writeFileAtomic } from './files.js';
 import { InputError } from './errors.js';
 import { explainSystemError } from './systemErrors.js';
@@ -44,7 +44,7 @@ export interface Sender {
 function mailOptions(from: string, msg: Outgoing): SendMailOptions {
   return {
     from,
-    to: msg.to,
+    to: msg.to.map((a) => mailbox(a, msg.names?.[a])),
     cc: msg.cc.length ? msg.cc : undefined,
     subject: msg.subject,
     text: msg.text,
