@@ -27,8 +27,8 @@ export const MAX_FILE_BYTES = 200 * 1024 * 1024;
  * capped at 32 MB and 3 million fields: ~1 GB at worst. A 100,000-row CSV of 24
  * columns is about 30 MB; a full .xls (65,536 rows) about 30 MB.
  */
-export const MAX_TEXT_BYTES = 32 * 1024 * 1024;
-export const MAX_TEXT_FIELDS = 3_000_000;
+export const MAX_TEXT_BYTES = 28 * 1024 * 1024;
+export const MAX_TEXT_FIELDS = 2_600_000;
 export const MAX_CFB_BYTES = 64 * 1024 * 1024;
 /** Excel's own limit for one cell; a CSV field beyond it is not a registration. */
 export const MAX_CELL_CHARS = 32_767;
