@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { REGISTRATION_FIELDS } from '../dist/shared/fields.js';
 import { validateSheet } from '../dist/shared/validate.js';
-import { readTable } from '../dist/jobs/workbook.js';
+import { readTable } from '../dist/jobs/read/workbook.js';
 
 const [task, file, repsArg] = process.argv.slice(2);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

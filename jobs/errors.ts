@@ -1,4 +1,4 @@
-import { printable } from './terminal.js';
+import { printable } from './cli/terminal.js';
 
 /** An input problem the user can fix: shown as one Chinese line, exit code 2, no stack trace. */
 export class InputError extends Error {

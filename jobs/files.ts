@@ -2,7 +2,7 @@
 import { closeSync, existsSync, fchmodSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, basename, relative, resolve, sep } from 'node:path';
 import { InputError } from './errors.js';
-import { SUPPORTED_EXTENSIONS } from './workbook.js';
+import { SUPPORTED_EXTENSIONS } from './read/workbook.js';
 
 const IO_REASONS: Record<string, string> = { ENOSPC: '磁盘空间不足', EDQUOT: '超出磁盘配额', EFBIG: '文件超过系统允许的大小', EACCES: '没有写入权限', EPERM: '没有写入权限（Windows 上也可能是文件正在 Excel 中打开）', EBUSY: '文件被其他程序占用，例如正在 Excel 中打开，请关闭后重试', EROFS: '磁盘为只读', ENOTDIR: '路径中有同名文件而不是文件夹', EISDIR: '是文件夹而不是文件', EIO: '磁盘读写错误' };
 

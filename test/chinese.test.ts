@@ -3,11 +3,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { displayWidth, translateCommanderError, wrapText } from '../jobs/cliText.js';
-import { explainSystemError } from '../jobs/systemErrors.js';
-import { notAWorkbook } from '../jobs/sniff.js';
+import { displayWidth, translateCommanderError, wrapText } from '../jobs/cli/cliText.js';
+import { explainSystemError } from '../jobs/cli/systemErrors.js';
+import { notAWorkbook } from '../jobs/read/sniff.js';
 import { locateJsonError } from '../shared/jsonError.js';
-import { sampleConfig, sampleWorkbooks } from '../jobs/sample.js';
+import { sampleConfig, sampleWorkbooks } from '../jobs/run/sample.js';
 import { cli, tempDir } from './helpers.js';
 
 const ENGLISH = /Usage|Options|Commands|Arguments|default:|\[options\]|\[command\]|error:|required option|unknown|Did you mean/;

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { JobConfigInput } from '../shared/config.js';
-import { loadConfig } from '../jobs/config.js';
-import { runJob } from '../jobs/run.js';
-import { SAMPLE_AS_OF, sampleConfig, sampleWorkbooks } from '../jobs/sample.js';
+import { loadConfig } from '../jobs/run/config.js';
+import { runJob } from '../jobs/run/run.js';
+import { SAMPLE_AS_OF, sampleConfig, sampleWorkbooks } from '../jobs/run/sample.js';
 import { CLEAN, HEADER, cli, tempDir } from './helpers.js';
 import { startSmtp, type Faults } from './smtp.js';
 

@@ -8,8 +8,8 @@ import { closeSync, mkdirSync, openSync, readFileSync, statSync, truncateSync, u
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { JobConfigInput } from '../shared/config.js';
-import { loadConfig } from '../jobs/config.js';
-import { SAMPLE_AS_OF, sampleConfig, sampleWorkbooks } from '../jobs/sample.js';
+import { loadConfig } from '../jobs/run/config.js';
+import { SAMPLE_AS_OF, sampleConfig, sampleWorkbooks } from '../jobs/run/sample.js';
 import { tempDir } from './helpers.js';
 import { startSmtp } from './smtp.js';
 

@@ -7,10 +7,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acquireLock, BusyError } from '../jobs/lock.js';
+import { acquireLock, BusyError } from '../jobs/run/lock.js';
 import { tempDir } from './helpers.js';
 
-const LOCK_MODULE = join(import.meta.dirname, '..', 'dist', 'jobs', 'lock.js');
+const LOCK_MODULE = join(import.meta.dirname, '..', 'dist', 'jobs', 'run', 'lock.js');
 const CONTENDER = join(import.meta.dirname, 'fixtures', 'lock-contender.mjs');
 
 /** The pid of a process that has exited (as a run killed with kill -9 leaves behind). */

@@ -12,11 +12,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { JobConfigInput } from '../shared/config.js';
 import { isUnresolved } from '../shared/statuses.js';
-import { loadConfig } from '../jobs/config.js';
-import { acquireLock } from '../jobs/lock.js';
-import { runJob, type RunOutcome } from '../jobs/run.js';
-import { schedulerPass } from '../jobs/schedule.js';
-import { SAMPLE_AS_OF, sampleConfig, sampleWorkbooks } from '../jobs/sample.js';
+import { loadConfig } from '../jobs/run/config.js';
+import { acquireLock } from '../jobs/run/lock.js';
+import { runJob, type RunOutcome } from '../jobs/run/run.js';
+import { schedulerPass } from '../jobs/run/schedule.js';
+import { SAMPLE_AS_OF, sampleConfig, sampleWorkbooks } from '../jobs/run/sample.js';
 import { cli, tempDir } from './helpers.js';
 import { startSmtp, type Faults } from './smtp.js';
 

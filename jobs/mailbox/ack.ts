@@ -7,8 +7,8 @@
  */
 import type { JobConfig } from '../../shared/config.js';
 import { escapeHtml } from '../../shared/html.js';
-import { messageIdFor, type Outgoing } from '../compose.js';
-import type { Sender } from '../mail.js';
+import { messageIdFor, type Outgoing } from '../mail/compose.js';
+import type { Sender } from '../mail/transport.js';
 import type { MailEntry, MailJournal } from './journal.js';
 
 const address = (s: string) => (/<([^>]+)>/.exec(s)?.[1] ?? s).trim().toLowerCase();

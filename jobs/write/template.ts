@@ -1,6 +1,6 @@
 /** `zhuanjie template`: the standard registration workbook drawn from shared/template.ts's layout. */
-import { dropdownError, templateLayout } from '../shared/template.js';
-import type { RuleSettings } from '../shared/settings.js';
+import { dropdownError, templateLayout } from '../../shared/template.js';
+import type { RuleSettings } from '../../shared/settings.js';
 import type ExcelJS from 'exceljs';
 import { newWorkbook, workbookBuffer } from './excel.js';
 

@@ -5,10 +5,10 @@
  */
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
-import { checkCharacter } from '../shared/idNumber.js';
-import { isoToSerial } from '../shared/normalize.js';
-import type { JobConfigInput } from '../shared/config.js';
-import { writeFileAtomic } from './files.js';
+import { checkCharacter } from '../../shared/idNumber.js';
+import { isoToSerial } from '../../shared/normalize.js';
+import type { JobConfigInput } from '../../shared/config.js';
+import { writeFileAtomic } from '../files.js';
 
 export const SAMPLE_AS_OF = '2026-08-25';
 export const SAMPLE_COHORT = 2026;

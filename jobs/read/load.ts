@@ -1,14 +1,14 @@
 /** Registration and receipt workbooks → validated, normalised records. */
 import { basename } from 'node:path';
-import { REGISTRATION_FIELDS } from '../shared/fields.js';
-import type { ColumnDecision, ColumnOverrides } from '../shared/headers.js';
-import { validateSheet, type ValidationResult } from '../shared/validate.js';
-import { readReceiptRows, receiptExportSigns, RECEIPT_TABLE_FIELDS, type ReceiptFileInfo, type ReceiptRecord, type ReceiptSourceKind } from '../shared/receipts.js';
-import type { RegisteredMember } from '../shared/reconcile.js';
-import type { RuleSettings } from '../shared/settings.js';
-import type { College } from '../shared/config.js';
+import { REGISTRATION_FIELDS } from '../../shared/fields.js';
+import type { ColumnDecision, ColumnOverrides } from '../../shared/headers.js';
+import { validateSheet, type ValidationResult } from '../../shared/validate.js';
+import { readReceiptRows, receiptExportSigns, RECEIPT_TABLE_FIELDS, type ReceiptFileInfo, type ReceiptRecord, type ReceiptSourceKind } from '../../shared/receipts.js';
+import type { RegisteredMember } from '../../shared/reconcile.js';
+import type { RuleSettings } from '../../shared/settings.js';
+import type { College } from '../../shared/config.js';
 import { readTable } from './workbook.js';
-import { InputError } from './errors.js';
+import { InputError } from '../errors.js';
 
 export interface FileValidation extends ValidationResult {
   file: string;

@@ -1,14 +1,14 @@
 /** `zhuanjie demo` (npm run demo): the whole job on built-in sample data, mail to an outbox folder. */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { InputError } from './errors.js';
-import { writeFileAtomic } from './files.js';
+import { InputError } from '../errors.js';
+import { writeFileAtomic } from '../files.js';
 import { loadConfig } from './config.js';
 import { runJob } from './run.js';
-import { checkpointDate, checkpointLabel } from '../shared/calendar.js';
-import { isoToDayNumber } from '../shared/normalize.js';
+import { checkpointDate, checkpointLabel } from '../../shared/calendar.js';
+import { isoToDayNumber } from '../../shared/normalize.js';
 import { SAMPLE_AS_OF, sampleConfig, sampleWorkbooks } from './sample.js';
-import { SAMPLE_MAILS, sampleMaildir } from './mailbox/sample.js';
+import { SAMPLE_MAILS, sampleMaildir } from '../mailbox/sample.js';
 
 /** Marks a folder as made by the demo, so that a later demo may empty it. */
 const DEMO_MARKER = '.zhuanjie-demo';

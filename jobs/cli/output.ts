@@ -1,16 +1,16 @@
 /** What the CLI prints: human Chinese lines, or one JSON document. */
 import { basename } from 'node:path';
-import { fieldLabel, REQUIRED_FIELDS } from '../shared/fields.js';
-import { explainDecision, type ColumnDecision } from '../shared/headers.js';
-import type { HeaderMatch } from '../shared/table.js';
-import { SEVERITY_LABEL, findingPlace } from '../shared/messages.js';
-import { countBySeverity } from '../shared/validate.js';
-import { COMPLETION_RATE_RULE, STATUS_INFO, STATUSES, completionRate, openCount } from '../shared/statuses.js';
-import { collegeRows } from './report.js';
-import type { ReconcileResult } from '../shared/reconcile.js';
-import { RECEIPT_RULE_TEXT } from '../shared/receipts.js';
-import { maskIdNumber } from '../shared/idNumber.js';
-import type { FileValidation } from './load.js';
+import { fieldLabel, REQUIRED_FIELDS } from '../../shared/fields.js';
+import { explainDecision, type ColumnDecision } from '../../shared/headers.js';
+import type { HeaderMatch } from '../../shared/table.js';
+import { SEVERITY_LABEL, findingPlace } from '../../shared/messages.js';
+import { countBySeverity } from '../../shared/validate.js';
+import { COMPLETION_RATE_RULE, STATUS_INFO, STATUSES, completionRate, openCount } from '../../shared/statuses.js';
+import { collegeRows } from '../write/report.js';
+import type { ReconcileResult } from '../../shared/reconcile.js';
+import { RECEIPT_RULE_TEXT } from '../../shared/receipts.js';
+import { maskIdNumber } from '../../shared/idNumber.js';
+import type { FileValidation } from '../read/load.js';
 import { printable } from './terminal.js';
 
 /** Each header cell, what it was read as, and why: the same for text and JSON. */

@@ -19,8 +19,8 @@ import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readF
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { InputError } from './errors.js';
-import { ioReason } from './files.js';
+import { InputError } from '../errors.js';
+import { ioReason } from '../files.js';
 
 export class BusyError extends Error {
   constructor(dir: string) {

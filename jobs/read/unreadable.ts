@@ -5,8 +5,8 @@
  * every other file is used as usual.
  */
 import { basename } from 'node:path';
-import type { College } from '../shared/config.js';
-import { InputError } from './errors.js';
+import type { College } from '../../shared/config.js';
+import { InputError } from '../errors.js';
 
 export interface Unreadable { file: string; reason: string; college?: string }
 

@@ -13,8 +13,8 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fchmodSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { InputError } from './errors.js';
-import { ioReason } from './files.js';
+import { InputError } from '../errors.js';
+import { ioReason } from '../files.js';
 
 /** uncertain: the message was handed over but the server's answer never came. */
 export type SendStatus = 'sent' | 'partial' | 'failed' | 'uncertain';

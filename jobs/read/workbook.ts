@@ -6,11 +6,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import * as XLSX from 'xlsx';
-import type { FieldDef } from '../shared/fields.js';
-import type { Cell } from '../shared/normalize.js';
-import { fillMerged, findHeader, HEADER_SEARCH_TEXT, type HeaderMatch, type SheetSnapshot } from '../shared/table.js';
-import type { ColumnOverrides } from '../shared/headers.js';
-import { InputError } from './errors.js';
+import type { FieldDef } from '../../shared/fields.js';
+import type { Cell } from '../../shared/normalize.js';
+import { fillMerged, findHeader, HEADER_SEARCH_TEXT, type HeaderMatch, type SheetSnapshot } from '../../shared/table.js';
+import type { ColumnOverrides } from '../../shared/headers.js';
+import { InputError } from '../errors.js';
 import { containerOf, zipProblem } from './zip.js';
 import { notAWorkbook } from './sniff.js';
 

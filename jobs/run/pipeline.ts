@@ -3,16 +3,16 @@
  * registration and receipt sources (with the user's column corrections) in, the
  * validations, how each receipt file was read, and the reconciliation out.
  */
-import { REGISTRATION_FIELDS, RECEIPT_ONLY_FIELDS, type FieldDef } from '../shared/fields.js';
-import { parseColumnMap, unusedOverrides, type ColumnOverrides } from '../shared/headers.js';
-import { reconcile, type ReconcileResult } from '../shared/reconcile.js';
-import type { ReceiptRecord, ReceiptSourceKind } from '../shared/receipts.js';
-import type { RuleSettings } from '../shared/settings.js';
-import type { College } from '../shared/config.js';
-import { InputError } from './errors.js';
-import { expandInputs } from './files.js';
-import { membersOf, readReceiptFile, validateFile, type FileValidation, type ReceiptFile } from './load.js';
-import { collegeOfFile, readEach, type Unreadable } from './unreadable.js';
+import { REGISTRATION_FIELDS, RECEIPT_ONLY_FIELDS, type FieldDef } from '../../shared/fields.js';
+import { parseColumnMap, unusedOverrides, type ColumnOverrides } from '../../shared/headers.js';
+import { reconcile, type ReconcileResult } from '../../shared/reconcile.js';
+import type { ReceiptRecord, ReceiptSourceKind } from '../../shared/receipts.js';
+import type { RuleSettings } from '../../shared/settings.js';
+import type { College } from '../../shared/config.js';
+import { InputError } from '../errors.js';
+import { expandInputs } from '../files.js';
+import { membersOf, readReceiptFile, validateFile, type FileValidation, type ReceiptFile } from '../read/load.js';
+import { collegeOfFile, readEach, type Unreadable } from '../read/unreadable.js';
 
 /** Every field a correction may name: registration and receipt columns. */
 export const MAPPABLE_FIELDS: readonly FieldDef[] = [...REGISTRATION_FIELDS, ...RECEIPT_ONLY_FIELDS];

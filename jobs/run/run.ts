@@ -4,22 +4,22 @@
  * re-run sends only what was not sent and nothing twice.
  */
 import { basename, dirname, join, resolve } from 'node:path';
-import { cohortFor, dueReminders, forcedReminder, type CheckpointId, type Reminder } from '../shared/calendar.js';
-import type { ReconcileResult } from '../shared/reconcile.js';
-import { isUnresolved } from '../shared/statuses.js';
+import { cohortFor, dueReminders, forcedReminder, type CheckpointId, type Reminder } from '../../shared/calendar.js';
+import type { ReconcileResult } from '../../shared/reconcile.js';
+import { isUnresolved } from '../../shared/statuses.js';
 import { pipelineInput, type LoadedConfig } from './config.js';
-import { composeCollegeMail, composeSummaryMail, contentHash, reminderKey, type Outgoing } from './compose.js';
-import { InputError } from './errors.js';
-import { confinedOutput, writeFileAtomic } from './files.js';
-import { entryId, Journal, type TornLine } from './journal.js';
+import { composeCollegeMail, composeSummaryMail, contentHash, reminderKey, type Outgoing } from '../mail/compose.js';
+import { InputError } from '../errors.js';
+import { confinedOutput, writeFileAtomic } from '../files.js';
+import { entryId, Journal, type TornLine } from '../mail/journal.js';
 import { acquireLock, BusyError, type Lock } from './lock.js';
 import { loadAndReconcile } from './pipeline.js';
-import type { Unreadable } from './unreadable.js';
-import { createSender, type Sender } from './mail.js';
-import { buildCollegeAttachment, buildReport, type DeliveryRow } from './report.js';
-import { reconcileText } from './output.js';
-import { mailboxReceipts } from './mailbox/index.js';
-import { printable } from './terminal.js';
+import type { Unreadable } from '../read/unreadable.js';
+import { createSender, type Sender } from '../mail/transport.js';
+import { buildCollegeAttachment, buildReport, type DeliveryRow } from '../write/report.js';
+import { reconcileText } from '../cli/output.js';
+import { mailboxReceipts } from '../mailbox/index.js';
+import { printable } from '../cli/terminal.js';
 
 export { BusyError };
 

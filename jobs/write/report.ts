@@ -1,10 +1,10 @@
 /** Report workbooks: the full reconciliation report and each college's attachment. */
-import { maskIdNumber } from '../shared/idNumber.js';
-import { COMPLETION_RATE_RULE, STATUS_INFO, STATUSES, completionRate, isUnresolved } from '../shared/statuses.js';
-import type { MemberStatus, ReconcileResult } from '../shared/reconcile.js';
-import { RECEIPT_RULE_TEXT } from '../shared/receipts.js';
+import { maskIdNumber } from '../../shared/idNumber.js';
+import { COMPLETION_RATE_RULE, STATUS_INFO, STATUSES, completionRate, isUnresolved } from '../../shared/statuses.js';
+import type { MemberStatus, ReconcileResult } from '../../shared/reconcile.js';
+import { RECEIPT_RULE_TEXT } from '../../shared/receipts.js';
 import { listWorkbook, type SheetSpec } from './excel.js';
-import type { UnmatchedMail } from './mailbox/index.js';
+import type { UnmatchedMail } from '../mailbox/index.js';
 
 const MEMBER_COLUMNS = [
   { header: '学院', width: 22 },

@@ -3,12 +3,12 @@
  * for the 组织部. HTML (inline styles, tables: what mail clients render) plus a
  * plain-text alternative. ID numbers never appear in a body.
  */
-import { escapeHtml } from '../shared/html.js';
+import { escapeHtml } from '../../shared/html.js';
 import { createHash } from 'node:crypto';
-import { checkpointLabel, type Reminder } from '../shared/calendar.js';
-import { COMPLETION_RATE_RULE, STATUS_INFO, STATUSES, completionRate, openCount, type Status, type StatusCounts } from '../shared/statuses.js';
-import type { MemberStatus, ReconcileResult } from '../shared/reconcile.js';
-import { collegeRows, sortForAction } from './report.js';
+import { checkpointLabel, type Reminder } from '../../shared/calendar.js';
+import { COMPLETION_RATE_RULE, STATUS_INFO, STATUSES, completionRate, openCount, type Status, type StatusCounts } from '../../shared/statuses.js';
+import type { MemberStatus, ReconcileResult } from '../../shared/reconcile.js';
+import { collegeRows, sortForAction } from '../write/report.js';
 
 export interface Attachment { filename: string; content: Buffer; contentType?: string }
 

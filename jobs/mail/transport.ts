@@ -15,12 +15,12 @@ import { join } from 'node:path';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
-import type { JobConfig } from '../shared/config.js';
+import type { JobConfig } from '../../shared/config.js';
 import type { Outgoing } from './compose.js';
 import { mailbox, safeFilename } from './compose.js';
-import { writeFileAtomic } from './files.js';
-import { InputError } from './errors.js';
-import { explainSystemError } from './systemErrors.js';
+import { writeFileAtomic } from '../files.js';
+import { InputError } from '../errors.js';
+import { explainSystemError } from '../cli/systemErrors.js';
 
 export interface Delivery {
   status: 'sent' | 'partial' | 'failed' | 'uncertain';

@@ -5,9 +5,9 @@
  * reminder that is due and not yet in the journal.
  */
 import cron from 'node-cron';
-import { dateIn, TIMEZONE } from '../shared/calendar.js';
+import { dateIn, TIMEZONE } from '../../shared/calendar.js';
 import type { LoadedConfig } from './config.js';
-import { InputError } from './errors.js';
+import { InputError } from '../errors.js';
 import { acquireLock, type Lock } from './lock.js';
 import { BusyError, runJob, type RunOutcome } from './run.js';
 

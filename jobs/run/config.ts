@@ -1,10 +1,10 @@
 /** Loading the JSON config file; paths inside it are relative to the file. */
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { parseJobConfig, JobConfigSchema, sourceOf, type JobConfig } from '../shared/config.js';
+import { parseJobConfig, JobConfigSchema, sourceOf, type JobConfig } from '../../shared/config.js';
 import type { PipelineInput } from './pipeline.js';
-import { InputError } from './errors.js';
-import { locateJsonError } from '../shared/jsonError.js';
+import { InputError } from '../errors.js';
+import { locateJsonError } from '../../shared/jsonError.js';
 
 export interface LoadedConfig {
   config: JobConfig;

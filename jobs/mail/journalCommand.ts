@@ -5,10 +5,10 @@
  * person checked the mailbox, instead of editing journal.jsonl by hand.
  */
 import { join } from 'node:path';
-import type { LoadedConfig } from './config.js';
-import { InputError } from './errors.js';
+import type { LoadedConfig } from '../run/config.js';
+import { InputError } from '../errors.js';
 import { entryId, Journal, type KeyState } from './journal.js';
-import { printable } from './terminal.js';
+import { printable } from '../cli/terminal.js';
 
 export interface Unsettled { id: string; key: string; college: string; state: 'uncertain' | 'failed' | 'deferred'; reason: string; recipients: string[]; at: string }
 
