@@ -2,17 +2,14 @@
  * The task pane's behaviour: buttons, summary, list, live checking. It talks to
  * Excel only through a WorkbookPort and to the rules only through shared/.
  */
-import { escapeHtml } from '../shared/html.js';
 import { dateIn, TIMEZONE } from '../shared/calendar.js';
-import { SEVERITY_LABEL, findingPlace } from '../shared/messages.js';
-import { fieldLabel } from '../shared/fields.js';
 import { defaultRuleSettings } from '../shared/settings.js';
 import { templateLayout } from '../shared/template.js';
 import { columnNumber, HEADER_SEARCH_TEXT } from '../shared/table.js';
 import { countBySeverity, HeaderNotFoundError, validateSheet, type ValidationResult } from '../shared/validate.js';
 import type { WorkbookPort } from './office.js';
 import { groupByRow, LOST_DIGIT_CODES, mappingRows, marksFor, missingColumnLabels, textColumns } from './plan.js';
-import { REGISTRATION_FIELDS } from '../shared/fields.js';
+import { columnsHtml, findingsHtml, missingColumnsText } from './view.js';
 import { overrideMap } from '../shared/headers.js';
 
 type Filter = 'all' | 'error' | 'warning';
@@ -49,47 +46,21 @@ export function startPane(root: HTMLElement, port: WorkbookPort, opts: PaneOptio
     return busy;
   };
 
-  /** 列对应: each column that was not recognised, or that the user mapped, with a dropdown of fields. */
-  function renderColumns() {
+  function render() {
     const rows = result ? mappingRows(result, mapping) : [];
     $('columns').hidden = rows.length === 0;
-    const options = (current: string) => [['', '（自动识别）'], ['忽略', '忽略此列'], ...REGISTRATION_FIELDS.map((f) => [f.key, f.header])]
-      .map(([v, label]) => `<option value="${escapeHtml(v!)}"${v === current ? ' selected' : ''}>${escapeHtml(label!)}</option>`).join('');
-    $('column-list').innerHTML = rows
-      .map((r) => `<li><label><span class="col">${escapeHtml(r.letter)}列「${escapeHtml(r.header)}」</span><span class="why">${escapeHtml(r.why)}</span>
-        <select class="map" data-header="${escapeHtml(r.header)}">${options(r.current)}</select></label></li>`)
-      .join('');
-    $('column-missing').textContent = result && missingColumnLabels(result).length ? `缺少必填列：${missingColumnLabels(result).join('、')}。可在上面把某一列对应过去。` : '';
-  }
-
-  function render() {
-    const list = $('findings');
-    renderColumns();
+    $('column-list').innerHTML = columnsHtml(rows);
+    $('column-missing').textContent = result ? missingColumnsText(missingColumnLabels(result)) : '';
+    $('summary').hidden = !result;
     if (!result) {
-      $('summary').hidden = true;
-      list.innerHTML = '';
+      $('findings').innerHTML = '';
       return;
     }
     const c = countBySeverity(result.findings);
-    $('summary').hidden = false;
     $('sum-rows').textContent = String(result.rowCount);
     $('sum-errors').textContent = String(c.error);
     $('sum-warnings').textContent = String(c.warning);
-    const groups = groupByRow(result.findings, filter);
-    list.innerHTML = groups.length
-      ? groups
-          .map(
-            (g) => `<li class="group"><div class="row-label">第 ${g.row} 行</div><ul>${g.findings
-              .map(
-                (f) => `<li><button class="item ${f.severity}" data-row="${f.row}" data-col="${f.column ?? ''}">
-                  <span class="badge">${SEVERITY_LABEL[f.severity]}</span>
-                  <span class="where">${escapeHtml(findingPlace(f, fieldLabel))}</span>
-                  <span class="msg">${escapeHtml(f.message)}</span></button></li>`,
-              )
-              .join('')}</ul></li>`,
-          )
-          .join('')
-      : `<li class="empty">${result.findings.length ? '没有该类问题。' : '全部通过，没有发现问题。'}</li>`;
+    $('findings').innerHTML = findingsHtml(groupByRow(result.findings, filter), result.findings.length > 0);
   }
 
   async function check(read: () => Promise<{ name: string; snap: Awaited<ReturnType<WorkbookPort['readActive']>> }>) {

@@ -60,7 +60,7 @@ export interface RunOutcome {
 }
 
 export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<RunOutcome> {
-  const { config, path } = loaded;
+  const { config } = loaded;
   const log = opts.log ?? (() => {});
   // Outputs stay in the config's folder unless written as absolute paths.
   const base = loaded.file ? dirname(resolve(loaded.file)) : process.cwd();
