@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parsePhone } from '../shared/phone.js';
 import { cellText, isoToSerial, parseDate, parseMonth, serialToIso, toHalfWidth, parseInteger, normalizeName, charLength } from '../shared/normalize.js';
-import { parseMemberType, parseMethod, parseYesNo } from '../shared/enums.js';
 
 describe('normalisation', () => {
   it.each([
@@ -49,15 +48,6 @@ describe('normalisation', () => {
     ['90', 90], ['90天', 90], [30, 30], ['九十', null], [30.5, null],
   ])('days %s → %s', (input, out) => expect(parseInteger(input)).toBe(out));
 
-  it('enumeration synonyms', () => {
-    expect(parseMemberType('正式')).toBe('full');
-    expect(parseMemberType('预备党员')).toBe('probationary');
-    expect(parseMemberType('党员')).toBeNull();
-    expect(parseMethod('党员E先锋')).toBe('online');
-    expect(parseMethod('全国系统')).toBe('online');
-    expect(parseMethod('纸质')).toBe('paper');
-    for (const y of ['是', '已提供', '已附', '有']) expect(parseYesNo(y)).toBe('yes');
-  });
 
   it('names: separators unified, characters outside the BMP count once', () => {
     expect(normalizeName('买买提•艾力')).toBe('买买提·艾力');

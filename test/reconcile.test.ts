@@ -7,7 +7,6 @@ import { defaultRuleSettings } from '../shared/settings.js';
 import type { ReceiptRecord } from '../shared/receipts.js';
 import { validateSheet } from '../shared/validate.js';
 import { CLEAN, FIXTURES, optionalShared, sheet } from './helpers.js';
-import { cohortFor, dueReminders, reminderSchedule } from '../shared/calendar.js';
 
 const settings = defaultRuleSettings();
 const keyFile = join(FIXTURES, 'key.json');
@@ -86,21 +85,5 @@ describe('statuses', () => {
     const r = reconcile({ members: m, receipts: [], asOf: '2026-08-01', cohort: 2026, settings });
     expect(r.unusable).toHaveLength(1);
     expect(r.members).toHaveLength(0);
-  });
-});
-
-describe('calendar', () => {
-  it('the cohort is the as-of year from June, the previous year before', () => {
-    expect(cohortFor('2026-06-01')).toBe(2026);
-    expect(cohortFor('2027-01-15')).toBe(2026);
-  });
-  it('reminders 14, 7, 1 and 0 days before each checkpoint', () => {
-    expect(reminderSchedule(2026, [14, 7, 1, 0]).map((r) => r.date)).toEqual(['2026-08-18', '2026-08-25', '2026-08-31', '2026-09-01', '2026-11-26', '2026-12-03', '2026-12-09', '2026-12-10']);
-  });
-  it('a missed reminder is caught up; an older one is superseded by the later one', () => {
-    expect(dueReminders('2026-08-17', 2026, [14, 7, 1, 0])).toEqual([]);
-    expect(dueReminders('2026-08-20', 2026, [14, 7, 1, 0]).map((r) => r.date)).toEqual(['2026-08-18']);
-    expect(dueReminders('2026-08-26', 2026, [14, 7, 1, 0]).map((r) => r.date)).toEqual(['2026-08-25']);
-    expect(dueReminders('2026-09-09', 2026, [14, 7, 1, 0])).toEqual([]);
   });
 });

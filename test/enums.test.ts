@@ -1,4 +1,4 @@
-/** Values as people type them (shared/enums.ts over the vocabularies in shared/fields.ts). */
+/** Values as people type them (shared/enums.ts over the vocabularies in shared/fields.ts): enumerations, not-applicable marks, dates and months. */
 import { describe, expect, it } from 'vitest';
 import { isNotApplicable, parseDestination, parseMemberType, parseMethod, parseYesNo, transferTypeParser } from '../shared/enums.js';
 import { cellText, parseDate, parseMonth } from '../shared/normalize.js';
@@ -28,6 +28,7 @@ describe('methods, yes/no, member types, destinations', () => {
   it.each(['纸质', '开具纸质介绍信', '纸质版', '线下'])('%s is paper', (v) => expect(parseMethod(v)).toBe('paper'));
   it.each(['√', '✓', '✔', '是', '有', '已提供', 'Y'])('%s is yes', (v) => expect(parseYesNo(v)).toBe('yes'));
   it.each(['✗', '×', '否', '无', '未提供', 'x'])('%s is no', (v) => expect(parseYesNo(v)).toBe('no'));
+  it.each(['是', '已提供', '已附', '有'])('%s ticks the 考察表 as provided', (y) => expect(parseYesNo(y)).toBe('yes'));
   it('政治面貌 words give the member type; 党员 alone does not (a 预备党员 is a 党员 too)', () => {
     expect([parseMemberType('中共党员'), parseMemberType('中共预备党员'), parseMemberType('党员')]).toEqual(['full', 'probationary', null]);
   });
