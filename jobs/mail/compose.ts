@@ -3,6 +3,7 @@
  * for the 组织部. HTML (inline styles, tables: what mail clients render) plus a
  * plain-text alternative. ID numbers never appear in a body.
  */
+import { fieldLabel } from '../../shared/fields.js';
 import { escapeHtml } from '../../shared/html.js';
 import { createHash } from 'node:crypto';
 import { checkpointLabel, type Reminder } from '../../shared/calendar.js';
@@ -98,7 +99,7 @@ export function composeCollegeMail(i: CollegeMailInput): Outgoing {
   const subject = `【组织关系转接】${college}：${when(i.reminder)}仍有${members.length}名党员未完成转接`;
   const greeting = `${headerSafe(i.secretary.name ?? '') || `${college}负责同志`}：您好！`;
   const intro = `截至 ${i.asOf}，${college} ${i.cohort} 届毕业生党员中仍有 ${members.length} 人组织关系转接未完成（${countsLine(members)}）。${checkpointLabel(i.reminder.checkpoint)}节点前请逐一联系本人和接收党组织，落实报到并收回回执。`;
-  const columns = ['姓名', '学号', '所在党支部', '状态', '原因', '下一步', '联系电话'];
+  const columns = [fieldLabel('name'), fieldLabel('studentId'), fieldLabel('branch'), '状态', '原因', '下一步', fieldLabel('phone')];
   const keep = new Set([0, 1, 3, 6]);
   const footer = `完整名单见附件（Excel）。身份证号已打码。${i.contact ? `如有疑问请联系：${i.contact}。` : ''}`;
   const cells = (m: MemberStatus) => [m.name || '（姓名空）', m.studentId, m.member.text.branch, STATUS_INFO[m.status].label, m.reasons.join('；'), STATUS_INFO[m.status].next, m.member.text.phone];

@@ -1,4 +1,5 @@
 /** Report workbooks: the full reconciliation report and each college's attachment. */
+import { fieldDef, type AnyFieldKey } from '../../shared/fields.js';
 import { maskIdNumber } from '../../shared/idNumber.js';
 import { COMPLETION_RATE_RULE, STATUS_INFO, STATUSES, completionRate, isUnresolved } from '../../shared/statuses.js';
 import type { MemberStatus, ReconcileResult } from '../../shared/reconcile.js';
@@ -6,23 +7,28 @@ import { RECEIPT_RULE_TEXT } from '../../shared/receipts.js';
 import { listWorkbook, type SheetSpec } from './excel.js';
 import type { UnmatchedMail } from '../mailbox/index.js';
 
+/** A registration field's column as the catalogue defines it: one header, one width, text or not. */
+export const fieldColumn = (key: AnyFieldKey) => {
+  const f = fieldDef(key);
+  return { header: f.header, width: f.width ?? 12, text: f.textFormat };
+};
+
 const MEMBER_COLUMNS = [
-  { header: '学院', width: 22 },
-  { header: '所在党支部', width: 26 },
-  { header: '姓名', width: 10 },
-  { header: '学号', width: 13, text: true },
-  { header: '身份证号', width: 21, text: true },
+  fieldColumn('college'),
+  fieldColumn('branch'),
+  fieldColumn('name'),
+  fieldColumn('studentId'),
+  fieldColumn('idNumber'),
   { header: '状态', width: 11 },
   { header: '原因', width: 44 },
   { header: '下一步', width: 44 },
-  { header: '转接类型', width: 9 },
-  { header: '办理方式', width: 11 },
-  { header: '接收党组织', width: 30 },
-  { header: '联系电话', width: 15, text: true },
+  fieldColumn('transferType'),
+  fieldColumn('method'),
+  fieldColumn('receivingOrg'),
+  fieldColumn('phone'),
   { header: '来源文件', width: 22 },
   { header: '行号', width: 6 },
 ];
-
 const memberRow = (m: MemberStatus, fullIds: boolean) => [
   m.college,
   m.member.text.branch,
@@ -76,8 +82,8 @@ export async function buildReport(result: ReconcileResult, opts: { fullIds: bool
   sheets.push({
     name: '无对应登记的回执',
     columns: [
-      { header: '姓名', width: 10 }, { header: '学号', width: 13, text: true }, { header: '身份证号', width: 21, text: true },
-      { header: '接收党组织', width: 30 }, { header: '回执日期', width: 12 }, { header: '来源', width: 20 },
+      fieldColumn('name'), fieldColumn('studentId'), fieldColumn('idNumber'),
+      fieldColumn('receivingOrg'), fieldColumn('receiptDate'), fieldColumn('source'),
       { header: '状态', width: 10 }, { header: '来源文件', width: 22 }, { header: '行号', width: 6 },
     ],
     rows: result.orphans.map((r) => [
@@ -152,7 +158,7 @@ function unmatchedMailSheet(unmatched: readonly UnmatchedMail[], orphans: Reconc
     name: '无法对应的回执邮件',
     columns: [
       { header: '邮件日期', width: 12 }, { header: '发件人', width: 30 }, { header: '主题', width: 36 }, { header: '姓名', width: 10 },
-      { header: '学号', width: 13, text: true }, { header: '附件', width: 24 }, { header: '原因', width: 50 },
+      fieldColumn('studentId'), { header: '附件', width: 24 }, { header: '原因', width: 50 },
     ],
     rows: [
       ...unmatched.map((u) => [u.date, u.from, u.subject, u.name, u.studentId, u.attachments, u.reason]),
