@@ -1,7 +1,8 @@
+import { pathToFileURL } from 'node:url';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import type { Cell } from '../shared/normalize.js';
 import type { SheetSnapshot } from '../shared/table.js';
 import { validateSheet } from '../shared/validate.js';
@@ -55,4 +56,23 @@ export function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEn
     cwd: opts.cwd, env: { ...process.env, ...opts.env }, encoding: 'utf8', timeout: 60_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const START_AT = join(import.meta.dirname, 'fixtures', 'start-at.mjs');
+
+/**
+ * The CLI as a child process that runs beside the test (a server in the same process
+ * keeps answering). `startAt`: hold the child until that wall-clock millisecond, so that
+ * two CLIs start together (race tests).
+ */
+export function cliAsync(args: string[], startAt?: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const pre = startAt ? ['--import', pathToFileURL(START_AT).href] : [];
+  const child = spawn(process.execPath, [...pre, join(import.meta.dirname, '..', 'bin', 'zhuanjie.js'), ...args], {
+    stdio: 'pipe', env: { ...process.env, ZHUANJIE_TEST_START_AT: String(startAt ?? 0) },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c) => (stdout += c));
+  child.stderr.on('data', (c) => (stderr += c));
+  return new Promise((r) => child.on('close', (code) => r({ code, stdout, stderr })));
 }

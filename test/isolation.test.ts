@@ -4,7 +4,6 @@
  * among many, `validate` on a folder with unreadable files, delivery results in the
  * report, owner-only files, escaped control characters, confined output folders.
  */
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,11 +12,10 @@ import type { JobConfigInput } from '../shared/config.js';
 import { loadConfig } from '../jobs/run/config.js';
 import { runJob } from '../jobs/run/run.js';
 import { SAMPLE_AS_OF, sampleConfig, sampleWorkbooks } from '../jobs/run/sample.js';
-import { CLEAN, HEADER, cli, tempDir } from './helpers.js';
+import { CLEAN, HEADER, cli, cliAsync, tempDir } from './helpers.js';
 import { startSmtp, type Faults } from './smtp.js';
 
 const ENCRYPTED = join(import.meta.dirname, 'hostile', 'encrypted.xlsx');
-const BIN = join(import.meta.dirname, '..', 'bin', 'zhuanjie.js');
 let servers: Awaited<ReturnType<typeof startSmtp>>[] = [];
 afterEach(async () => {
   await Promise.all(servers.map((s) => s.close()));
@@ -43,14 +41,6 @@ const sheetRows = (file: string, name: string) => {
   return XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[name]!, { header: 1 }).map((r) => r.join(' | '));
 };
 
-function cliAsync(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: 'pipe' });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c) => (stdout += c));
-  child.stderr.on('data', (c) => (stderr += c));
-  return new Promise((r) => child.on('close', (code) => r({ code, stdout, stderr })));
-}
 
 describe('an encrypted registration among the others', () => {
   it('is reported with its college in the output, the report and the summary, and every college still gets its list (exit 2)', async () => {

@@ -3,37 +3,16 @@
  * (a real, small tmpfs) and a line torn by a crash. Whatever happens, no college's
  * list is delivered twice unless it is reported uncertain, and nothing is silent.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, statSync, truncateSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { JobConfigInput } from '../shared/config.js';
-import { loadConfig } from '../jobs/run/config.js';
-import { SAMPLE_AS_OF, sampleConfig, sampleWorkbooks } from '../jobs/run/sample.js';
-import { tempDir } from './helpers.js';
-import { startSmtp } from './smtp.js';
+import { SAMPLE_AS_OF } from '../jobs/run/sample.js';
+import { cliAsync, tempDir } from './helpers.js';
+import { sampleJob, startSmtp } from './smtp.js';
 
-const BIN = join(import.meta.dirname, '..', 'bin', 'zhuanjie.js');
 
-function cliAsync(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: 'pipe' });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c) => (stdout += c));
-  child.stderr.on('data', (c) => (stderr += c));
-  return new Promise((r) => child.on('close', (code) => r({ code, stdout, stderr })));
-}
 
-function setup(port: number, patch: (c: JobConfigInput) => void = () => {}) {
-  const dir = tempDir();
-  mkdirSync(join(dir, 'input'));
-  sampleWorkbooks(join(dir, 'input'));
-  const config: JobConfigInput = { ...sampleConfig(), mail: { transport: 'smtp', host: '127.0.0.1', port, secure: false, attempts: 2, backoffMs: 20, timeoutMs: 5000 } };
-  patch(config);
-  const file = join(dir, 'config.json');
-  writeFileSync(file, JSON.stringify(config, null, 2));
-  return { dir, file, loaded: loadConfig(file) };
-}
 
 /** Every non-empty journal line parses: nothing torn. */
 const lines = (file: string) => readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
@@ -71,10 +50,10 @@ describe('a full disk while journalling', () => {
     try {
       const stateDir = join(disk as string, 'state');
       // Ten cc per college make the journal lines long enough to cross a page mid-run.
-      const { file } = setup(server.port, (c) => {
+      const { file } = sampleJob(server.port, (c) => {
         c.stateDir = stateDir;
         for (const col of c.colleges!) col.cc = Array.from({ length: ccs }, (_, i) => `tongzhi-${col.name.length}-${i}-bangongshi@example.edu.cn`);
-      });
+      }, 2);
       mkdirSync(stateDir);
       // Fill the disk, then give back two pages: one for the lock, one for the journal.
       const filler = join(disk as string, 'filler');
@@ -127,7 +106,7 @@ describe('a line torn by a crash', () => {
   it('is reported with its line number, and the college it names is treated as uncertain, not re-sent', async () => {
     const server = await startSmtp();
     try {
-      const { dir, file } = setup(server.port);
+      const { dir, file } = sampleJob(server.port, undefined, 2);
       mkdirSync(join(dir, 'state'), { recursive: true });
       // Power lost while the intent for 计算机学院 was being written.
       writeFileSync(join(dir, 'state', 'journal.jsonl'), '\n{"type":"intent","key":"2026/09-01/2026-08-25/college/计算机学院","messageId":"<zhuanjie.2026');

@@ -5,23 +5,19 @@
  * message or in a reported failure, and nothing is delivered twice.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import type { JobConfigInput } from '../shared/config.js';
 import { isUnresolved } from '../shared/statuses.js';
-import { loadConfig } from '../jobs/run/config.js';
 import { acquireLock } from '../jobs/run/lock.js';
 import { runJob, type RunOutcome } from '../jobs/run/run.js';
 import { schedulerPass } from '../jobs/run/schedule.js';
-import { SAMPLE_AS_OF, sampleConfig, sampleWorkbooks } from '../jobs/run/sample.js';
-import { cli, tempDir } from './helpers.js';
-import { startSmtp, type Faults } from './smtp.js';
+import { SAMPLE_AS_OF } from '../jobs/run/sample.js';
+import { cli, cliAsync } from './helpers.js';
+import { sampleJob, startSmtp, type Faults } from './smtp.js';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'zhuanjie.js');
-const START_AT = join(import.meta.dirname, 'fixtures', 'start-at.mjs');
 let servers: Awaited<ReturnType<typeof startSmtp>>[] = [];
 afterEach(async () => {
   await Promise.all(servers.map((s) => s.close()));
@@ -34,28 +30,7 @@ async function smtp(faults: Faults = {}) {
   return s;
 }
 
-/** The CLI in a child process without blocking this one, where the SMTP server runs; `startAt` holds it until that millisecond. */
-function cliAsync(args: string[], startAt?: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const pre = startAt ? ['--import', pathToFileURL(START_AT).href] : [];
-  const child = spawn(process.execPath, [...pre, BIN, ...args], { stdio: 'pipe', env: { ...process.env, ZHUANJIE_TEST_START_AT: String(startAt ?? 0) } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c) => (stdout += c));
-  child.stderr.on('data', (c) => (stderr += c));
-  return new Promise((r) => child.on('close', (code) => r({ code, stdout, stderr })));
-}
 
-/** The bundled sample (3 colleges, 20 members) with mail going to 127.0.0.1:port. */
-function setup(port: number, patch: (c: JobConfigInput) => void = () => {}) {
-  const dir = tempDir();
-  mkdirSync(join(dir, 'input'));
-  sampleWorkbooks(join(dir, 'input'));
-  const config: JobConfigInput = { ...sampleConfig(), mail: { transport: 'smtp', host: '127.0.0.1', port, secure: false, attempts: 3, backoffMs: 20, timeoutMs: 5000 } };
-  patch(config);
-  const file = join(dir, 'config.json');
-  writeFileSync(file, JSON.stringify(config, null, 2));
-  return { dir, file, loaded: loadConfig(file) };
-}
 
 /** Every full 18-digit ID number in the sample registration workbooks. */
 function sampleIdNumbers(dir: string): string[] {
@@ -84,7 +59,7 @@ function expectNothingLost(o: RunOutcome) {
 describe('reminder mail on a real SMTP server', () => {
   it('each secretary gets her college list with a decodable Chinese subject, an .xlsx attachment and masked IDs', async () => {
     const server = await smtp();
-    const { dir, loaded } = setup(server.port);
+    const { dir, loaded } = sampleJob(server.port);
     const o = await runJob(loaded, { asOf: SAMPLE_AS_OF });
     expect(o.failures).toEqual([]);
     expect(server.messages).toHaveLength(4);
@@ -121,7 +96,7 @@ describe('reminder mail on a real SMTP server', () => {
 
   it('running again the same day sends nothing new', async () => {
     const server = await smtp();
-    const { loaded } = setup(server.port);
+    const { loaded } = sampleJob(server.port);
     await runJob(loaded, { asOf: SAMPLE_AS_OF });
     const again = await runJob(loaded, { asOf: SAMPLE_AS_OF });
     expect(again.sent).toEqual([]);
@@ -131,7 +106,7 @@ describe('reminder mail on a real SMTP server', () => {
 
   it('a day that is no reminder day sends nothing', async () => {
     const server = await smtp();
-    const { loaded } = setup(server.port);
+    const { loaded } = sampleJob(server.port);
     const o = await runJob(loaded, { asOf: '2026-07-15' });
     expect(o.reminders).toEqual([]);
     expect(server.messages).toHaveLength(0);
@@ -141,7 +116,7 @@ describe('reminder mail on a real SMTP server', () => {
 describe('SMTP faults', () => {
   it('connection refused: every college is reported as a failure, nothing is lost', async () => {
     const server = await smtp();
-    const { loaded } = setup(server.port);
+    const { loaded } = sampleJob(server.port);
     await server.close();
     servers = [];
     const o = await runJob(loaded, { asOf: SAMPLE_AS_OF });
@@ -152,7 +127,7 @@ describe('SMTP faults', () => {
 
   it('a temporary 4xx is retried with backoff and then delivered once', async () => {
     const server = await smtp({ data: (n) => (n <= 2 ? { code: 451, message: '4.3.0 Try again later' } : 'ok') });
-    const { loaded } = setup(server.port);
+    const { loaded } = sampleJob(server.port);
     const o = await runJob(loaded, { asOf: SAMPLE_AS_OF });
     expect(o.failures).toEqual([]);
     expect(server.messages).toHaveLength(4);
@@ -162,7 +137,7 @@ describe('SMTP faults', () => {
   it('a 4xx that never clears gives up after the configured attempts', async () => {
     let calls = 0;
     const server = await smtp({ data: () => (calls++, { code: 452, message: '4.3.1 Insufficient system storage' }) });
-    const { loaded } = setup(server.port);
+    const { loaded } = sampleJob(server.port);
     const o = await runJob(loaded, { asOf: SAMPLE_AS_OF });
     expect(calls).toBe(4 * 3);
     expect(o.failures).toHaveLength(4);
@@ -172,7 +147,7 @@ describe('SMTP faults', () => {
 
   it('5xx for one secretary: the others are delivered and the 组织部 summary names the failed college', async () => {
     const server = await smtp({ rcpt: (a) => (a === 'jx-dangwei@example.edu.cn' ? { code: 550, message: '5.1.1 Mailbox unavailable' } : undefined) });
-    const { loaded } = setup(server.port);
+    const { loaded } = sampleJob(server.port);
     const o = await runJob(loaded, { asOf: SAMPLE_AS_OF });
     expect(o.failures).toEqual([expect.objectContaining({ college: '机械工程学院', members: 3 })]);
     expect(o.failures[0]!.reason).toContain('550');
@@ -184,7 +159,7 @@ describe('SMTP faults', () => {
 
   it('a rejected cc is reported even though the secretary got the mail (partial delivery)', async () => {
     const server = await smtp({ rcpt: (a) => (a === 'left-2025@example.edu.cn' ? { code: 550, message: '5.1.1 No such user' } : undefined) });
-    const { loaded } = setup(server.port, (c) => {
+    const { loaded } = sampleJob(server.port, (c) => {
       c.colleges![0]!.cc = ['left-2025@example.edu.cn'];
     });
     const o = await runJob(loaded, { asOf: SAMPLE_AS_OF });
@@ -196,7 +171,7 @@ describe('SMTP faults', () => {
 
   it('a slow relay (each message accepted after 1.5 s) gets every message once, with no failure', async () => {
     const server = await smtp({ data: () => ({ delayMs: 1500 }) });
-    const { loaded } = setup(server.port);
+    const { loaded } = sampleJob(server.port);
     const o = await runJob(loaded, { asOf: SAMPLE_AS_OF });
     expect(o.failures).toEqual([]);
     expect(server.messages).toHaveLength(4);
@@ -207,7 +182,7 @@ describe('SMTP faults', () => {
   it('a connection dropped before any message data is retried; the message arrives exactly once', async () => {
     let drops = 0;
     const server = await smtp({ rcpt: () => (drops++ === 0 ? 'drop' : undefined) });
-    const { loaded } = setup(server.port);
+    const { loaded } = sampleJob(server.port);
     const o = await runJob(loaded, { asOf: SAMPLE_AS_OF });
     expect(o.failures).toEqual([]);
     expect(o.uncertain).toEqual([]);
@@ -217,7 +192,7 @@ describe('SMTP faults', () => {
 
   it('RFC 1047: a relay that takes the whole message and never answers gets it once; uncertain, not retried, exit 1, in the summary', async () => {
     const server = await smtp({ data: (n) => (n === 1 ? 'hang' : 'ok') });
-    const { file } = setup(server.port, (c) => {
+    const { file } = sampleJob(server.port, (c) => {
       c.mail = { transport: 'smtp', host: '127.0.0.1', port: server.port, secure: false, attempts: 4, backoffMs: 20, timeoutMs: 1000 };
     });
     const started = Date.now();
@@ -242,7 +217,7 @@ describe('SMTP faults', () => {
 
   it('a connection dropped once the message data is in is uncertain too, and `journal resolve --resend` sends it on the next run', async () => {
     const server = await smtp({ data: (n) => (n === 2 ? 'drop' : 'ok') });
-    const { file } = setup(server.port);
+    const { file } = sampleJob(server.port);
     const first = await cliAsync(['run', '--config', file, '--as-of', SAMPLE_AS_OF]);
     expect(first.code).toBe(1);
     expect(server.messages).toHaveLength(3);
@@ -262,7 +237,7 @@ describe('SMTP faults', () => {
   it('a 452 for a cc is retried for that cc alone within the run', async () => {
     let tries = 0;
     const server = await smtp({ rcpt: (a) => (a === 'fu-shuji@example.edu.cn' && tries++ < 2 ? { code: 452, message: '4.2.2 Mailbox full, try later' } : undefined) });
-    const { loaded } = setup(server.port, (c) => {
+    const { loaded } = sampleJob(server.port, (c) => {
       c.colleges![0]!.cc = ['fu-shuji@example.edu.cn'];
     });
     const lines: string[] = [];
@@ -277,7 +252,7 @@ describe('SMTP faults', () => {
   it('a 452 for a cc that lasts the whole run is retried on the next run, for the cc alone', async () => {
     let full = true;
     const server = await smtp({ rcpt: (a) => (a === 'fu-shuji@example.edu.cn' && full ? { code: 452, message: '4.2.2 Mailbox full' } : undefined) });
-    const { loaded } = setup(server.port, (c) => {
+    const { loaded } = sampleJob(server.port, (c) => {
       c.colleges![0]!.cc = ['fu-shuji@example.edu.cn'];
     });
     const o = await runJob(loaded, { asOf: SAMPLE_AS_OF });
@@ -297,7 +272,7 @@ describe('SMTP faults', () => {
   it('killed between two sends, a re-run sends only the rest and reports the one in flight as uncertain', async () => {
     let kill = () => {};
     const server = await smtp({ data: (n) => (n === 2 ? (setTimeout(() => kill(), 100), 'hang') : 'ok') });
-    const { file } = setup(server.port);
+    const { file } = sampleJob(server.port);
     const child = spawn(process.execPath, [BIN, 'run', '--config', file, '--as-of', SAMPLE_AS_OF], { stdio: 'pipe' });
     kill = () => child.kill('SIGKILL');
     await new Promise((r) => child.on('exit', r));
@@ -324,7 +299,7 @@ describe('SMTP faults', () => {
   it('schedule killed with kill -9 during its start-up pass: the re-run takes its lock at once, reports the message in flight uncertain, exit 1', async () => {
     let kill = () => {};
     const server = await smtp({ data: (n) => (n === 2 ? (setTimeout(() => kill(), 100), 'hang') : 'ok') });
-    const { file } = setup(server.port);
+    const { file } = sampleJob(server.port);
     const daemon = spawn(process.execPath, [BIN, 'schedule', '--config', file, '--now', `${SAMPLE_AS_OF}T09:00:00+08:00`], { stdio: 'pipe' });
     kill = () => daemon.kill('SIGKILL');
     await new Promise((r) => daemon.on('exit', r));
@@ -338,7 +313,7 @@ describe('SMTP faults', () => {
 
   it('a second run while one holds the lock exits 3 with a clear message', async () => {
     const server = await smtp();
-    const { dir, file } = setup(server.port);
+    const { dir, file } = sampleJob(server.port);
     const lock = await acquireLock(join(dir, 'state'));
     try {
       const r = cli(['run', '--config', file, '--as-of', SAMPLE_AS_OF]);
@@ -352,7 +327,7 @@ describe('SMTP faults', () => {
 
   it('a report that cannot be written stops the run before any mail is sent', async () => {
     const server = await smtp();
-    const { dir, file } = setup(server.port, (c) => {
+    const { dir, file } = sampleJob(server.port, (c) => {
       c.reportDir = 'reports-is-a-file/sub';
     });
     writeFileSync(join(dir, 'reports-is-a-file'), 'not a folder');
@@ -367,7 +342,7 @@ describe('two processes on one state folder', () => {
   it('two runs started in the same millisecond, 10 times (half after a finished run): every college gets its list once', async () => {
     for (let trial = 0; trial < 10; trial++) {
       const server = await smtp();
-      const { file } = setup(server.port);
+      const { file } = sampleJob(server.port);
       // A finished run on a day without reminders leaves its lock behind as a finished run does.
       if (trial % 2) expect((await cliAsync(['run', '--config', file, '--as-of', '2026-07-15'])).code).toBe(0);
       const at = Date.now() + 700;
@@ -383,7 +358,7 @@ describe('two processes on one state folder', () => {
 
   it('schedule holds the lock for its life: a run and a second schedule exit 3; SIGTERM exits 0 and frees it', async () => {
     const server = await smtp();
-    const { file } = setup(server.port);
+    const { file } = sampleJob(server.port);
     const daemon = spawn(process.execPath, [BIN, 'schedule', '--config', file], { stdio: 'pipe' });
     let out = '';
     daemon.stdout.on('data', (c) => (out += c));
@@ -403,7 +378,7 @@ describe('two processes on one state folder', () => {
   it('SIGTERM during the start-up pass waits for the message in flight and exits 0', async () => {
     let term = () => {};
     const server = await smtp({ data: (n) => (n === 1 ? (term(), { delayMs: 800 }) : 'ok') });
-    const { file } = setup(server.port);
+    const { file } = sampleJob(server.port);
     // A clock on the reminder day after the send time: the start-up pass sends.
     const daemon = spawn(process.execPath, [BIN, 'schedule', '--config', file, '--now', `${SAMPLE_AS_OF}T09:00:00+08:00`], { stdio: 'pipe' });
     let out = '';
@@ -428,7 +403,7 @@ describe('zhuanjie schedule catches up (fake clock)', () => {
 
   it('a server that was down on the reminder day sends it when it comes back, once', async () => {
     const server = await smtp();
-    const { loaded } = setup(server.port);
+    const { loaded } = sampleJob(server.port);
     const log = () => {};
     const back = await schedulerPass(loaded, beijing('2026-08-27T07:00:00'), log);
     expect(back.sent).toHaveLength(4);
@@ -440,7 +415,7 @@ describe('zhuanjie schedule catches up (fake clock)', () => {
 
   it('before the send time only earlier days are sent; at the send time, today’s', async () => {
     const server = await smtp();
-    const { loaded } = setup(server.port);
+    const { loaded } = sampleJob(server.port);
     const log = () => {};
     await schedulerPass(loaded, beijing('2026-08-25T09:00:00'), log);
     expect(server.messages).toHaveLength(4);

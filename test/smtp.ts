@@ -2,6 +2,12 @@
  * A real SMTP server on 127.0.0.1 (smtp-server) for the mail tests, with knobs
  * for the faults a campus relay produces. Messages are parsed with mailparser.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { JobConfigInput } from '../shared/config.js';
+import { loadConfig } from '../jobs/run/config.js';
+import { sampleConfig, sampleWorkbooks } from '../jobs/run/sample.js';
+import { tempDir } from './helpers.js';
 import type { Socket } from 'node:net';
 import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
@@ -83,4 +89,16 @@ export async function startSmtp(faults: Faults = {}) {
       return new Promise<void>((r) => server.close(() => r()));
     },
   };
+}
+
+/** The bundled sample (3 colleges, 20 members) in a temp folder, mail going to 127.0.0.1:port. */
+export function sampleJob(port: number, patch: (c: JobConfigInput) => void = () => {}, attempts = 3) {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'input'));
+  sampleWorkbooks(join(dir, 'input'));
+  const config: JobConfigInput = { ...sampleConfig(), mail: { transport: 'smtp', host: '127.0.0.1', port, secure: false, attempts, backoffMs: 20, timeoutMs: 5000 } };
+  patch(config);
+  const file = join(dir, 'config.json');
+  writeFileSync(file, JSON.stringify(config, null, 2));
+  return { dir, file, loaded: loadConfig(file) };
 }
