@@ -142,7 +142,7 @@ if (py) {
 say(`5. 加载项：Chromium 中校验 ${SMALL} 行（测试宿主）`);
 const pane = await addin();
 
-say('7. 恶意输入的峰值内存（应 ≤ 约 1 GB：超限的在解析前拒绝）');
+say('6. 恶意输入的峰值内存（应 ≤ 约 1 GB：超限的在解析前拒绝）');
 const hostileCases: [string, string, (f: string) => void][] = [
   ['sheet300', '解压 300 MB 的真实单元格 .xlsx', (f) => bigSheetXlsx(f, 300 * 1024 ** 2)],
   ['cells', '560 万个一位数单元格 .xlsx', (f) => bigSheetXlsx(f, 80 * 1024 ** 2, '<c><v>1</v></c>')],
@@ -158,7 +158,7 @@ for (const [key, label, make] of hostileCases) {
   hostile[key] = { label, ms: Math.round(r.ms), rssMB: mb(r.rss) };
   say(`  ${label}：${hostile[key]!.ms} ms，峰值 ${hostile[key]!.rssMB} MB`);
 }
-say('6. 任务窗格脚本大小（Excel 网页版每次打开都要下载）');
+say('7. 任务窗格脚本大小（Excel 网页版每次打开都要下载）');
 const { buildAddin } = await import('../scripts/build-addin.mjs');
 const paneBundleKB = Math.round(statSync(join(await buildAddin(), 'taskpane.js')).size / 1024);
 say(`  taskpane.js ${paneBundleKB} KB`);
