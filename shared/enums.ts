@@ -48,6 +48,9 @@ const NA_FIRST = new Set([...NA].flatMap((w) => [w.charCodeAt(0), w.toUpperCase(
  * (already half-width and trimmed by cellText), so only case is left to fold; it runs on
  * most cells of every row, hence the cheap tests first.
  */
+/** Whether cell text could be a mark at all (cheap: length and first character). */
+export const mayBeNotApplicable = (text: string): boolean => text.length !== 0 && text.length <= 4 && NA_FIRST.has(text.charCodeAt(0));
+
 export const isNotApplicable = (text: string): boolean =>
   text.length !== 0 && text.length <= 4 && NA_FIRST.has(text.charCodeAt(0)) && (NA.has(text) || NA.has(text.toLowerCase()));
 

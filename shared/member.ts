@@ -7,7 +7,7 @@ import { cellText, compactCode, normalizeName, parseDate, parseInteger, parseMon
 import { checkIdNumber, type IdCheck } from './idNumber.js';
 import { parsePhone } from './phone.js';
 import {
-  destinationLabel, foldValue, isUndecidedOrg, parseDestination, parseMemberType, parseMethod, transferTypeParser,
+  destinationLabel, foldValue, isUndecidedOrg, mayBeNotApplicable, parseDestination, parseMemberType, parseMethod, transferTypeParser,
   type Destination, type MemberType, type Method, type TransferType,
 } from './enums.js';
 import type { RuleSettings } from './settings.js';
@@ -42,7 +42,19 @@ export interface MemberChecks {
   phoneOk: boolean;
 }
 
-const textAt = (cells: readonly Cell[], c: number): string => (c < 0 ? '' : cellText(cells[c] ?? null));
+// Set while a row's text is read when some cell might be a formula error (#…) or a
+// not-applicable mark, so that only such rows pay for the per-cell check (bench: rules).
+let suspect = false;
+
+function textAt(cells: readonly Cell[], c: number): string {
+  if (c < 0) return '';
+  const t = cellText(cells[c] ?? null);
+  if (!suspect && t.length !== 0 && (t.charCodeAt(0) === 35 || mayBeNotApplicable(t))) suspect = true;
+  return t;
+}
+
+/** Whether the row read last by rowText has a cell that may be an error value or a mark. */
+export const lastRowSuspect = (): boolean => suspect;
 
 /**
  * Every field's text for one row, written as one literal: V8 then builds the object in
@@ -50,6 +62,7 @@ const textAt = (cells: readonly Cell[], c: number): string => (c < 0 ? '' : cell
  * The type makes the compiler list any field added to the catalogue here.
  */
 export function rowText(cells: readonly Cell[], col: Record<FieldKey, number>): Record<FieldKey, string> {
+  suspect = false;
   return {
     college: textAt(cells, col.college), branch: textAt(cells, col.branch), name: textAt(cells, col.name),
     gender: textAt(cells, col.gender), ethnicity: textAt(cells, col.ethnicity), studentId: textAt(cells, col.studentId),

@@ -151,11 +151,10 @@ const FOOTER_TEXT = [
   /^[(（]?(?:盖章|签字|签章)[)）]?$/,
 ];
 
-const isFooterText = (v: Cell): boolean => {
-  if (typeof v !== 'string') return false;
-  const s = v.trim();
-  return s !== '' && FOOTER_TEXT.some((re) => re.test(s));
-};
+// One alternation, so a member's name costs one regex test per row (bench: rules).
+const FOOTER = new RegExp(FOOTER_TEXT.map((re) => `(?:${re.source})`).join('|'));
+
+const isFooterText = (v: Cell): boolean => typeof v === 'string' && FOOTER.test(v.trim());
 
 /**
  * Why a row below the header is not a member, or null when it may be one: a footer
@@ -167,7 +166,7 @@ export function footerReason(cells: readonly Cell[] | undefined, known: readonly
   if (!cells) return null;
   const name = nameCol === undefined ? null : cells[nameCol];
   // A name cell holding a count (合计 … 38人) or the footer line itself is no member's name.
-  if (name === null || name === undefined || isBlank(name) || isFooterText(name) || /\d/.test(String(name))) {
+  if (name === null || name === undefined || typeof name !== 'string' || isBlank(name) || /\d/.test(name) || isFooterText(name)) {
     const hit = cells.find(isFooterText);
     if (hit !== undefined) return `表尾（「${String(hit).trim().slice(0, 20)}」）`;
   }

@@ -8,7 +8,7 @@ import { FIELD_KEYS, REGISTRATION_FIELDS, REQUIRED_FIELDS, fieldLabel, type Fiel
 import { message, type FindingCode, type Severity } from './messages.js';
 import { isErrorValue } from './normalize.js';
 import { isNotApplicable } from './enums.js';
-import { memberReader, rowText, type MemberRecord } from './member.js';
+import { lastRowSuspect, memberReader, rowText, type MemberRecord } from './member.js';
 import { ROW_RULES, sheetState, type RowCheck } from './rules.js';
 import { defaultRuleSettings, type RuleSettings } from './settings.js';
 import { columnLetter, findHeader, footerReason, HEADER_SEARCH_TEXT, isBlankRow, type HeaderMatch, type SheetSnapshot } from './table.js';
@@ -124,10 +124,11 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
     }
     rowCount++;
     const text = rowText(cells!, colAt);
-    r.failed.clear();
-    r.errored.clear();
+    // Set.clear() allocates a fresh table: most rows add nothing, so clear only what was used.
+    if (r.failed.size) r.failed.clear();
+    if (r.errored.size) r.errored.clear();
     marks = null;
-    for (let c = 0; c < present.length; c++) {
+    if (lastRowSuspect()) for (let c = 0; c < present.length; c++) {
       const k = present[c]!;
       const v = cells![cols[c]!];
       // A formula error says nothing about the member; report it once and check the cell no further.
@@ -135,7 +136,8 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
         r.push(k, 'CELL_ERROR_VALUE', { value: String(v).trim() });
         r.errored.add(k);
         text[k] = '';
-      } else if (isNotApplicable(text[k])) {
+      } else if (typeof v === 'string' && v.length <= 12 && isNotApplicable(text[k])) {
+        // Marks are short strings: a number or a longer text skips the keyed read of text[k].
         (marks ??= new Map()).set(k, text[k]);
         text[k] = '';
       }
