@@ -30,7 +30,11 @@ function splitLandline(d: string): { area: string; local: string } | null {
 }
 
 /** A phone cell → its kind and canonical text, or null when it is neither a mobile nor a landline. */
+const PLAIN_MOBILE = /^1[3-9]\d{9}$/;
+
 export function parsePhone(v: Cell): Phone | null {
+  // Most cells are a mobile typed plainly: answer those without the general parse.
+  if (typeof v === 'string' && v.length === 11 && PLAIN_MOBILE.test(v)) return { kind: 'mobile', value: v };
   let s = cellText(v).replace(/[\s()（）[\]【】]/g, '').replace(/[—–‐‑−－]/g, '-');
   if (s === '') return null;
   let ext = '';
