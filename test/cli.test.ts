@@ -195,3 +195,17 @@ describe('npm run demo', () => {
     expect(readdirSync(dir)).toEqual(['工作总结.docx']);
   });
 });
+
+describe('zhuanjie reconcile with a 回执 mailbox in the config', () => {
+  it('counts the e-mailed receipts already read (seed 003), as run does, without fetching', () => {
+    const dir = join(tempDir(), 'demo');
+    expect(cli(['demo', '--out', dir]).code).toBe(0);
+    const registrations = readdirSync(join(dir, 'input')).filter((f) => f.endsWith('登记表.xlsx')).map((f) => join(dir, 'input', f));
+    const args = ['reconcile', '--registrations', ...registrations, '--receipts', join(dir, 'input', '党员E先锋-转接记录导出.xlsx'), '--as-of', '2026-08-25', '--json'];
+    const completed = (r: { stdout: string }) => JSON.parse(r.stdout).members.filter((m: { status: string }) => m.status === 'completed').length;
+    const withoutMail = completed(cli(args));
+    const withMail = completed(cli([...args, '--config', join(dir, 'config.json')]));
+    // The demo's mailbox holds three matched receipt e-mails.
+    expect(withMail - withoutMail).toBe(3);
+  });
+});

@@ -22,7 +22,7 @@ import { startScheduler } from '../run/schedule.js';
 import { runDemo } from '../run/demo.js';
 import { progress } from './progress.js';
 import { acquireLock } from '../run/lock.js';
-import { fetchReceipts } from '../mailbox/index.js';
+import { fetchReceipts, mailboxReceipts } from '../mailbox/index.js';
 import { journalList, journalResolve } from '../mail/journalCommand.js';
 import { readEach } from '../read/unreadable.js';
 import { printable } from './terminal.js';
@@ -150,12 +150,14 @@ function program(): Command {
       const registrations = sources(o.registrations);
       const receipts = [...sources(o.receipts), ...sources(o.paperRegister, 'paperRegister')];
       const tick = progress(expandInputs([...o.registrations, ...(o.receipts ?? []), ...(o.paperRegister ?? [])]).length, '读取');
+      // E-mailed receipts already read from the 回执 mailbox count here too (no fetch: that is `receipts fetch` or `run`).
+      const mail = await mailboxReceipts(loaded, { fetch: false, log: () => {} });
       const { result } = loadAndReconcile({
         registrations, receipts, columns: { ...config.columns, ...mapOption(o.map) }, columnsFrom: o.map?.length ? '--map' : (loaded.file ?? '--map'),
-        settings: config.rules, colleges: config.colleges, asOf, cohort, each: tick,
+        settings: config.rules, colleges: config.colleges, asOf, cohort, each: tick, extraReceipts: mail.receipts,
       });
       const fullIds = Boolean(o.fullId) || config.fullIdNumbers;
-      if (o.out) writeFileAtomic(o.out, await buildReport(result, { fullIds }), { private: true });
+      if (o.out) writeFileAtomic(o.out, await buildReport(result, { fullIds, unmatchedMail: mail.unmatched }), { private: true });
       if (o.json) console.log(JSON.stringify(reconcileJson(result, fullIds), null, 2));
       else {
         console.log(reconcileText(result));

@@ -99,7 +99,7 @@ export async function buildReport(result: ReconcileResult, opts: { fullIds: bool
       rows: result.receiptFiles.map((f) => [f.file, f.sheet, f.headerRow, f.rows, RECEIPT_RULE_TEXT[f.rule], f.skippedRows.map((r) => `第${r.row}行${r.reason}`).join('；')]),
     });
   }
-  if (opts.unmatchedMail) sheets.push(unmatchedMailSheet(opts.unmatchedMail, result.orphans));
+  if (opts.unmatchedMail && (opts.unmatchedMail.length || result.orphans.some((r) => r.mail))) sheets.push(unmatchedMailSheet(opts.unmatchedMail, result.orphans));
   if (result.unusable.length) {
     sheets.push({
       name: '身份不可用',
