@@ -3,6 +3,7 @@
  * Deterministic; the files are committed and test/hostile.test.ts states each outcome.
  * Run: npx tsx scripts/make-hostile.ts
  */
+import { writeZip, type ZipEntry } from './zipWriter.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
@@ -161,7 +162,7 @@ console.log(`已生成：${out}`);
  */
 function zipBomb(file: string, { bytes, declared, copies = 1 }: { bytes: number; declared?: number; copies?: number }) {
   const parts = XLSX.CFB.read(base, { type: 'buffer' });
-  const entries: { name: string; data: Buffer; crc: number; size: number; aliases?: string[] }[] = [];
+  const entries: ZipEntry[] = [];
   for (const [i, path] of parts.FullPaths.entries()) {
     const f = parts.FileIndex[i]!;
     if (f.type !== 2 || path.endsWith('/')) continue;
@@ -186,30 +187,6 @@ function zipBomb(file: string, { bytes, declared, copies = 1 }: { bytes: number;
   const aliases = Array.from({ length: copies - 1 }, (_, i) => `xl/worksheets/sheet${i + 2}.xml`);
   entries.push({ name: 'xl/worksheets/sheet1.xml', data: Buffer.concat(pieces), crc, size: declared ?? size, aliases });
 
-  const local: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const h = Buffer.alloc(30);
-    h.writeUInt32LE(0x04034b50, 0); h.writeUInt16LE(20, 4); h.writeUInt16LE(8, 8);
-    h.writeUInt32LE(e.crc >>> 0, 14); h.writeUInt32LE(e.data.length, 18); h.writeUInt32LE(e.size, 22); h.writeUInt16LE(name.length, 26);
-    local.push(h, name, e.data);
-    for (const alias of [e.name, ...(e.aliases ?? [])]) {
-      const n = Buffer.from(alias);
-      const c = Buffer.alloc(46);
-      c.writeUInt32LE(0x02014b50, 0); c.writeUInt16LE(20, 4); c.writeUInt16LE(20, 6); c.writeUInt16LE(8, 10);
-      c.writeUInt32LE(e.crc >>> 0, 16); c.writeUInt32LE(e.data.length, 20); c.writeUInt32LE(e.size, 24); c.writeUInt16LE(n.length, 28);
-      c.writeUInt32LE(offset, 42);
-      central.push(c, n);
-    }
-    offset += 30 + name.length + e.data.length;
-  }
-  const count = entries.reduce((n, e) => n + 1 + (e.aliases?.length ?? 0), 0);
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(count, 8); end.writeUInt16LE(count, 10);
-  end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
-  writeFileSync(file, Buffer.concat([...local, cd, end]));
+  writeZip(file, entries);
 }
 

@@ -4,7 +4,8 @@
  * of real cells, and a CSV with one enormous quoted field. Streamed, so making them
  * costs the test process almost nothing.
  */
-import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { writeZip } from '../scripts/zipWriter.js';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import * as XLSX from 'xlsx';
 
@@ -23,29 +24,7 @@ function skeleton(): { name: string; raw: Buffer }[] {
   return out;
 }
 
-function zip(file: string, entries: { name: string; data: Buffer; crc: number; size: number }[]) {
-  const local: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const h = Buffer.alloc(30);
-    h.writeUInt32LE(0x04034b50, 0); h.writeUInt16LE(20, 4); h.writeUInt16LE(8, 8);
-    h.writeUInt32LE(e.crc >>> 0, 14); h.writeUInt32LE(e.data.length, 18); h.writeUInt32LE(e.size, 22); h.writeUInt16LE(name.length, 26);
-    local.push(h, name, e.data);
-    const c = Buffer.alloc(46);
-    c.writeUInt32LE(0x02014b50, 0); c.writeUInt16LE(20, 4); c.writeUInt16LE(20, 6); c.writeUInt16LE(8, 10);
-    c.writeUInt32LE(e.crc >>> 0, 16); c.writeUInt32LE(e.data.length, 20); c.writeUInt32LE(e.size, 24); c.writeUInt16LE(name.length, 28);
-    c.writeUInt32LE(offset, 42);
-    central.push(c, name);
-    offset += 30 + name.length + e.data.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
-  writeFileSync(file, Buffer.concat([...local, cd, end]));
-}
+
 
 /**
  * An .xlsx whose sheet is `bytes` of genuine rows of 20 cells each — no lie
@@ -64,7 +43,7 @@ export function bigSheetXlsx(file: string, bytes: number, cell = '<c><v>20220831
   for (let i = 0; i < reps; i++) crc = crc32(block, crc);
   crc = crc32(tail, crc);
   const sheet = { name: 'xl/worksheets/sheet1.xml', data: Buffer.concat([flushed(head), ...Array.from({ length: reps }, () => blockZ), deflateRawSync(tail)]), crc, size: head.length + reps * block.length + tail.length };
-  zip(file, [...skeleton().map((p) => ({ name: p.name, data: deflateRawSync(p.raw), crc: crc32(p.raw), size: p.raw.length })), sheet]);
+  writeZip(file, [...skeleton().map((p) => ({ name: p.name, data: deflateRawSync(p.raw), crc: crc32(p.raw), size: p.raw.length })), sheet]);
 }
 
 /** A registration CSV whose second row holds one quoted field of `bytes` characters. */
