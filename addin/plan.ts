@@ -53,10 +53,9 @@ export interface MappingRow {
  */
 export function mappingRows(result: ValidationResult, mapping: Record<string, string | null>): MappingRow[] {
   const chosen = new Map(Object.entries(mapping).map(([h, f]) => [normalizeHeader(h), f ?? '忽略']));
-  const letter = (col: number) => result.header.decisions.find((d) => d.col === col)?.letter ?? '';
   return result.header.decisions
     .filter((d) => d.reason === 'unknown' || d.reason === 'ambiguous' || d.reason === 'duplicate' || d.reason === 'user' || d.reason === 'userIgnored')
-    .map((d) => ({ letter: d.letter ?? '', header: d.header, why: explainDecision(d, letter), current: chosen.get(normalizeHeader(d.header)) ?? '' }));
+    .map((d) => ({ letter: d.letter ?? '', header: d.header, why: explainDecision(d), current: chosen.get(normalizeHeader(d.header)) ?? '' }));
 }
 
 /** Required columns the sheet lacks, by their standard headers. */

@@ -97,6 +97,8 @@ export interface ColumnDecision {
   col: number;
   /** The sheet column as Excel names it (filled in by findHeader, which knows the origin). */
   letter?: string;
+  /** For 'duplicate': the letter of the column used instead (filled in by findHeader too). */
+  usedLetter?: string;
   /** The header as written (both rows of a two-row header joined by 「/」). */
   header: string;
   field: AnyFieldKey | null;
@@ -182,7 +184,7 @@ function cellString(v: Cell): string {
 }
 
 /** One line of Chinese saying why a column was read as it was. */
-export function explainDecision(d: ColumnDecision, letter: (col: number) => string = (c) => String(c + 1)): string {
+export function explainDecision(d: ColumnDecision, letter: (col: number) => string = (c) => d.usedLetter ?? String(c + 1)): string {
   const f = d.field ? `「${fieldLabel(d.field)}」` : '';
   switch (d.reason) {
     case 'exact': return `${f}（与「${d.term}」完全一致）`;

@@ -125,7 +125,10 @@ export function findHeader(snapshot: SheetSnapshot, fields: readonly FieldDef[],
     }
   }
   if (!best || best.columns.size < minMatches) return null;
-  for (const d of best.decisions) d.letter = columnLetter(originCol + d.col);
+  for (const d of best.decisions) {
+    d.letter = columnLetter(originCol + d.col);
+    if (d.usedCol !== undefined) d.usedLetter = columnLetter(originCol + d.usedCol);
+  }
   return best;
 }
 

@@ -1,4 +1,5 @@
 /** What the CLI prints: human Chinese lines, or one JSON document. */
+import { displayWidth } from './cliText.js';
 import { basename } from 'node:path';
 import { fieldLabel, REQUIRED_FIELDS } from '../../shared/fields.js';
 import { explainDecision, type ColumnDecision } from '../../shared/headers.js';
@@ -15,10 +16,9 @@ import { printable } from './terminal.js';
 
 /** Each header cell, what it was read as, and why: the same for text and JSON. */
 export function columnsJson(decisions: readonly ColumnDecision[]) {
-  const letter = (col: number) => decisions.find((d) => d.col === col)?.letter ?? String(col + 1);
   return decisions.map((d) => ({
     column: d.letter ?? null, header: d.header, field: d.field, reason: d.reason, term: d.term ?? null,
-    candidates: d.candidates ?? [], explanation: explainDecision(d, letter),
+    candidates: d.candidates ?? [], explanation: explainDecision(d),
   }));
 }
 
@@ -35,13 +35,6 @@ export function columnsText(file: string, sheet: string, header: HeaderMatch, op
   if (missing.length) lines.push(`  缺少必填列：${missing.map((k) => `「${fieldLabel(k)}」`).join('、')}（可用 --map 表头=字段 指定）`);
   if (opts.otherSheets?.length) lines.push(`  另有工作表${opts.otherSheets.map((n) => `「${n}」`).join('、')}也像这种表，未读取（可用 --sheet 指定）`);
   return lines.join('\n');
-}
-
-/** Terminal columns a string takes: CJK and full-width forms count two. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
-  return w;
 }
 
 export function validationJson(results: readonly FileValidation[]) {

@@ -34,7 +34,8 @@ export function validateFile(file: string, opts: ValidateFileOptions): FileValid
   return { file, ...result, otherSheets: picked.otherSheets };
 }
 
-const collegeKey = (s: string) => s.replace(/\s/g, '').replace(/(?:分党委|党委|党总支|委员会)$/, '').replace(/^中共/, '');
+/** A college's name as compared: no spaces, no 中共 prefix, no 党委/党总支/委员会 suffix. */
+export const collegeKey = (s: string) => s.replace(/\s/g, '').replace(/(?:分党委|党委|党总支|委员会)$/, '').replace(/^中共/, '');
 
 /** The configured college a registration row belongs to, by name or alias; else its own text. */
 export function collegeResolver(colleges: readonly College[]): (text: string, file: string) => string {

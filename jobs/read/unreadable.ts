@@ -7,6 +7,7 @@
 import { basename } from 'node:path';
 import type { College } from '../../shared/config.js';
 import { InputError } from '../errors.js';
+import { collegeKey } from './load.js';
 
 export interface Unreadable { file: string; reason: string; college?: string }
 
@@ -25,14 +26,12 @@ export function readEach<T>(files: readonly string[], read: (file: string) => T)
   return { results, unreadable };
 }
 
-const key = (s: string) => s.replace(/\s/g, '').replace(/(?:分党委|党委|党总支|委员会)$/, '').replace(/^中共/, '');
-
 /** The configured college whose name or alias the file's name contains (the longest such), if any. */
 export function collegeOfFile(file: string, colleges: readonly College[]): string | undefined {
   const name = basename(file).replace(/\s/g, '');
   let best: { college: string; len: number } | undefined;
   for (const c of colleges) {
-    for (const n of [c.name, ...c.aliases].map(key)) {
+    for (const n of [c.name, ...c.aliases].map(collegeKey)) {
       if (n && name.includes(n) && (!best || n.length > best.len)) best = { college: c.name, len: n.length };
     }
   }
