@@ -51,8 +51,7 @@ const NA_FIRST = new Set([...NA].flatMap((w) => [w.charCodeAt(0), w.toUpperCase(
 /** Whether cell text could be a mark at all (cheap: length and first character). */
 export const mayBeNotApplicable = (text: string): boolean => text.length !== 0 && text.length <= 4 && NA_FIRST.has(text.charCodeAt(0));
 
-export const isNotApplicable = (text: string): boolean =>
-  text.length !== 0 && text.length <= 4 && NA_FIRST.has(text.charCodeAt(0)) && (NA.has(text) || NA.has(text.toLowerCase()));
+export const isNotApplicable = (text: string): boolean => mayBeNotApplicable(text) && (NA.has(text) || NA.has(text.toLowerCase()));
 
 const UNDECIDED = new Set(UNDECIDED_ORG_WORDS.map(foldValue));
 /** No receiving branch yet: blank, a not-applicable mark, or 待定/不详/… (seed 001). */

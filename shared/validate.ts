@@ -136,8 +136,7 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
         r.push(k, 'CELL_ERROR_VALUE', { value: String(v).trim() });
         r.errored.add(k);
         text[k] = '';
-      } else if (typeof v === 'string' && v.length <= 12 && isNotApplicable(text[k])) {
-        // Marks are short strings: a number or a longer text skips the keyed read of text[k].
+      } else if (isNotApplicable(text[k])) {
         (marks ??= new Map()).set(k, text[k]);
         text[k] = '';
       }
