@@ -39,27 +39,39 @@ async function servePane(root: string, cleanup: () => void = () => {}) {
   return { base, running, close };
 }
 
+/**
+ * Chromium on the pane at `base`: every request recorded; the pane's own site served,
+ * `fulfil` answering the scripts it stands in for (office.js), anything else blocked.
+ */
+async function openPage(running: { browser?: Browser }, base: string, fulfil: (url: string) => string | undefined = () => undefined) {
+  const browser = (running.browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }));
+  // The CA is not in this machine's trust store (installing it needs admin rights).
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 360, height: 900 }, locale: 'zh-CN' });
+  const consoleErrors: string[] = [];
+  const blocked: string[] = [];
+  const requests: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    requests.push(url);
+    const body = fulfil(url);
+    if (body !== undefined) return route.fulfill({ contentType: 'text/javascript', body });
+    if (url.startsWith(`${base}/`)) return route.continue();
+    blocked.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  await page.goto(`${base}/taskpane.html`);
+  return { page, consoleErrors, blocked, requests };
+}
+
 export async function openPane(): Promise<Pane> {
   const root = await buildAddin();
   const host = await build({ entryPoints: [join(import.meta.dirname, 'host.ts')], bundle: true, format: 'iife', write: false, logLevel: 'warning' });
   const { base, running, close } = await servePane(root);
   try {
-    const browser = (running.browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }));
-    // The CA is not in this machine's trust store (installing it needs admin rights).
-    const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 360, height: 900 }, locale: 'zh-CN' });
-    const consoleErrors: string[] = [];
-    const blocked: string[] = [];
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith(OFFICE_JS)) return route.fulfill({ contentType: 'text/javascript', body: host.outputFiles[0]!.text });
-      if (url.startsWith(base)) return route.continue();
-      blocked.push(url);
-      return route.abort();
-    });
-    const page = await context.newPage();
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    await page.goto(`${base}/taskpane.html`);
+    const { page, consoleErrors, blocked } = await openPage(running, base, (url) => (url.startsWith(OFFICE_JS) ? host.outputFiles[0]!.text : undefined));
     await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000, state: 'attached' }).catch((e: Error) => {
       throw new Error(`${e.message}\n${consoleErrors.join('\n')}\nblocked: ${blocked.join(', ')}`);
     });
@@ -91,22 +103,7 @@ export async function openIntranetPane(): Promise<Pane & { requests: string[]; b
   const root = await buildAddin({ officeJs: 'local', out });
   const { base, running, close } = await servePane(root, () => rmSync(out, { recursive: true, force: true }));
   try {
-    const browser = (running.browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }));
-    const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 360, height: 900 }, locale: 'zh-CN' });
-    const consoleErrors: string[] = [];
-    const blocked: string[] = [];
-    const requests: string[] = [];
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      requests.push(url);
-      if (url.startsWith(`${base}/`)) return route.continue();
-      blocked.push(url);
-      return route.abort();
-    });
-    const page = await context.newPage();
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    await page.goto(`${base}/taskpane.html`);
+    const { page, consoleErrors, blocked, requests } = await openPage(running, base);
     return { page, consoleErrors, blocked, requests, base, close };
   } catch (err) {
     await close();
