@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { benchData, workbook } from './data.js';
 import { bigFieldCsv, bigSheetXlsx } from '../test/hostileMemory.js';
+import { displayWidth } from '../jobs/cli/cliText.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench', 'out');
@@ -39,12 +40,12 @@ const say = (s: string) => process.stderr.write(`${s}\n`);
 interface Run { ms: number; rss: number; stdout: string }
 
 /** One child process, timed from spawn to exit, with its peak RSS from bench/rss.mjs. */
-function child(cmd: string, args: string[], preload = true, allowExit: readonly number[] = []): Run {
+function child(cmd: string, args: string[], preload = true, allowExit: readonly number[] = [], env: Record<string, string> = {}): Run {
   const rssFile = join(OUT, `rss-${process.pid}.txt`);
   rmSync(rssFile, { force: true });
   const started = performance.now();
   const r = spawnSync(cmd, preload ? ['--import', join(ROOT, 'bench', 'rss.mjs'), ...args] : args, {
-    cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ...env, BENCH_RSS_FILE: rssFile },
   });
   const ms = performance.now() - started;
   if (r.status !== 0 && !allowExit.includes(r.status ?? -1) && !(args.includes('reconcile') && r.status === 1)) {
@@ -61,6 +62,34 @@ function repeat(label: string, f: () => Run): { ms: number; rss: number; last: R
     say(`  ${label}：第 ${i + 1}/${REPS} 次 ${Math.round(runs.at(-1)!.ms)} ms`);
   }
   return { ms: median(runs.map((r) => r.ms)), rss: Math.max(...runs.map((r) => r.rss)), last: runs.at(-1)! };
+}
+
+/**
+ * The rule path as it was before the rules became named functions over column-indexed
+ * rows (issue 13), compiled from git into bench/out so the A/B runs on the same rows in
+ * the same process. Null, with the reason printed, when git or that commit is missing.
+ */
+const LEGACY_COMMIT = 'b77ecf4';
+function buildLegacy(): string | null {
+  const dir = join(OUT, 'legacy');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const archive = spawnSync('sh', ['-c', `git archive ${LEGACY_COMMIT} shared | tar -x -C "${dir}"`], { cwd: ROOT, encoding: 'utf8' });
+  if (archive.status !== 0) {
+    say(`  无法取出旧规则路径（git ${LEGACY_COMMIT}：${archive.stderr.trim() || '失败'}），跳过 validateSpeedup。`);
+    return null;
+  }
+  // Emit only: the old sources are measured, not type-checked against today's dependencies.
+  const tsc = spawnSync(process.execPath, [
+    join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--noCheck', '--outDir', join(dir, 'dist'), '--rootDir', dir,
+    '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2022', '--skipLibCheck', join(dir, 'shared', 'validate.ts'),
+  ], { cwd: ROOT, encoding: 'utf8' });
+  const out = join(dir, 'dist');
+  if (!existsSync(join(out, 'shared', 'validate.js'))) {
+    say(`  旧规则路径编译失败，跳过 validateSpeedup：${tsc.stdout.trim().slice(0, 300)}`);
+    return null;
+  }
+  return out;
 }
 
 function pandasPython(): string | null {
@@ -107,11 +136,13 @@ say(`  ${reg}（${mb(readFileSync(reg).length)} MB），回执 ${(data.receipts.
 // --- Measurements ----------------------------------------------------------------------
 const tasks = [join(ROOT, 'bench', 'tasks.mjs')];
 say('1. 规则校验吞吐（内存中，不含读文件）');
-const validate = JSON.parse(child(process.execPath, [...tasks, 'validate', reg, String(2 * REPS + 1)], false).stdout) as { rowsPerSec: number };
+const legacy = buildLegacy();
+const validate = JSON.parse(
+  child(process.execPath, [...tasks, 'validate', reg, String(4 * REPS + 1)], false, [], legacy ? { LEGACY_DIST: legacy } : {}).stdout,
+) as { rowsPerSec: number; floorRowsPerSec: number; legacyRowsPerSec: number | null; findings: number; legacyFindings: number | null };
 say(`  ${validate.rowsPerSec.toLocaleString()} 行/秒`);
-// The floor: the same rows, every recognised cell's text read once and nothing else.
-const validateFloor = JSON.parse(child(process.execPath, [...tasks, 'validate-floor', reg, String(2 * REPS + 1)], false).stdout) as { rowsPerSec: number };
-say(`  下限（每格取一次文本，不做别的）：${validateFloor.rowsPerSec.toLocaleString()} 行/秒`);
+say(`  下限（每格取一次文本，不做别的）：${validate.floorRowsPerSec.toLocaleString()} 行/秒`);
+if (validate.legacyRowsPerSec) say(`  旧规则路径（${LEGACY_COMMIT}）：${validate.legacyRowsPerSec.toLocaleString()} 行/秒；发现问题 ${validate.legacyFindings} 条，本项目 ${validate.findings} 条`);
 
 say('2. 读取登记表（本项目的读取器）');
 const reads = repeat('读取', () => {
@@ -170,7 +201,8 @@ const results = {
   rows: BIG,
   machine: { cpu: cpus()[0]?.model ?? '?', cores: cpus().length, memoryGB: Math.round(totalmem() / 1024 ** 3), os: `${osType()} ${release()}`, node: process.version },
   validateRowsPerSec: validate.rowsPerSec,
-  validateFloorRowsPerSec: validateFloor.rowsPerSec,
+  validateFloorRowsPerSec: validate.floorRowsPerSec,
+  validateLegacyRowsPerSec: validate.legacyRowsPerSec,
   read100k: { ms: Math.round(reads.ms), rssMB: mb(reads.rss) },
   reconcile100k: { ms: Math.round(ours.ms), rssMB: mb(ours.rss) },
   sheetjsFloor100k: { ms: Math.round(floor.ms), rssMB: mb(floor.rss) },
@@ -179,7 +211,9 @@ const results = {
   paneBundleKB,
   hostile,
   ratios: {
-    validateOverFloor: +(validate.rowsPerSec / validateFloor.rowsPerSec).toFixed(2),
+    validateOverFloor: +(validate.rowsPerSec / validate.floorRowsPerSec).toFixed(2),
+    /** This rule path over the one before issue 13 (LEGACY_COMMIT), same rows, same process. */
+    validateSpeedup: validate.legacyRowsPerSec ? +(validate.rowsPerSec / validate.legacyRowsPerSec).toFixed(2) : null,
     reconcileOverFloor: +(ours.ms / floor.ms).toFixed(2),
     reconcileOverPandas: pandas ? +(ours.ms / pandas.ms).toFixed(2) : null,
   },
@@ -188,7 +222,8 @@ writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, nu
 
 const n = BIG.toLocaleString();
 const table: [string, string, string][] = [
-  ['规则校验（内存）', `${validate.rowsPerSec.toLocaleString()} 行/秒`, `下限 ${validateFloor.rowsPerSec.toLocaleString()} 行/秒，本项目 ÷ 下限 = ${results.ratios.validateOverFloor}`],
+  ['规则校验（内存）', `${validate.rowsPerSec.toLocaleString()} 行/秒`, `下限 ${validate.floorRowsPerSec.toLocaleString()} 行/秒，本项目 ÷ 下限 = ${results.ratios.validateOverFloor}（目标 ≥ 0.6）`],
+  ['旧规则路径（内存）', validate.legacyRowsPerSec ? `${validate.legacyRowsPerSec.toLocaleString()} 行/秒` : '（未能构建）', results.ratios.validateSpeedup ? `本项目 ÷ 旧路径 = ${results.ratios.validateSpeedup}（目标 ≥ 2）` : ''],
   [`读取登记表 ${n} 行`, `${results.read100k.ms} ms，峰值 ${results.read100k.rssMB} MB`, ''],
   [`reconcile ${n} + ${n}`, `${results.reconcile100k.ms} ms，峰值 ${results.reconcile100k.rssMB} MB`, '目标 ≤ 2× 下限，≤ 1 GB'],
   ['SheetJS 解析下限', `${results.sheetjsFloor100k.ms} ms，峰值 ${results.sheetjsFloor100k.rssMB} MB`, `本项目 ÷ 下限 = ${results.ratios.reconcileOverFloor}`],
@@ -197,10 +232,9 @@ const table: [string, string, string][] = [
   ['任务窗格脚本', `${paneBundleKB} KB`, '不含 zod（配置校验只在 Node 端）'],
   ...Object.values(hostile).map((h): [string, string, string] => [h.label, `${h.ms} ms，峰值 ${h.rssMB} MB`, '目标 ≤ 1 GB']),
 ];
-const width = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
-const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
-const w0 = Math.max(...table.map((r) => width(r[0])));
-const w1 = Math.max(...table.map((r) => width(r[1])));
+const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
+const w0 = Math.max(...table.map((r) => displayWidth(r[0])));
+const w1 = Math.max(...table.map((r) => displayWidth(r[1])));
 console.log(`\nzhuanjie 基准测试（${opts.quick ? '快速' : '完整'}，${REPS} 次取中位数；${results.machine.cpu}，${results.machine.cores} 核，Node ${process.version}）\n`);
 for (const [a, b, c] of table) console.log(`  ${pad(a, w0)}  ${pad(b, w1)}  ${c}`);
 console.log(`\n结果：${join('bench', 'results.json')}`);

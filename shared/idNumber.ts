@@ -44,9 +44,21 @@ export type IdCheck =
   | { ok: true; value: string; gender: Gender }
   | { ok: false; code: IdCode; value: string; args?: Record<string, string | number>; gender?: Gender };
 
+/** Whether s[from..to) is all ASCII digits (a loop: this runs on every row, bench: rules). */
+function allDigits(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** 17 digits and a digit or X: the shape of an 18-digit number. */
+const isIdShape = (s: string): boolean => s.length === 18 && allDigits(s, 0, 17) && (allDigits(s, 17, 18) || s.charCodeAt(17) === 88);
+
 /** Upper-case X, no spaces; the form IDs are compared in. A numeric cell reads as Excel shows it. */
 export const normalizeIdNumber = (v: Cell): string =>
-  typeof v === 'string' && /^\d{17}[\dX]$/.test(v) ? v : cellText(v).replace(/\s/g, '').toUpperCase();
+  typeof v === 'string' && isIdShape(v) ? v : cellText(v).replace(/\s/g, '').toUpperCase();
 
 /** The number written by s[from..to), all ASCII digits (checked by the caller). */
 function digits(s: string, from: number, to: number): number {
@@ -65,16 +77,27 @@ function isCalendarDate(y: number, m: number, d: number): boolean {
 
 const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
+// today (ISO) as the number YYYYMMDD, for the last `today` seen: one sheet has one today.
+let todayText = '';
+let todayNumber = 0;
+function dayNumber(today: string): number {
+  if (today !== todayText) {
+    todayText = today;
+    todayNumber = Number(today.slice(0, 4)) * 10000 + Number(today.slice(5, 7)) * 100 + Number(today.slice(8, 10));
+  }
+  return todayNumber;
+}
+
 /** What is wrong with the birth date y-m-d of a member, as of today (ISO); null when nothing. */
 function birthProblem(y: number, m: number, d: number, today: string | undefined): { code: IdCode; args: Record<string, string | number> } | null {
   if (!isCalendarDate(y, m, d)) return { code: 'ID_BIRTH', args: { birth: `${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}` } };
-  const birth = iso(y, m, d);
-  if (y < EARLIEST_BIRTH_YEAR) return { code: 'ID_BIRTH_EARLY', args: { birth } };
+  if (y < EARLIEST_BIRTH_YEAR) return { code: 'ID_BIRTH_EARLY', args: { birth: iso(y, m, d) } };
   if (today === undefined) return null;
-  if (birth > today) return { code: 'ID_BIRTH_FUTURE', args: { birth } };
-  // ISO strings compare as dates: the 18th birthday is the same month-day 18 years on.
-  const adult = `${String(y + MIN_MEMBER_AGE).padStart(4, '0')}${birth.slice(4)}`;
-  if (adult > today) return { code: 'ID_BIRTH_UNDERAGE', args: { birth, age: MIN_MEMBER_AGE } };
+  // YYYYMMDD numbers compare as dates: the 18th birthday is the same month-day 18 years on.
+  const birth = y * 10000 + m * 100 + d;
+  const now = dayNumber(today);
+  if (birth > now) return { code: 'ID_BIRTH_FUTURE', args: { birth: iso(y, m, d) } };
+  if (birth + MIN_MEMBER_AGE * 10000 > now) return { code: 'ID_BIRTH_UNDERAGE', args: { birth: iso(y, m, d), age: MIN_MEMBER_AGE } };
   return null;
 }
 
@@ -87,12 +110,12 @@ const genderOf = (digit: number): Gender => (digit % 2 === 1 ? '男' : '女');
 export function checkIdNumber(v: Cell, today?: string): IdCheck {
   const value = normalizeIdNumber(v);
   // Excel keeps 15 significant digits of a number: 15 digits survive, 18 cannot.
-  if ((typeof v === 'number' && Math.abs(v) >= 1e15) || /^\d(\.\d+)?E\+\d+$/.test(value)) {
+  if ((typeof v === 'number' && Math.abs(v) >= 1e15) || (value.indexOf('E+') > 0 && /^\d(\.\d+)?E\+\d+$/.test(value))) {
     return { ok: false, code: 'ID_STORED_AS_NUMBER', value };
   }
-  if (/^\d{15}$/.test(value)) return checkLegacy(value);
+  if (value.length === 15 && allDigits(value, 0, 15)) return checkLegacy(value);
   if (value.length !== 18) return { ok: false, code: 'ID_LENGTH', value, args: { length: Array.from(value).length } };
-  if (!/^\d{17}[\dX]$/.test(value)) return { ok: false, code: 'ID_CHARS', value };
+  if (!isIdShape(value)) return { ok: false, code: 'ID_CHARS', value };
   if (!PROVINCES.has(digits(value, 0, 2))) return { ok: false, code: 'ID_PROVINCE', value, args: { code: value.slice(0, 2) } };
   const birth = birthProblem(digits(value, 6, 10), digits(value, 10, 12), digits(value, 12, 14), today);
   if (birth) return { ok: false, value, ...birth };

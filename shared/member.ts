@@ -1,136 +1,260 @@
 /**
  * One registration row turned into a typed member record, once: the rules, the
  * reconciliation and the reports all read this, and nothing re-reads raw text.
+ *
+ * Rows are read column by column. Each column reads a cell value once per sheet —
+ * most columns repeat a handful of values (学院, 转接类型, the same 开具日期) — and
+ * keeps what it read; a column whose values keep changing (身份证号, 手机) soon stops
+ * keeping them. A row is then a few array slots and bit masks, not an object of
+ * strings (bench: rules over the bare pass).
  */
-import type { FieldKey } from './fields.js';
-import { cellText, compactCode, normalizeName, parseDate, parseInteger, parseMonth, type Cell } from './normalize.js';
+import { FIELD_KEYS, type FieldKey } from './fields.js';
+import { cellText, compactCode, isErrorValue, normalizeName, parseDate, parseInteger, parseMonth, type Cell } from './normalize.js';
 import { checkIdNumber, type IdCheck } from './idNumber.js';
 import { parsePhone } from './phone.js';
 import {
-  destinationLabel, foldValue, isUndecidedOrg, mayBeNotApplicable, parseDestination, parseMemberType, parseMethod, transferTypeParser,
-  type Destination, type MemberType, type Method, type TransferType,
+  destinationLabel, foldValue, isNotApplicable, isUndecidedOrg, parseDestination, parseGender, parseMemberType, parseMethod, parseYesNo,
+  transferTypeParser, type Destination, type MemberType, type Method, type TransferType,
 } from './enums.js';
 import type { RuleSettings } from './settings.js';
 
 /** One registered member, normalised: what the rules, reconciliation and reports need. */
 export interface MemberRecord {
   row: number;
-  /** Every field's cell text; the ID and phone in their canonical form. */
-  text: Record<FieldKey, string>;
-  /** The ID number when it passed GB 11643, else null. */
-  idNumber: string | null;
+  /** 学院 as written (a config alias is resolved when the records are loaded). */
+  college: string;
+  branch: string;
+  /** 姓名 with its middle dots unified. */
   name: string;
   studentId: string;
+  /** The ID number when it passed GB 11643, else null. */
+  idNumber: string | null;
+  /** The ID as written, canonical (upper-case X, a numeric cell as Excel shows it); '' when blank. */
+  idText: string;
+  gender: '男' | '女' | null;
   memberType: MemberType | null;
   transferType: TransferType | null;
   method: Method | null;
   destination: Destination | null;
+  /** 转接类型, 办理方式 and 毕业去向 as written: reports show what the college wrote. */
+  transferTypeText: string;
+  methodText: string;
+  destinationText: string;
+  letterHeader: string;
+  receivingOrg: string;
+  orgCode: string;
+  destinationUnit: string;
   joinDate: string | null;
   issueDate: string | null;
   /** 党费交至 as YYYY-MM. */
   duesMonth: string | null;
   validDays: number | null;
-  /** 升学 with no receiving branch yet: may transfer in September (seed 001). */
+  probationForm: 'yes' | 'no' | null;
+  /** The phone in its canonical form when it was read, else as written. */
+  phone: string;
+  email: string;
+  /** 升学 with no receiving branch yet: may transfer in September (seed 001: 升学尚无支部者 9 月办理). */
   undecidedStudy: boolean;
   /** The relationship legitimately stays at the school (settings.exemptDestinations). */
   staysAtSchool: boolean;
 }
 
-/** What the rules need beyond the record: the ID check and whether the phone was read. */
-export interface MemberChecks {
+/** A cell's state: nothing, a value, a not-applicable mark (/ 无 不适用…), a formula error. */
+export const EMPTY = 0;
+export const FILLED = 1;
+export const MARKED = 2;
+export const ERRORED = 3;
+
+/** One cell as read: `text` is '' unless the cell holds a value; `written` keeps a mark or an error as typed. */
+export interface CellRead {
+  readonly text: string;
+  readonly written: string;
+  readonly state: number;
+  /** The field's own reading of the text (a code, an ISO date, an ID check…), null when unread. */
+  readonly value: unknown;
+}
+
+/** Each field's index and bit: a row's filled/marked/errored fields are bit masks. */
+export const FIELD_INDEX = Object.fromEntries(FIELD_KEYS.map((k, i) => [k, i])) as Record<FieldKey, number>;
+export const fieldBit = (k: FieldKey): number => 1 << FIELD_INDEX[k];
+if (FIELD_KEYS.length > 31) throw new Error('Row bit masks hold at most 31 fields.');
+
+const BLANK: CellRead = { text: '', written: '', state: EMPTY, value: null };
+
+type Parse = (cell: Cell, text: string) => unknown;
+
+function readCell(cell: Cell, parse: Parse | undefined): CellRead {
+  // A formula error says nothing about the member: reported once, checked no further.
+  if (isErrorValue(cell)) return { text: '', written: String(cell).trim(), state: ERRORED, value: null };
+  const written = cellText(cell);
+  if (written === '') return BLANK;
+  if (isNotApplicable(written)) return { text: '', written, state: MARKED, value: null };
+  return { text: written, written, state: FILLED, value: parse ? parse(cell, written) : null };
+}
+
+/** Values a column keeps before it stops adding; lookups it tries before judging its hit rate. */
+const KEEP_LIMIT = 1024;
+const TRIAL_LOOKUPS = 256;
+
+/**
+ * Reads one column's cells, keeping each distinct value's reading while that pays. A class,
+ * not a closure per column: every column then shares one call target, which V8 inlines.
+ */
+class ColumnReader {
+  private kept: Map<Cell, CellRead> | null = new Map();
+  private misses = 0;
+  private hits = 0;
+  private lastCell: Cell = null;
+  private last: CellRead = BLANK;
+  constructor(private readonly parse: Parse | undefined) {}
+
+  read(cell: Cell): CellRead {
+    if (cell === this.lastCell) return this.last;
+    if (cell === null || cell === undefined) return BLANK;
+    const kept = this.kept;
+    let r = kept === null ? undefined : kept.get(cell);
+    if (r === undefined) {
+      r = readCell(cell, this.parse);
+      if (kept !== null) this.keep(kept, cell, r);
+    } else this.hits++;
+    this.lastCell = cell;
+    this.last = r;
+    return r;
+  }
+
+  private keep(kept: Map<Cell, CellRead>, cell: Cell, r: CellRead) {
+    // 身份证号, 手机: every value is new, and looking them up would only cost.
+    if (++this.misses > TRIAL_LOOKUPS && this.hits * 4 < this.misses) this.kept = null;
+    else if (kept.size < KEEP_LIMIT) kept.set(cell, r);
+  }
+}
+
+/** What each field's text means; fields without an entry are text only. */
+function fieldParsers(settings: RuleSettings, today: string): Partial<Record<FieldKey, Parse>> {
+  const parseTransferType = transferTypeParser(settings);
+  // An empty list exempts nobody; a listed word matches the text or the destination it means.
+  const exempt = new Set(settings.exemptDestinations.map(foldValue));
+  return {
+    name: (_, t) => normalizeName(t),
+    gender: (_, t) => parseGender(t),
+    studentId: (_, t) => compactCode(t),
+    idNumber: (cell) => checkIdNumber(cell, today),
+    memberType: (_, t) => parseMemberType(t),
+    // Dates, months and numbers from the raw cell: a date cell is a serial, not its displayed text.
+    joinDate: (cell) => parseDate(cell),
+    transferType: (_, t) => parseTransferType(t),
+    method: (_, t) => parseMethod(t),
+    receivingOrg: (_, t) => isUndecidedOrg(t),
+    destination: (_, t): DestinationRead => {
+      const d = parseDestination(t);
+      return { d, stays: exempt.size > 0 && (exempt.has(foldValue(t)) || (d !== null && exempt.has(foldValue(destinationLabel(d))))) };
+    },
+    issueDate: (cell) => parseDate(cell),
+    validDays: (cell) => parseInteger(cell),
+    duesPaidThrough: (cell) => parseMonth(cell),
+    probationForm: (_, t) => parseYesNo(t),
+    phone: (_, t) => parsePhone(t),
+  };
+}
+
+interface DestinationRead { d: Destination | null; stays: boolean }
+
+/** One row as read: its record, which fields hold values, marks and errors, and the cells themselves. */
+export interface RowRead {
+  member: MemberRecord;
+  /** Bit masks over FIELD_INDEX. */
+  filled: number;
+  marked: number;
+  errored: number;
+  /** Every field's cell as read, by FIELD_INDEX (valid until the next row is read). */
+  cells: readonly CellRead[];
+  /** The ID check when the cell held a value. */
   id: IdCheck | null;
+  /** False when a phone was written and could not be read. */
   phoneOk: boolean;
 }
 
-// Set while a row's text is read when some cell might be a formula error (#…) or a
-// not-applicable mark, so that only such rows pay for the per-cell check (bench: rules).
-let suspect = false;
+/** A record with every field present and empty: the reader fills one in place. */
+const blankMember = (): MemberRecord => ({
+  row: 0, college: '', branch: '', name: '', studentId: '', idNumber: null, idText: '', gender: null, memberType: null, transferType: null,
+  method: null, destination: null, transferTypeText: '', methodText: '', destinationText: '', letterHeader: '', receivingOrg: '', orgCode: '',
+  destinationUnit: '', joinDate: null, issueDate: null, duesMonth: null, validDays: null, probationForm: null, phone: '', email: '',
+  undecidedStudy: false, staysAtSchool: false,
+});
 
-function textAt(cells: readonly Cell[], c: number): string {
-  if (c < 0) return '';
-  const t = cellText(cells[c] ?? null);
-  if (!suspect && t.length !== 0 && (t.charCodeAt(0) === 35 || mayBeNotApplicable(t))) suspect = true;
-  return t;
-}
-
-/** Whether the row read last by rowText has a cell that may be an error value or a mark. */
-export const lastRowSuspect = (): boolean => suspect;
+/** Reads one row into one record reused from row to row: copy `member` to keep it. */
+export type MemberReader = (row: number, cells: readonly Cell[]) => RowRead;
 
 /**
- * Every field's text for one row, written as one literal: V8 then builds the object in
- * its final shape, a third faster than filling it key by key (bench: rule throughput).
- * The type makes the compiler list any field added to the catalogue here.
- */
-export function rowText(cells: readonly Cell[], col: Record<FieldKey, number>): Record<FieldKey, string> {
-  suspect = false;
-  return {
-    college: textAt(cells, col.college), branch: textAt(cells, col.branch), name: textAt(cells, col.name),
-    gender: textAt(cells, col.gender), ethnicity: textAt(cells, col.ethnicity), studentId: textAt(cells, col.studentId),
-    idNumber: textAt(cells, col.idNumber), memberType: textAt(cells, col.memberType), joinDate: textAt(cells, col.joinDate),
-    transferType: textAt(cells, col.transferType), method: textAt(cells, col.method), letterHeader: textAt(cells, col.letterHeader),
-    receivingOrg: textAt(cells, col.receivingOrg), orgCode: textAt(cells, col.orgCode), destination: textAt(cells, col.destination),
-    destinationUnit: textAt(cells, col.destinationUnit), letterNo: textAt(cells, col.letterNo), issueDate: textAt(cells, col.issueDate),
-    validDays: textAt(cells, col.validDays), duesPaidThrough: textAt(cells, col.duesPaidThrough), probationForm: textAt(cells, col.probationForm),
-    phone: textAt(cells, col.phone), email: textAt(cells, col.email), remarks: textAt(cells, col.remarks),
-  };
-}
-
-/** Reads one row; fills `checks` in place (one object for the whole sheet, not one per row). */
-export type MemberReader = (row: number, cells: readonly Cell[], text: Record<FieldKey, string>, checks: MemberChecks) => MemberRecord;
-
-/**
- * A reader for one sheet's rows. `text` comes from rowText with formula errors and
- * not-applicable marks already blanked; dates, months and numbers are read from the
- * raw cells (a date cell is a serial, not its displayed text).
+ * A reader for one sheet's rows: `colAt` gives each field's column (-1 when absent).
+ * The returned RowRead is reused from row to row.
  */
 export function memberReader(settings: RuleSettings, today: string, colAt: Record<FieldKey, number>): MemberReader {
-  const parseTransferType = transferTypeParser(settings);
-  const exempt = new Set(settings.exemptDestinations.map(foldValue));
-  // An empty list exempts nobody; a listed word matches the text or the destination it means.
-  // A sheet writes a handful of destinations: decide each spelling once.
-  const decided = new Map<string, boolean>();
-  const staysAtSchool = (text: string, d: Destination | null) => {
-    let stays = decided.get(text);
-    if (stays === undefined) {
-      stays = exempt.size > 0 && (exempt.has(foldValue(text)) || (d !== null && exempt.has(foldValue(destinationLabel(d)))));
-      decided.set(text, stays);
-    }
-    return stays;
-  };
-  const raw = (cells: readonly Cell[], text: string, col: number): Cell => (text === '' ? null : cells[col]);
+  const parsers = fieldParsers(settings, today);
+  const present = FIELD_KEYS.map((k, i) => ({ i, col: colAt[k], read: new ColumnReader(parsers[k]) })).filter((p) => p.col >= 0);
+  const n = present.length;
+  const idx = present.map((p) => p.i);
+  const cols = present.map((p) => p.col);
+  const readers = present.map((p) => p.read);
+  const c: CellRead[] = FIELD_KEYS.map(() => BLANK);
+  const I = FIELD_INDEX;
+  const out: RowRead = { member: null as unknown as MemberRecord, filled: 0, marked: 0, errored: 0, cells: c, id: null, phoneOk: true };
 
-  return (row, cells, text, checks) => {
-    let id: IdCheck | null = null;
-    if (text.idNumber !== '') {
-      id = checkIdNumber(cells[colAt.idNumber], today);
-      text.idNumber = id.value; // canonical: upper-case X, a numeric cell as Excel shows it
+  const scratch = blankMember();
+  return (row, cells) => {
+    let filled = 0;
+    let marked = 0;
+    let errored = 0;
+    for (let j = 0; j < n; j++) {
+      const r = readers[j]!.read(cells[cols[j]!]);
+      const i = idx[j]!;
+      c[i] = r;
+      if (r.state === FILLED) filled |= 1 << i;
+      else if (r.state === MARKED) marked |= 1 << i;
+      else if (r.state === ERRORED) errored |= 1 << i;
     }
-    let phoneOk = true;
-    if (text.phone !== '') {
-      const phone = parsePhone(text.phone);
-      if (phone) text.phone = phone.value; // the canonical form reports and mails show
-      else phoneOk = false;
-    }
-    const destination = parseDestination(text.destination);
-    const member: MemberRecord = {
-      row,
-      text,
-      idNumber: id?.ok ? id.value : null,
-      name: normalizeName(text.name),
-      studentId: compactCode(text.studentId),
-      memberType: parseMemberType(text.memberType),
-      transferType: parseTransferType(text.transferType),
-      method: parseMethod(text.method),
-      destination,
-      joinDate: text.joinDate !== '' ? parseDate(raw(cells, text.joinDate, colAt.joinDate)) : null,
-      issueDate: text.issueDate !== '' ? parseDate(raw(cells, text.issueDate, colAt.issueDate)) : null,
-      duesMonth: text.duesPaidThrough !== '' ? parseMonth(raw(cells, text.duesPaidThrough, colAt.duesPaidThrough)) : null,
-      validDays: text.validDays !== '' ? parseInteger(raw(cells, text.validDays, colAt.validDays)) : null,
-      undecidedStudy: destination === 'furtherStudy' && isUndecidedOrg(text.receivingOrg),
-      staysAtSchool: staysAtSchool(text.destination, destination),
-    };
-    checks.id = id;
-    checks.phoneOk = phoneOk;
-    return member;
+    const id = c[I.idNumber]!.value as IdCheck | null;
+    const phone = c[I.phone]!;
+    const phoneRead = phone.value as { value: string } | null;
+    const dest = c[I.destination]!.value as DestinationRead | null;
+    const org = c[I.receivingOrg]!;
+    // Every field written in place: the pass keeps no object per row (bench: rules).
+    const m = scratch;
+    m.row = row;
+    m.college = c[I.college]!.text;
+    m.branch = c[I.branch]!.text;
+    m.name = (c[I.name]!.value as string | null) ?? '';
+    m.studentId = (c[I.studentId]!.value as string | null) ?? '';
+    m.idNumber = id?.ok ? id.value : null;
+    m.idText = id ? id.value : '';
+    m.gender = c[I.gender]!.value as MemberRecord['gender'];
+    m.memberType = c[I.memberType]!.value as MemberType | null;
+    m.transferType = c[I.transferType]!.value as TransferType | null;
+    m.method = c[I.method]!.value as Method | null;
+    m.destination = dest ? dest.d : null;
+    m.transferTypeText = c[I.transferType]!.text;
+    m.methodText = c[I.method]!.text;
+    m.destinationText = c[I.destination]!.text;
+    m.letterHeader = c[I.letterHeader]!.text;
+    m.receivingOrg = org.text;
+    m.orgCode = c[I.orgCode]!.text;
+    m.destinationUnit = c[I.destinationUnit]!.text;
+    m.joinDate = c[I.joinDate]!.value as string | null;
+    m.issueDate = c[I.issueDate]!.value as string | null;
+    m.duesMonth = c[I.duesPaidThrough]!.value as string | null;
+    m.validDays = c[I.validDays]!.value as number | null;
+    m.probationForm = c[I.probationForm]!.value as MemberRecord['probationForm'];
+    m.phone = phoneRead ? phoneRead.value : phone.text;
+    m.email = c[I.email]!.text;
+    // A blank, a mark or 待定/不详 all say the same: no receiving branch yet.
+    m.undecidedStudy = dest !== null && dest.d === 'furtherStudy' && (org.state !== FILLED || org.value === true);
+    m.staysAtSchool = dest !== null && dest.stays;
+    out.member = m;
+    out.filled = filled;
+    out.marked = marked;
+    out.errored = errored;
+    out.id = id;
+    out.phoneOk = phone.state !== FILLED || phoneRead !== null;
+    return out;
   };
 }

@@ -154,7 +154,7 @@ export function reconcile({ members, receipts, asOf, cohort, receiptFiles = [] }
       const expiry = m.method === 'paper' && m.issueDate && m.validDays ? addDays(m.issueDate, m.validDays) : null;
       if (m.staysAtSchool) {
         status = 'exempt';
-        reasons.push(`毕业去向为「${m.text.destination}」，组织关系按规定保留`);
+        reasons.push(`毕业去向为「${m.destinationText}」，组织关系按规定保留`);
       } else if (asOf >= dec10) {
         status = 'lost';
         reasons.push(`截至 ${asOf} 未收到回执，已过 ${checkpointLabel('12-10')}复核节点`);

@@ -7,19 +7,26 @@
 import type { FieldKey } from './fields.js';
 import type { FindingCode } from './messages.js';
 import { addDays, charLength, isEmail } from './normalize.js';
-import { parseGender, parseYesNo, transferTypeLabels } from './enums.js';
-import type { MemberChecks, MemberRecord } from './member.js';
+import { transferTypeLabels } from './enums.js';
+import type { IdCheck } from './idNumber.js';
+import { fieldBit, type MemberRecord } from './member.js';
 import type { RuleSettings } from './settings.js';
 
 export type Push = (field: FieldKey | null, code: FindingCode, args?: Record<string, string | number>) => void;
 
-/** One row as the rules see it. */
-export interface RowCheck extends MemberChecks {
+/** One row as the rules see it. Field sets are bit masks over FIELD_INDEX (see `fieldBit`). */
+export interface RowCheck {
   m: MemberRecord;
-  /** Fields that already carry a finding in this row. */
-  failed: Set<FieldKey>;
+  /** The ID check when the cell held a value. */
+  id: IdCheck | null;
+  /** False when a phone was written and could not be read. */
+  phoneOk: boolean;
+  /** Fields whose cell holds a value (not blank, not a not-applicable mark, not an error). */
+  filled: number;
   /** Fields whose cell holds a formula error (reported once, checked no further). */
-  errored: Set<FieldKey>;
+  errored: number;
+  /** Fields that already carry a finding in this row. */
+  failed: number;
   push: Push;
 }
 
@@ -28,9 +35,11 @@ export interface SheetState {
   settings: RuleSettings;
   today: string;
   requiredPresent: readonly FieldKey[];
+  requiredBits: readonly number[];
   codeLengths: ReadonlySet<number>;
   typeLabels: string;
-  firstStudentRow: Map<string, number>;
+  /** 学号 → its first row; all-digit numbers keyed as numbers (cheaper to hash, bench: rules). */
+  firstStudentRow: Map<string | number, number>;
   firstIdRow: Map<string, number>;
 }
 
@@ -38,6 +47,7 @@ export function sheetState(settings: RuleSettings, today: string, present: Reado
   return {
     settings, today,
     requiredPresent: required.filter((k) => present.has(k)),
+    requiredBits: required.filter((k) => present.has(k)).map(fieldBit),
     codeLengths: new Set(settings.orgCodeLengths),
     typeLabels: transferTypeLabels(settings).join('」「'),
     firstStudentRow: new Map(),
@@ -60,15 +70,36 @@ const BRANCH_SUFFIX = /(?:党支部|支部委员会|支部)$/;
 const HEADER_BRANCH = /(?:党支部|党总支|支部委员会|总支部委员会|党小组)$/;
 const NAME_CHARS = /^[\p{Script=Han}A-Za-z·. ]+$/u;
 const PAPER_FIELDS = ['letterHeader', 'letterNo', 'issueDate', 'validDays'] as const;
+const PAPER_BITS = PAPER_FIELDS.map(fieldBit);
+
+// The bits the rules test, named once.
+const B = {
+  name: fieldBit('name'), gender: fieldBit('gender'), memberType: fieldBit('memberType'), transferType: fieldBit('transferType'),
+  method: fieldBit('method'), probationForm: fieldBit('probationForm'), email: fieldBit('email'), joinDate: fieldBit('joinDate'),
+  issueDate: fieldBit('issueDate'), duesPaidThrough: fieldBit('duesPaidThrough'), validDays: fieldBit('validDays'), orgCode: fieldBit('orgCode'),
+} as const;
+
+/** A 学号 of up to 15 digits without a leading 0 as its number (the same 学号 gives the same key, different ones differ). */
+function studentKey(id: string): string | number {
+  const n = id.length;
+  if (n > 15 || id.charCodeAt(0) === 48) return id;
+  for (let i = 0; i < n; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 48 || c > 57) return id;
+  }
+  return Number(id);
+}
 
 const includesAny = (s: string, words: readonly string[]) => words.some((w) => s.includes(w));
 
 export const requiredCells: Rule = {
   name: 'requiredCells',
   source: '登记表必填列；升学待定（seed 001）和出国（境）保留在校者可不填接收党组织',
-  check({ m, errored, push }, s) {
-    for (const k of s.requiredPresent) {
-      if (m.text[k] !== '' || errored.has(k)) continue;
+  check({ m, filled, errored, push }, s) {
+    const bits = s.requiredBits;
+    for (let j = 0; j < bits.length; j++) {
+      if ((filled | errored) & bits[j]!) continue;
+      const k = s.requiredPresent[j]!;
       if (k === 'receivingOrg' && (m.undecidedStudy || m.staysAtSchool)) continue;
       push(k, 'REQUIRED');
     }
@@ -78,8 +109,8 @@ export const requiredCells: Rule = {
 export const nameFormat: Rule = {
   name: 'nameFormat',
   source: '姓名为 2–30 个汉字或字母，少数民族姓名可含间隔号',
-  check({ m, push }) {
-    if (m.text.name === '') return;
+  check({ m, filled, push }) {
+    if (!(filled & B.name)) return;
     const len = charLength(m.name);
     if (len < 2 || len > 30 || !NAME_CHARS.test(m.name)) push('name', 'NAME_FORMAT');
   },
@@ -90,9 +121,10 @@ export const studentIdOnce: Rule = {
   source: '同一学号只能登记一次',
   check({ m, push }, s) {
     if (!m.studentId) return;
-    const first = s.firstStudentRow.get(m.studentId);
+    const key = studentKey(m.studentId);
+    const first = s.firstStudentRow.get(key);
     if (first !== undefined) push('studentId', 'STUDENT_ID_DUPLICATE', { firstRow: first });
-    else s.firstStudentRow.set(m.studentId, m.row);
+    else s.firstStudentRow.set(key, m.row);
   },
 };
 
@@ -114,41 +146,40 @@ export const idNumberValid: Rule = {
 export const genderMatchesId: Rule = {
   name: 'genderMatchesId',
   source: 'GB 11643：顺序码奇数为男、偶数为女（15 位旧号码看最后一位）',
-  check({ m, id, push }) {
-    if (m.text.gender === '') return;
-    const gender = parseGender(m.text.gender);
-    if (!gender) push('gender', 'GENDER_INVALID');
-    else if (id?.gender && gender !== id.gender) push('gender', 'GENDER_MISMATCH', { expected: id.gender });
+  check({ m, id, filled, push }) {
+    if (!(filled & B.gender)) return;
+    if (!m.gender) push('gender', 'GENDER_INVALID');
+    else if (id?.gender && m.gender !== id.gender) push('gender', 'GENDER_MISMATCH', { expected: id.gender });
   },
 };
 
 export const enumeratedValues: Rule = {
   name: 'enumeratedValues',
   source: '党员类别、转接类型（seed 001：院内/京内/京外）、办理方式、考察表的取值',
-  check({ m, push }, s) {
-    if (m.text.memberType !== '' && !m.memberType) push('memberType', 'MEMBER_TYPE_INVALID');
-    if (m.text.transferType !== '' && !m.transferType) push('transferType', 'TRANSFER_TYPE_INVALID', { choices: s.typeLabels });
-    if (m.text.method !== '' && !m.method) push('method', 'METHOD_INVALID');
-    if (m.text.probationForm !== '' && !parseYesNo(m.text.probationForm)) push('probationForm', 'PROBATION_FORM_INVALID');
+  check({ m, filled, push }, s) {
+    if (filled & B.memberType && !m.memberType) push('memberType', 'MEMBER_TYPE_INVALID');
+    if (filled & B.transferType && !m.transferType) push('transferType', 'TRANSFER_TYPE_INVALID', { choices: s.typeLabels });
+    if (filled & B.method && !m.method) push('method', 'METHOD_INVALID');
+    if (filled & B.probationForm && !m.probationForm) push('probationForm', 'PROBATION_FORM_INVALID');
   },
 };
 
 export const contacts: Rule = {
   name: 'contacts',
   source: '手机 11 位或固定电话区号-号码；电子邮箱格式',
-  check({ m, phoneOk, push }) {
+  check({ m, phoneOk, filled, push }) {
     if (!phoneOk) push('phone', 'PHONE_INVALID');
-    if (m.text.email !== '' && !isEmail(m.text.email)) push('email', 'EMAIL_INVALID');
+    if (filled & B.email && !isEmail(m.email)) push('email', 'EMAIL_INVALID');
   },
 };
 
 export const dates: Rule = {
   name: 'dates',
   source: '入党时间不晚于今天；介绍信不早于入党',
-  check({ m, push }, s) {
-    if (m.text.joinDate !== '' && !m.joinDate) push('joinDate', 'DATE_INVALID');
+  check({ m, filled, push }, s) {
+    if (filled & B.joinDate && !m.joinDate) push('joinDate', 'DATE_INVALID');
     if (m.joinDate && m.joinDate > s.today) push('joinDate', 'JOIN_DATE_FUTURE', { date: m.joinDate });
-    if (m.text.issueDate !== '' && !m.issueDate) push('issueDate', 'DATE_INVALID');
+    if (filled & B.issueDate && !m.issueDate) push('issueDate', 'DATE_INVALID');
     if (m.joinDate && m.issueDate && m.issueDate < m.joinDate && m.joinDate <= s.today) push('issueDate', 'ISSUE_BEFORE_JOIN', { joinDate: m.joinDate });
   },
 };
@@ -156,10 +187,10 @@ export const dates: Rule = {
 export const duesAndValidity: Rule = {
   name: 'duesAndValidity',
   source: '党费交至为月份；有效期为天数，最长见设置（seed 003：一般 90 天）',
-  check({ m, push }, s) {
-    if (m.text.duesPaidThrough !== '' && !m.duesMonth) push('duesPaidThrough', 'MONTH_INVALID');
+  check({ m, filled, push }, s) {
+    if (filled & B.duesPaidThrough && !m.duesMonth) push('duesPaidThrough', 'MONTH_INVALID');
     const max = s.settings.maxValidDays;
-    if (m.text.validDays !== '' && (m.validDays === null || m.validDays < 1 || m.validDays > max)) push('validDays', 'VALID_DAYS_INVALID', { max });
+    if (filled & B.validDays && (m.validDays === null || m.validDays < 1 || m.validDays > max)) push('validDays', 'VALID_DAYS_INVALID', { max });
   },
 };
 
@@ -167,8 +198,8 @@ export const orgCodeFormat: Rule = {
   name: 'orgCodeFormat',
   source: '组织编码为 10 位（seed 000：支部编码）或 12 位（seed 002：党员E先锋）数字；Excel 丢掉的前导 0',
   check({ m, push }, s) {
-    if (m.text.orgCode === '') return;
-    const code = m.text.orgCode.replace(/[\s-]/g, '');
+    if (m.orgCode === '') return;
+    const code = m.orgCode.replace(/[\s-]/g, '');
     const digits = /^\d+$/.test(code);
     if (digits && !s.codeLengths.has(code.length) && s.codeLengths.has(code.length + 1)) push('orgCode', 'ORG_CODE_LOST_ZERO', { fixed: `0${code}` });
     else if (!digits || !s.codeLengths.has(code.length)) push('orgCode', 'ORG_CODE_FORMAT', { lengths: s.settings.orgCodeLengths.join(' 或 ') });
@@ -178,26 +209,26 @@ export const orgCodeFormat: Rule = {
 export const inRegionNeedsBranch: Rule = {
   name: 'inRegionNeedsBranch',
   source: 'seed 001：京内转接“不能是党委或党总支，建议输入党支部编码”',
-  check({ m, push }, s) {
+  check({ m, filled, push }, s) {
     if (m.transferType !== 'inRegion' || m.undecidedStudy) return;
-    const org = m.text.receivingOrg;
+    const org = m.receivingOrg;
     const inRegion = s.settings.region.inRegion;
     if (org && !BRANCH_SUFFIX.test(org) && (NOT_BRANCH_SUFFIX.test(org) || COMMITTEE_SUFFIX.test(org))) push('receivingOrg', 'IN_REGION_NOT_BRANCH', { inRegion });
-    if (m.text.orgCode === '') push('orgCode', 'ORG_CODE_REQUIRED', { inRegion });
+    if (!(filled & B.orgCode)) push('orgCode', 'ORG_CODE_REQUIRED', { inRegion });
   },
 };
 
 export const paperLetterFields: Rule = {
   name: 'paperLetterFields',
   source: 'seed 000/001：院内、京内一律线上；纸质介绍信只用于未接入全国系统的京外单位，且各联信息齐全',
-  check({ m, push }, s) {
+  check({ m, filled, push }, s) {
     if (m.method !== 'paper') return;
     if (m.transferType === 'internal' || m.transferType === 'inRegion') {
-      push('method', 'PAPER_NOT_ALLOWED', { type: m.text.transferType });
+      push('method', 'PAPER_NOT_ALLOWED', { type: m.transferTypeText });
       return;
     }
-    for (const k of PAPER_FIELDS) if (m.text[k] === '') push(k, 'REQUIRED_FOR_PAPER');
-    const names = `${m.text.receivingOrg} ${m.text.letterHeader} ${m.text.destinationUnit}`;
+    for (let j = 0; j < PAPER_FIELDS.length; j++) if (!(filled & PAPER_BITS[j]!)) push(PAPER_FIELDS[j]!, 'REQUIRED_FOR_PAPER');
+    const names = `${m.receivingOrg} ${m.letterHeader} ${m.destinationUnit}`;
     if (m.transferType === 'outOfRegion' && !includesAny(names, s.settings.offNetworkKeywords)) push('method', 'PAPER_ON_NETWORK');
   },
 };
@@ -206,7 +237,7 @@ export const letterHeaderAuthority: Rule = {
   name: 'letterHeaderAuthority',
   source: 'seed 000/003/004：抬头须为有接转权限的党委、组织部（处）或工委，不能是党支部、党总支',
   check({ m, push }, s) {
-    const h = m.text.letterHeader;
+    const h = m.letterHeader;
     if (h === '') return;
     if (HEADER_BRANCH.test(h)) push('letterHeader', 'HEADER_IS_BRANCH');
     else if (!includesAny(h, s.settings.letterHeaderKeywords)) push('letterHeader', 'HEADER_UNRECOGNISED');
@@ -218,7 +249,7 @@ export const probationaryMember: Rule = {
   source: 'seed 002：预备党员须提供盖章的《预备党员考察表》；预备期满一年应先讨论转正',
   check({ m, failed, push }) {
     if (m.memberType !== 'probationary') return;
-    if (parseYesNo(m.text.probationForm) !== 'yes' && !failed.has('probationForm')) push('probationForm', 'PROBATION_FORM_MISSING');
+    if (m.probationForm !== 'yes' && !(failed & B.probationForm)) push('probationForm', 'PROBATION_FORM_MISSING');
     if (m.joinDate && m.issueDate) {
       const due = addDays(m.joinDate, 365);
       if (due <= m.issueDate) push('memberType', 'PROBATION_OVER', { date: due });
@@ -239,7 +270,7 @@ export const destinations: Rule = {
   name: 'destinations',
   source: 'seed 001：未落实去向者转到人才交流中心、街道社区等；升学尚无支部者可 9 月办理',
   check({ m, push }, s) {
-    if (m.destination === 'unplaced' && m.text.receivingOrg !== '' && !includesAny(m.text.receivingOrg, s.settings.unplacedOrgKeywords)) push('receivingOrg', 'UNPLACED_ORG');
+    if (m.destination === 'unplaced' && m.receivingOrg !== '' && !includesAny(m.receivingOrg, s.settings.unplacedOrgKeywords)) push('receivingOrg', 'UNPLACED_ORG');
     if (m.undecidedStudy) push('receivingOrg', 'FURTHER_STUDY_UNDECIDED');
   },
 };

@@ -6,12 +6,10 @@
  */
 import { FIELD_KEYS, REGISTRATION_FIELDS, REQUIRED_FIELDS, fieldLabel, type FieldKey } from './fields.js';
 import { message, type FindingCode, type Severity } from './messages.js';
-import { isErrorValue } from './normalize.js';
-import { isNotApplicable } from './enums.js';
-import { lastRowSuspect, memberReader, rowText, type MemberRecord } from './member.js';
+import { FIELD_INDEX, fieldBit, memberReader, type CellRead, type MemberRecord } from './member.js';
 import { ROW_RULES, sheetState, type RowCheck } from './rules.js';
 import { defaultRuleSettings, type RuleSettings } from './settings.js';
-import { columnLetter, findHeader, footerReason, HEADER_SEARCH_TEXT, isBlankRow, type HeaderMatch, type SheetSnapshot } from './table.js';
+import { columnLetter, findHeader, footerReason, HEADER_SEARCH_TEXT, type HeaderMatch, type SheetSnapshot } from './table.js';
 import type { ColumnOverrides } from './headers.js';
 
 export type { MemberRecord } from './member.js';
@@ -32,7 +30,8 @@ export interface ValidationResult {
   rowCount: number;
   columns: Partial<Record<FieldKey, string>>;
   findings: Finding[];
-  records: MemberRecord[];
+  /** The members, normalised: read on first use from the same rows with the same readers. */
+  readonly records: MemberRecord[];
   /** Rows below the header that are not members (signatures, totals, notes), with why. */
   skippedRows: { row: number; reason: string }[];
   /** The header as found: every column's decision and its reason. */
@@ -76,7 +75,8 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
   for (const [key, col] of colIndex) letters[key] = columnLetter(originCol + col);
 
   const findings: Finding[] = [];
-  const records: MemberRecord[] = [];
+  // Each member's row index: records are read when asked for (reconcile asks; the pane does not).
+  const memberAt: number[] = [];
   const skippedRows: ValidationResult['skippedRows'] = [];
   const table = (col: number, field: FieldKey | null, code: FindingCode, args: Record<string, string | number>) =>
     findings.push({ row: header.row, field, column: columnLetter(originCol + col), code, ...message(code, args) });
@@ -95,19 +95,24 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
   const colAt = Object.fromEntries(FIELD_KEYS.map((k) => [k, colIndex.get(k) ?? -1])) as Record<FieldKey, number>;
   const state = sheetState(settings, today, new Set(present), REQUIRED_FIELDS);
   const read = memberReader(settings, today, colAt);
+  const nameCol = colAt.name < 0 ? undefined : colAt.name;
 
   // One RowCheck for the whole sheet, reset per row: no per-row closures.
   let row = 0;
-  let marks: Map<FieldKey, string> | null = null;
+  let marked = 0;
+  let cellsRead: readonly CellRead[] = [];
   const r: RowCheck = {
-    m: null as unknown as MemberRecord, id: null, phoneOk: true, failed: new Set(), errored: new Set(),
+    m: null as unknown as MemberRecord, id: null, phoneOk: true, filled: 0, errored: 0, failed: 0,
     push(field, code, args) {
-      const mark = field && marks?.get(field);
-      if (mark && MUST_FILL.has(code)) {
-        args = { mark, why: message(code, args).message };
-        code = 'MARKED_NOT_APPLICABLE';
+      if (field) {
+        const i = FIELD_INDEX[field];
+        // A must-fill finding on a cell marked 「/」「无」… says the mark is the problem.
+        if (marked & (1 << i) && MUST_FILL.has(code)) {
+          args = { mark: cellsRead[i]!.written, why: message(code, args).message };
+          code = 'MARKED_NOT_APPLICABLE';
+        }
+        r.failed |= 1 << i;
       }
-      if (field) r.failed.add(field);
       findings.push({ row, field, column: field ? (letters[field] ?? null) : null, code, ...message(code, args) });
     },
   };
@@ -115,38 +120,39 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
   let rowCount = 0;
   for (let i = header.index + 1; i < snapshot.rows.length; i++) {
     const cells = snapshot.rows[i];
-    if (isBlankRow(cells, cols)) continue;
+    if (!cells) continue;
     row = originRow + i;
-    const footer = footerReason(cells, cols, colAt.name < 0 ? undefined : colAt.name);
+    const got = read(row, cells);
+    // Nothing in any recognised column: a pre-filled 序号 or a stray note is no member.
+    if ((got.filled | got.marked | got.errored) === 0) continue;
+    const footer = footerReason(cells, cols, nameCol);
     if (footer) {
       skippedRows.push({ row, reason: footer });
       continue;
     }
     rowCount++;
-    const text = rowText(cells!, colAt);
-    // Set.clear() allocates a fresh table: most rows add nothing, so clear only what was used.
-    if (r.failed.size) r.failed.clear();
-    if (r.errored.size) r.errored.clear();
-    marks = null;
-    if (lastRowSuspect()) for (let c = 0; c < present.length; c++) {
-      const k = present[c]!;
-      const v = cells![cols[c]!];
-      // A formula error says nothing about the member; report it once and check the cell no further.
-      if (isErrorValue(v)) {
-        r.push(k, 'CELL_ERROR_VALUE', { value: String(v).trim() });
-        r.errored.add(k);
-        text[k] = '';
-      } else if (isNotApplicable(text[k])) {
-        (marks ??= new Map()).set(k, text[k]);
-        text[k] = '';
-      }
-    }
-    r.m = read(row, cells!, text, r);
+    marked = got.marked;
+    cellsRead = got.cells;
+    r.m = got.member;
+    r.id = got.id;
+    r.phoneOk = got.phoneOk;
+    r.filled = got.filled;
+    r.errored = got.errored;
+    r.failed = 0;
+    // A formula error says nothing about the member: reported once, the cell checked no further.
+    if (got.errored) for (const k of present) if (got.errored & fieldBit(k)) r.push(k, 'CELL_ERROR_VALUE', { value: got.cells[FIELD_INDEX[k]]!.written });
     for (const rule of ROW_RULES) rule.check(r, state);
-    records.push(r.m);
+    memberAt.push(i);
   }
+  let records: MemberRecord[] | null = null;
+  const readRecords = () => memberAt.map((i) => ({ ...read(originRow + i, snapshot.rows[i]!).member }));
 
-  return { sheet: snapshot.name, headerRow: header.row, rowCount, columns: letters, findings, records, skippedRows, header };
+  return {
+    sheet: snapshot.name, headerRow: header.row, rowCount, columns: letters, findings, skippedRows, header,
+    get records() {
+      return (records ??= readRecords());
+    },
+  };
 }
 
 export const countBySeverity = (findings: readonly Finding[]) => {

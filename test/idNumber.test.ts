@@ -152,7 +152,7 @@ describe('mistake 4: an 18-digit ID stored as a number reads as Excel shows it',
   it('the registration record (what reports and mails show) holds the displayed digits', () => {
     const r = validateSheet(sheet({ ...CLEAN, 身份证号: 430102200303271034 }), { today: TODAY });
     expect(codes(r.findings)).toEqual(['idNumber:ID_STORED_AS_NUMBER']);
-    expect(r.records[0]!.text.idNumber).toBe('430102200303271000');
+    expect(r.records[0]!.idText).toBe('430102200303271000');
     expect(r.records[0]!.idNumber).toBeNull();
   });
 
@@ -169,7 +169,7 @@ describe('mistake 4: an 18-digit ID stored as a number reads as Excel shows it',
 
   it('a lower-case x is shown upper-case in the record', () => {
     const r = validateSheet(sheet({ ...CLEAN, 身份证号: '11010820030808115x' }), { today: TODAY });
-    expect(r.records[0]!.text.idNumber).toBe('11010820030808115X');
+    expect(r.records[0]!.idText).toBe('11010820030808115X');
   });
 });
 

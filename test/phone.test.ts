@@ -86,6 +86,6 @@ describe('the registration check', () => {
 
   it('keeps the canonical number for reports and mails', () => {
     const r = validateSheet(sheet({ ...CLEAN, 联系电话: '+86 139 1234 5678' }, { ...CLEAN, 学号: '2022083102', 身份证号: '11010519491231002X', 性别: '女', 联系电话: '02087654321' }), { today: '2026-06-10' });
-    expect(r.records.map((m) => m.text.phone)).toEqual(['13912345678', '020-87654321']);
+    expect(r.records.map((m) => m.phone)).toEqual(['13912345678', '020-87654321']);
   });
 });

@@ -102,7 +102,7 @@ export function composeCollegeMail(i: CollegeMailInput): Outgoing {
   const columns = [fieldLabel('name'), fieldLabel('studentId'), fieldLabel('branch'), '状态', '原因', '下一步', fieldLabel('phone')];
   const keep = new Set([0, 1, 3, 6]);
   const footer = `完整名单见附件（Excel）。身份证号已打码。${i.contact ? `如有疑问请联系：${i.contact}。` : ''}`;
-  const cells = (m: MemberStatus) => [m.name || '（姓名空）', m.studentId, m.member.text.branch, STATUS_INFO[m.status].label, m.reasons.join('；'), STATUS_INFO[m.status].next, m.member.text.phone];
+  const cells = (m: MemberStatus) => [m.name || '（姓名空）', m.studentId, m.member.branch, STATUS_INFO[m.status].label, m.reasons.join('；'), STATUS_INFO[m.status].next, m.member.phone];
   const html = `<!doctype html><html><body style='${STYLE.body}'>
 <p>${escapeHtml(greeting)}</p>
 <p>${escapeHtml(intro)}</p>

@@ -47,7 +47,7 @@ export function collegeResolver(colleges: readonly College[]): (text: string, fi
 export function membersOf(validations: readonly FileValidation[], colleges: readonly College[]): RegisteredMember[] {
   const resolveCollege = collegeResolver(colleges);
   return validations.flatMap((v) =>
-    v.records.map((r) => ({ ...r, file: basename(v.file), college: resolveCollege(r.text.college, v.file) })),
+    v.records.map((r) => ({ ...r, file: basename(v.file), college: resolveCollege(r.college, v.file) })),
   );
 }
 

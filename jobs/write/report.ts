@@ -31,17 +31,17 @@ const MEMBER_COLUMNS = [
 ];
 const memberRow = (m: MemberStatus, fullIds: boolean) => [
   m.college,
-  m.member.text.branch,
+  m.member.branch,
   m.name,
   m.studentId,
-  m.member.text.idNumber ? (fullIds ? m.member.text.idNumber : maskIdNumber(m.member.text.idNumber)) : '',
+  m.member.idText ? (fullIds ? m.member.idText : maskIdNumber(m.member.idText)) : '',
   STATUS_INFO[m.status].label,
   m.reasons.join('；'),
   STATUS_INFO[m.status].next,
-  m.member.text.transferType,
-  m.member.text.method,
-  m.member.text.receivingOrg,
-  m.member.text.phone,
+  m.member.transferTypeText,
+  m.member.methodText,
+  m.member.receivingOrg,
+  m.member.phone,
   m.file,
   m.row,
 ];
