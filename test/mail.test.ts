@@ -169,15 +169,26 @@ describe('SMTP faults', () => {
     expectNothingLost(o);
   });
 
-  it('a slow relay (each message accepted after 1.5 s) gets every message once, with no failure', async () => {
-    const server = await smtp({ data: () => ({ delayMs: 1500 }) });
-    const { loaded } = sampleJob(server.port);
+  it('a slow relay (each message answered 0.3 s after its data, a third of the 1 s timeout) gets every message once, with no failure', async () => {
+    // The shortest timeout a config may set, and a relay that takes a good part of it to answer.
+    const delayMs = 300;
+    const server = await smtp({ data: () => ({ delayMs }) });
+    const { loaded } = sampleJob(server.port, (c) => {
+      c.mail = { transport: 'smtp', host: '127.0.0.1', port: server.port, secure: false, attempts: 3, backoffMs: 20, timeoutMs: 1000 };
+    });
+    const started = Date.now();
     const o = await runJob(loaded, { asOf: SAMPLE_AS_OF });
+    // Every answer was waited for: the relay really was slow.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(4 * delayMs);
+    // A slow answer is neither a failure nor "uncertain", and nothing went twice.
     expect(o.failures).toEqual([]);
+    expect(o.uncertain).toEqual([]);
+    expect(o.sent).toHaveLength(4);
+    expect(server.dataCount).toBe(4);
     expect(server.messages).toHaveLength(4);
     expect(new Set(server.messages.map((m) => m.parsed.subject)).size).toBe(4);
     expectNothingLost(o);
-  }, 20_000);
+  });
 
   it('a connection dropped before any message data is retried; the message arrives exactly once', async () => {
     let drops = 0;
