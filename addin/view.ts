@@ -1,6 +1,6 @@
 /**
  * The task pane's HTML, from plain data: the 列对应 step and the findings list. Pure
- * functions (no DOM, no Excel), so pane.ts only decides what to show and when.
+ * functions (no DOM, no Excel), so the pane's parts only decide what to show and when.
  */
 import { REGISTRATION_FIELDS, fieldLabel } from '../shared/fields.js';
 import { escapeHtml } from '../shared/html.js';
