@@ -12,6 +12,8 @@ import type { PaneContext } from './state.js';
 export interface CheckAction {
   /** Check the sheet the user is on; it becomes the pane's sheet. */
   checkActive(): Promise<void>;
+  /** checkActive for a job already on the queue (queueing it there would wait on that very job). */
+  checkActiveNow(): Promise<void>;
   /** Check the pane's sheet again (after an edit or a new column mapping); nothing before a first check. */
   recheck(): Promise<void>;
 }
@@ -41,14 +43,15 @@ export function checkAction({ port, state, display, queue, settings, today }: Pa
     display.status(`已校验「${name}」：${next.rowCount} 行，错误 ${c.error} 处，提醒 ${c.warning} 处。`);
   }
 
+  const checkActiveNow = () =>
+    check(async () => {
+      const snap = await port.readActive();
+      return { name: snap.name, snap };
+    });
+
   return {
-    checkActive: () =>
-      queue.run(() =>
-        check(async () => {
-          const snap = await port.readActive();
-          return { name: snap.name, snap };
-        }),
-      ),
+    checkActive: () => queue.run(checkActiveNow),
+    checkActiveNow,
     // By the name it was checked under, so a re-check stays on that sheet whichever one the user is on.
     recheck: () =>
       queue.run(async () => {

@@ -6,11 +6,11 @@ import type { CheckAction } from './check.js';
 import type { PaneContext } from './state.js';
 
 export interface LiveRecheck {
-  /** Turn live checking on (checking the active sheet first if none was checked yet) or off. */
+  /** Turn live checking on (checking the active sheet first if none was checked yet) or off; runs as a job on the queue. */
   setLive(on: boolean): Promise<void>;
 }
 
-export function liveRecheck({ port, state, display }: PaneContext, { checkActive, recheck }: CheckAction, delayMs: number): LiveRecheck {
+export function liveRecheck({ port, state, display }: PaneContext, { checkActiveNow, recheck }: CheckAction, delayMs: number): LiveRecheck {
   let stopLive: (() => Promise<void>) | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -21,11 +21,15 @@ export function liveRecheck({ port, state, display }: PaneContext, { checkActive
       display.status('已关闭实时校验。');
       return;
     }
-    if (!state.sheet) await checkActive();
     if (!state.sheet) {
-      display.el<HTMLInputElement>('live').checked = false;
-      return;
+      try {
+        await checkActiveNow();
+      } finally {
+        // Nothing to watch (no header found, or the read failed): the box shows live is off.
+        if (!state.sheet) display.el<HTMLInputElement>('live').checked = false;
+      }
     }
+    if (!state.sheet) return;
     // The whole sheet is re-read on each change (a constant number of syncs): that
     // covers multi-cell pastes, fill-down and table-level rules such as duplicates.
     stopLive = await port.onChanged(state.sheet, () => {

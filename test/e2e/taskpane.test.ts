@@ -97,6 +97,16 @@ describe('task pane in Chromium', () => {
     expect(JSON.parse(String(stored))).toEqual({ XH: 'studentId' });
   });
 
+  it('实时校验 ticked before any check: the sheet is checked first and the pane stays usable', async () => {
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
+    await page.check('#live');
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('实时校验已开启'), null, { timeout: 10_000 });
+    expect(await num('sum-rows')).toBe(5000);
+    await page.uncheck('#live');
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent === '已关闭实时校验。', null, { timeout: 10_000 });
+  });
+
   it('runs under its Content-Security-Policy with no script errors and nothing sent off the machine', () => {
     expect(pane.consoleErrors).toEqual([]);
     expect(pane.blocked.filter((u) => !u.startsWith('data:'))).toEqual([]);
