@@ -54,7 +54,7 @@ export const mayBeNotApplicable = (text: string): boolean => text.length !== 0 &
 export const isNotApplicable = (text: string): boolean => mayBeNotApplicable(text) && (NA.has(text) || NA.has(text.toLowerCase()));
 
 const UNDECIDED = new Set(UNDECIDED_ORG_WORDS.map(foldValue));
-/** No receiving branch yet: blank, a not-applicable mark, or 待定/不详/… (seed 001). */
+/** No receiving branch yet: blank, a not-applicable mark, or 待定/不详/… (seed 001: 升学尚无支部者可在9月份接转). */
 export const isUndecidedOrg = (text: string): boolean => text === '' || isNotApplicable(text) || UNDECIDED.has(foldValue(text));
 
 /** The region's words filled into TRANSFER_TYPE_WORDS' {internal} {in} {out} {name} {short}. */

@@ -201,5 +201,18 @@ export function isEmail(v: Cell): boolean {
 /** Minority-name separators as typed on Chinese keyboards and in web forms, unified to U+00B7. */
 export const normalizeName = (v: Cell): string => cellText(v).replace(/[•‧・∙⋅･．]|(?<=\p{Script=Han})\.(?=\p{Script=Han})/gu, '·');
 
-/** Code-point length: 𠮷 counts as one character, not two UTF-16 units. */
-export const charLength = (s: string): number => Array.from(s).length;
+/** Code-point length: 𠮷 counts as one character, not two UTF-16 units. Counted without an array: it runs on every name. */
+export function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}

@@ -28,7 +28,7 @@ export const RECEIPT_RULE_TEXT: Record<ReceiptRule, string> = {
   unreadableStatus: '有像状态的列但无法识别，所有行都不算回执，请在列对应中指定「状态」列',
 };
 
-/** Source label of receipts read from the college's 回执 mailbox (seed 003). */
+/** Source label of receipts read from the college's 回执 mailbox (seed 003: 回执拍照发回). */
 export const MAIL_RECEIPT_SOURCE = '邮件回执';
 
 /** Where an e-mailed receipt came from, for the report. */

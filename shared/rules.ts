@@ -6,7 +6,7 @@
  */
 import type { FieldKey } from './fields.js';
 import type { FindingCode } from './messages.js';
-import { addDays, charLength, isEmail } from './normalize.js';
+import { addDays, codePoints, isEmail } from './normalize.js';
 import { transferTypeLabels } from './enums.js';
 import type { IdCheck } from './idNumber.js';
 import { fieldBit, type MemberRecord } from './member.js';
@@ -38,8 +38,10 @@ export interface SheetState {
   requiredBits: readonly number[];
   codeLengths: ReadonlySet<number>;
   typeLabels: string;
-  /** 学号 → its first row; all-digit numbers keyed as numbers (cheaper to hash, bench: rules). */
-  firstStudentRow: Map<string | number, number>;
+  firstStudentRow: Map<string, number>;
+  /** Verdicts on one cell's text, each decided once per distinct text in the sheet. */
+  headerVerdict: Decided<FindingCode | null>;
+  orgIsCommittee: Decided<boolean>;
   firstIdRow: Map<string, number>;
 }
 
@@ -52,7 +54,26 @@ export function sheetState(settings: RuleSettings, today: string, present: Reado
     typeLabels: transferTypeLabels(settings).join('」「'),
     firstStudentRow: new Map(),
     firstIdRow: new Map(),
+    headerVerdict: new Decided(),
+    orgIsCommittee: new Decided(),
   };
+}
+
+/**
+ * Verdicts about one cell's text, kept per text: a sheet writes the same few letter headers
+ * and organisations in hundreds of rows (bench: rules). Stops keeping at a bound, so a
+ * column of all-different values costs a lookup, never unbounded memory.
+ */
+export class Decided<T> {
+  private readonly kept = new Map<string, T>();
+  get(text: string, s: SheetState, decide: (text: string, s: SheetState) => T): T {
+    let v = this.kept.get(text);
+    if (v === undefined) {
+      v = decide(text, s);
+      if (this.kept.size < 4096) this.kept.set(text, v);
+    }
+    return v;
+  }
 }
 
 export interface Rule {
@@ -62,7 +83,7 @@ export interface Rule {
   check(r: RowCheck, s: SheetState): void;
 }
 
-/** Words that make a receiving unit a 党委 or 党总支 rather than a 党支部 (seed 001). */
+/** Words that make a receiving unit a 党委 or 党总支 rather than a 党支部 (seed 001: 京内转接“不能是党委或党总支”). */
 const NOT_BRANCH_SUFFIX = /(?:党委|党总支|总支部委员会|总支|党工委|工作委员会)$/;
 const COMMITTEE_SUFFIX = /委员会$/;
 const BRANCH_SUFFIX = /(?:党支部|支部委员会|支部)$/;
@@ -78,17 +99,6 @@ const B = {
   method: fieldBit('method'), probationForm: fieldBit('probationForm'), email: fieldBit('email'), joinDate: fieldBit('joinDate'),
   issueDate: fieldBit('issueDate'), duesPaidThrough: fieldBit('duesPaidThrough'), validDays: fieldBit('validDays'), orgCode: fieldBit('orgCode'),
 } as const;
-
-/** A 学号 of up to 15 digits without a leading 0 as its number (the same 学号 gives the same key, different ones differ). */
-function studentKey(id: string): string | number {
-  const n = id.length;
-  if (n > 15 || id.charCodeAt(0) === 48) return id;
-  for (let i = 0; i < n; i++) {
-    const c = id.charCodeAt(i);
-    if (c < 48 || c > 57) return id;
-  }
-  return Number(id);
-}
 
 const includesAny = (s: string, words: readonly string[]) => words.some((w) => s.includes(w));
 
@@ -111,7 +121,7 @@ export const nameFormat: Rule = {
   source: '姓名为 2–30 个汉字或字母，少数民族姓名可含间隔号',
   check({ m, filled, push }) {
     if (!(filled & B.name)) return;
-    const len = charLength(m.name);
+    const len = codePoints(m.name);
     if (len < 2 || len > 30 || !NAME_CHARS.test(m.name)) push('name', 'NAME_FORMAT');
   },
 };
@@ -121,10 +131,9 @@ export const studentIdOnce: Rule = {
   source: '同一学号只能登记一次',
   check({ m, push }, s) {
     if (!m.studentId) return;
-    const key = studentKey(m.studentId);
-    const first = s.firstStudentRow.get(key);
+    const first = s.firstStudentRow.get(m.studentId);
     if (first !== undefined) push('studentId', 'STUDENT_ID_DUPLICATE', { firstRow: first });
-    else s.firstStudentRow.set(key, m.row);
+    else s.firstStudentRow.set(m.studentId, m.row);
   },
 };
 
@@ -199,12 +208,28 @@ export const orgCodeFormat: Rule = {
   source: '组织编码为 10 位（seed 000：支部编码）或 12 位（seed 002：党员E先锋）数字；Excel 丢掉的前导 0',
   check({ m, push }, s) {
     if (m.orgCode === '') return;
-    const code = m.orgCode.replace(/[\s-]/g, '');
-    const digits = /^\d+$/.test(code);
-    if (digits && !s.codeLengths.has(code.length) && s.codeLengths.has(code.length + 1)) push('orgCode', 'ORG_CODE_LOST_ZERO', { fixed: `0${code}` });
-    else if (!digits || !s.codeLengths.has(code.length)) push('orgCode', 'ORG_CODE_FORMAT', { lengths: s.settings.orgCodeLengths.join(' 或 ') });
+    const digits = codeDigits(m.orgCode);
+    if (digits > 0 && !s.codeLengths.has(digits) && s.codeLengths.has(digits + 1)) push('orgCode', 'ORG_CODE_LOST_ZERO', { fixed: `0${m.orgCode.replace(/[\s-]/g, '')}` });
+    else if (!s.codeLengths.has(digits)) push('orgCode', 'ORG_CODE_FORMAT', { lengths: s.settings.orgCodeLengths.join(' 或 ') });
   },
 };
+
+/**
+ * The number of digits in a code written with any spaces and hyphens, or -1 when
+ * anything else is in it. A loop, not a regex and a copy: codes are in most rows (bench: rules).
+ */
+function codeDigits(code: string): number {
+  let n = 0;
+  for (let i = 0; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+    else if (c !== 45 && c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0xa0 && c !== 0x3000) return -1;
+  }
+  return n;
+}
+
+/** A 党委 or 党总支 (…委员会 that is no 支部委员会), not a 党支部. */
+const isCommittee = (org: string): boolean => !BRANCH_SUFFIX.test(org) && (NOT_BRANCH_SUFFIX.test(org) || COMMITTEE_SUFFIX.test(org));
 
 export const inRegionNeedsBranch: Rule = {
   name: 'inRegionNeedsBranch',
@@ -213,7 +238,7 @@ export const inRegionNeedsBranch: Rule = {
     if (m.transferType !== 'inRegion' || m.undecidedStudy) return;
     const org = m.receivingOrg;
     const inRegion = s.settings.region.inRegion;
-    if (org && !BRANCH_SUFFIX.test(org) && (NOT_BRANCH_SUFFIX.test(org) || COMMITTEE_SUFFIX.test(org))) push('receivingOrg', 'IN_REGION_NOT_BRANCH', { inRegion });
+    if (org && s.orgIsCommittee.get(org, s, isCommittee)) push('receivingOrg', 'IN_REGION_NOT_BRANCH', { inRegion });
     if (!(filled & B.orgCode)) push('orgCode', 'ORG_CODE_REQUIRED', { inRegion });
   },
 };
@@ -237,12 +262,16 @@ export const letterHeaderAuthority: Rule = {
   name: 'letterHeaderAuthority',
   source: 'seed 000/003/004：抬头须为有接转权限的党委、组织部（处）或工委，不能是党支部、党总支',
   check({ m, push }, s) {
-    const h = m.letterHeader;
-    if (h === '') return;
-    if (HEADER_BRANCH.test(h)) push('letterHeader', 'HEADER_IS_BRANCH');
-    else if (!includesAny(h, s.settings.letterHeaderKeywords)) push('letterHeader', 'HEADER_UNRECOGNISED');
+    if (m.letterHeader === '') return;
+    const code = s.headerVerdict.get(m.letterHeader, s, headerProblem);
+    if (code) push('letterHeader', code);
   },
 };
+
+function headerProblem(h: string, s: SheetState): FindingCode | null {
+  if (HEADER_BRANCH.test(h)) return 'HEADER_IS_BRANCH';
+  return includesAny(h, s.settings.letterHeaderKeywords) ? null : 'HEADER_UNRECOGNISED';
+}
 
 export const probationaryMember: Rule = {
   name: 'probationaryMember',
@@ -261,8 +290,12 @@ export const duesMonthOfIssue: Rule = {
   name: 'duesMonthOfIssue',
   source: 'seed 000：党费交至开具介绍信当月（或学校统一的月份）',
   check({ m, push }, s) {
-    const expected = s.settings.fixedDuesMonth ?? m.issueDate?.slice(0, 7) ?? null;
-    if (m.duesMonth && expected && m.duesMonth !== expected) push('duesPaidThrough', 'DUES_MONTH_MISMATCH', { expected, actual: m.duesMonth });
+    if (!m.duesMonth) return;
+    const fixed = s.settings.fixedDuesMonth;
+    // YYYY-MM against YYYY-MM-DD by prefix: no string cut per row.
+    if (fixed !== null ? m.duesMonth !== fixed : m.issueDate !== null && !m.issueDate.startsWith(m.duesMonth)) {
+      push('duesPaidThrough', 'DUES_MONTH_MISMATCH', { expected: fixed ?? m.issueDate!.slice(0, 7), actual: m.duesMonth });
+    }
   },
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parsePhone } from '../shared/phone.js';
-import { cellText, isoToSerial, parseDate, parseMonth, serialToIso, toHalfWidth, parseInteger, normalizeName, charLength } from '../shared/normalize.js';
+import { cellText, isoToSerial, parseDate, parseMonth, serialToIso, toHalfWidth, parseInteger, normalizeName, codePoints } from '../shared/normalize.js';
 
 describe('normalisation', () => {
   it.each([
@@ -51,7 +51,9 @@ describe('normalisation', () => {
 
   it('names: separators unified, characters outside the BMP count once', () => {
     expect(normalizeName('买买提•艾力')).toBe('买买提·艾力');
-    expect(charLength('𠮷𡈽')).toBe(2);
+    expect(codePoints('𠮷𡈽')).toBe(2);
+    expect(codePoints('阿依古丽·买买提')).toBe(8);
+    expect(codePoints('\ud842')).toBe(1); // a lone surrogate is one unit
   });
 
   it('property: serial ↔ ISO round-trips', () => {
