@@ -108,6 +108,8 @@ const genderOf = (digit: number): Gender => (digit % 2 === 1 ? '男' : '女');
  * against the calendar: a birth date in the future, or of someone under 18.
  */
 export function checkIdNumber(v: Cell, today?: string): IdCheck {
+  // Most cells hold an 18-digit number typed plainly: straight to its checks (bench: rules).
+  if (typeof v === 'string' && isIdShape(v)) return check18(v, today);
   const value = normalizeIdNumber(v);
   // Excel keeps 15 significant digits of a number: 15 digits survive, 18 cannot.
   if ((typeof v === 'number' && Math.abs(v) >= 1e15) || (value.indexOf('E+') > 0 && /^\d(\.\d+)?E\+\d+$/.test(value))) {
@@ -116,6 +118,11 @@ export function checkIdNumber(v: Cell, today?: string): IdCheck {
   if (value.length === 15 && allDigits(value, 0, 15)) return checkLegacy(value);
   if (value.length !== 18) return { ok: false, code: 'ID_LENGTH', value, args: { length: Array.from(value).length } };
   if (!isIdShape(value)) return { ok: false, code: 'ID_CHARS', value };
+  return check18(value, today);
+}
+
+/** Province, birth date and check character of a number shaped like an 18-digit ID. */
+function check18(value: string, today: string | undefined): IdCheck {
   if (!PROVINCES.has(digits(value, 0, 2))) return { ok: false, code: 'ID_PROVINCE', value, args: { code: value.slice(0, 2) } };
   const birth = birthProblem(digits(value, 6, 10), digits(value, 10, 12), digits(value, 12, 14), today);
   if (birth) return { ok: false, value, ...birth };

@@ -61,7 +61,11 @@ export const isErrorValue = (v: Cell): boolean =>
 export const isBlank = (v: Cell): boolean => cellText(v) === '';
 
 /** Digits only: spaces, dashes and dots inside a code are typing noise. */
-export const compactCode = (v: Cell): string => cellText(v).replace(/[\s\-]/g, '');
+export function compactCode(v: Cell): string {
+  const s = cellText(v);
+  // cellText leaves single spaces only; most codes have neither those nor dashes.
+  return s.indexOf(' ') < 0 && s.indexOf('-') < 0 ? s : s.replace(/[\s\-]/g, '');
+}
 
 // ---------------------------------------------------------------- dates
 
@@ -199,7 +203,15 @@ export function isEmail(v: Cell): boolean {
 // ---------------------------------------------------------------- names
 
 /** Minority-name separators as typed on Chinese keyboards and in web forms, unified to U+00B7. */
-export const normalizeName = (v: Cell): string => cellText(v).replace(/[•‧・∙⋅･．]|(?<=\p{Script=Han})\.(?=\p{Script=Han})/gu, '·');
+const NAME_SEPARATOR = /[•‧・∙⋅･．]|(?<=\p{Script=Han})\.(?=\p{Script=Han})/gu;
+const SEPARATOR_CHARS = new Set([...'•‧・∙⋅･．.'].map((c) => c.charCodeAt(0)));
+
+export function normalizeName(v: Cell): string {
+  const s = cellText(v);
+  // The Unicode-aware replace only for the few names holding a separator (bench: rules).
+  for (let i = 0; i < s.length; i++) if (SEPARATOR_CHARS.has(s.charCodeAt(i))) return s.replace(NAME_SEPARATOR, '·');
+  return s;
+}
 
 /** Code-point length: 𠮷 counts as one character, not two UTF-16 units. Counted without an array: it runs on every name. */
 export function codePoints(s: string): number {
