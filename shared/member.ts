@@ -83,13 +83,33 @@ const BLANK: CellRead = { text: '', written: '', state: EMPTY, value: null };
 
 type Parse = (cell: Cell, text: string) => unknown;
 
-function readCell(cell: Cell, parse: Parse | undefined): CellRead {
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Reads a cell into a new CellRead, or into `into` (a column's scratch when it keeps nothing). */
+function readCell(cell: Cell, parse: Parse | undefined, into: Mutable<CellRead> | null): CellRead {
+  let text = '';
+  let written: string;
+  let state = FILLED;
+  let value: unknown = null;
   // A formula error says nothing about the member: reported once, checked no further.
-  if (isErrorValue(cell)) return { text: '', written: String(cell).trim(), state: ERRORED, value: null };
-  const written = cellText(cell);
-  if (written === '') return BLANK;
-  if (isNotApplicable(written)) return { text: '', written, state: MARKED, value: null };
-  return { text: written, written, state: FILLED, value: parse ? parse(cell, written) : null };
+  if (isErrorValue(cell)) {
+    written = String(cell).trim();
+    state = ERRORED;
+  } else {
+    written = cellText(cell);
+    if (written === '') return BLANK;
+    if (isNotApplicable(written)) state = MARKED;
+    else {
+      text = written;
+      value = parse ? parse(cell, written) : null;
+    }
+  }
+  if (into === null) return { text, written, state, value };
+  into.text = text;
+  into.written = written;
+  into.state = state;
+  into.value = value;
+  return into;
 }
 
 /** Values a column keeps before it stops adding; misses it allows before judging its hit rate. */
@@ -111,13 +131,15 @@ class ColumnReader {
   private readonly slotReads: CellRead[] = new Array<CellRead>(SLOTS).fill(BLANK);
   private misses = 0;
   private hits = 0;
+  /** Where a column that keeps nothing reads each cell: no object per row (valid until the next row). */
+  private readonly scratch: Mutable<CellRead> = { text: '', written: '', state: EMPTY, value: null };
   constructor(private readonly parse: Parse | undefined) {}
 
   read(cell: Cell): CellRead {
     if (cell === null || cell === undefined) return BLANK;
     const kept = this.kept;
     // 身份证号, 手机: every value is new; looking them up would only cost.
-    if (kept === null) return readCell(cell, this.parse);
+    if (kept === null) return readCell(cell, this.parse, this.scratch);
     let slot = 0;
     if (typeof cell === 'string') {
       const n = cell.length;
@@ -127,7 +149,7 @@ class ColumnReader {
     if (this.slotCells[slot] === cell) return this.slotReads[slot]!;
     let r = kept.get(cell);
     if (r === undefined) {
-      r = readCell(cell, this.parse);
+      r = readCell(cell, this.parse, null);
       if (++this.misses > TRIAL_MISSES && this.hits * 4 < this.misses) this.kept = null;
       else if (kept.size < KEEP_LIMIT) kept.set(cell, r);
     } else this.hits++;

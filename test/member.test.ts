@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CLEAN, sheet } from './helpers.js';
+import fc from 'fast-check';
 import { validateSheet } from '../shared/validate.js';
+import { FirstRows } from '../shared/rules.js';
 import { checkCharacter } from '../shared/idNumber.js';
 import { isoToDayNumber, dayNumberToIso } from '../shared/normalize.js';
 import type { Cell } from '../shared/normalize.js';
@@ -47,5 +49,25 @@ describe('each column reads a value once per sheet', () => {
     expect(r.records[2700]!.destination).toBeNull();
     expect(r.records[2800]!.name).toBe('');
     expect(r.records[2999]!.studentId).toBe('2022002999');
+  });
+});
+
+describe('first rows of repeated 学号 and ID numbers', () => {
+  it('agree with a map of first rows, through every growth of the table', () => {
+    fc.assert(fc.property(fc.array(fc.stringMatching(/^20220[0-9]{1,3}$/), { maxLength: 3000 }), (values) => {
+      const rows = new FirstRows();
+      const reference = new Map<string, number>();
+      values.forEach((v, i) => {
+        const expected = reference.get(v);
+        if (expected === undefined) reference.set(v, i);
+        expect(rows.see(v, i)).toBe(expected);
+      });
+    }), { numRuns: 50 });
+  });
+  it('keep the first row of each of 7,000 values met again among 10,000 rows', () => {
+    const rows = new FirstRows();
+    const seen = Array.from({ length: 10_000 }, (_, i) => rows.see(`11010819900101${String(i % 7000).padStart(4, '0')}`, i + 3));
+    expect(seen.slice(0, 7000).every((r) => r === undefined)).toBe(true);
+    expect(seen.slice(7000)).toEqual(Array.from({ length: 3000 }, (_, i) => i + 3));
   });
 });
