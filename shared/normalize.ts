@@ -58,7 +58,14 @@ function numberText(n: number): string {
 export const isErrorValue = (v: Cell): boolean =>
   typeof v === 'string' && (v.charCodeAt(0) === 35 || v.charCodeAt(0) <= 32) && /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|ERROR!)$/.test(v.trim());
 
-export const isBlank = (v: Cell): boolean => cellText(v) === '';
+export function isBlank(v: Cell): boolean {
+  if (typeof v === 'string') {
+    // A visible first character (ASCII or a CJK ideograph) settles it without cleaning the text.
+    const c = v.charCodeAt(0);
+    if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff)) return false;
+  }
+  return cellText(v) === '';
+}
 
 /** Digits only: spaces, dashes and dots inside a code are typing noise. */
 export function compactCode(v: Cell): string {

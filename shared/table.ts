@@ -157,6 +157,14 @@ const FOOTER_TEXT = [
 // One alternation, so a member's name costs one regex test per row (bench: rules).
 const FOOTER = new RegExp(FOOTER_TEXT.map((re) => `(?:${re.source})`).join('|'));
 
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) return true;
+  }
+  return false;
+}
+
 const isFooterText = (v: Cell): boolean => typeof v === 'string' && FOOTER.test(v.trim());
 
 /**
@@ -169,7 +177,7 @@ export function footerReason(cells: readonly Cell[] | undefined, known: readonly
   if (!cells) return null;
   const name = nameCol === undefined ? null : cells[nameCol];
   // A name cell holding a count (合计 … 38人) or the footer line itself is no member's name.
-  if (name === null || name === undefined || typeof name !== 'string' || isBlank(name) || /\d/.test(name) || isFooterText(name)) {
+  if (name === null || name === undefined || typeof name !== 'string' || isBlank(name) || hasDigit(name) || isFooterText(name)) {
     const hit = cells.find(isFooterText);
     if (hit !== undefined) return `表尾（「${String(hit).trim().slice(0, 20)}」）`;
   }

@@ -100,6 +100,9 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
   // One RowCheck for the whole sheet, reset per row: no per-row closures.
   let row = 0;
   let marked = 0;
+  // Each finding's place in its row: the index of the rule that made it (-1 before the rules).
+  const order: number[] = findings.map(() => -1);
+  let ruleAt = -1;
   let cellsRead: readonly CellRead[] = [];
   const r: RowCheck = {
     m: null as unknown as MemberRecord, id: null, phoneOk: true, filled: 0, errored: 0, failed: 0,
@@ -114,6 +117,7 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
         r.failed |= 1 << i;
       }
       findings.push({ row, field, column: field ? (letters[field] ?? null) : null, code, ...message(code, args) });
+      order.push(ruleAt);
     },
   };
 
@@ -139,10 +143,28 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
     r.filled = got.filled;
     r.errored = got.errored;
     r.failed = 0;
+    ruleAt = -1;
     // A formula error says nothing about the member: reported once, the cell checked no further.
     if (got.errored) for (const k of present) if (got.errored & fieldBit(k)) r.push(k, 'CELL_ERROR_VALUE', { value: got.cells[FIELD_INDEX[k]]!.written });
-    for (const rule of ROW_RULES) rule.check(r, state);
+    for (let k = 0; k < ROW_RULES.length; k++) {
+      ruleAt = k;
+      ROW_RULES[k]!.check(r, state);
+    }
     memberAt.push(i);
+  }
+
+  // Rules that need every row (repeats) report now; their findings take their place in each row.
+  const late: { f: Finding; order: number }[] = [];
+  ROW_RULES.forEach((rule, k) =>
+    rule.finish?.(state, (at, field, code, args) =>
+      late.push({ f: { row: at, field, column: letters[field] ?? null, code, ...message(code, args) }, order: k }),
+    ),
+  );
+  if (late.length) {
+    const all = [...findings.map((f, j) => ({ f, order: order[j]! })), ...late];
+    all.sort((a, b) => a.f.row - b.f.row || a.order - b.order); // stable: a rule's own findings keep their order
+    findings.length = 0;
+    for (const x of all) findings.push(x.f);
   }
   let records: MemberRecord[] | null = null;
   const readRecords = () => memberAt.map((i) => ({ ...read(originRow + i, snapshot.rows[i]!).member }));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CLEAN, sheet } from './helpers.js';
 import fc from 'fast-check';
 import { validateSheet } from '../shared/validate.js';
-import { FirstRows } from '../shared/rules.js';
+import { Repeats } from '../shared/rules.js';
 import { checkCharacter } from '../shared/idNumber.js';
 import { isoToDayNumber, dayNumberToIso } from '../shared/normalize.js';
 import type { Cell } from '../shared/normalize.js';
@@ -52,22 +52,41 @@ describe('each column reads a value once per sheet', () => {
   });
 });
 
-describe('first rows of repeated 学号 and ID numbers', () => {
-  it('agree with a map of first rows, through every growth of the table', () => {
-    fc.assert(fc.property(fc.array(fc.stringMatching(/^20220[0-9]{1,3}$/), { maxLength: 3000 }), (values) => {
-      const rows = new FirstRows();
-      const reference = new Map<string, number>();
-      values.forEach((v, i) => {
-        const expected = reference.get(v);
-        if (expected === undefined) reference.set(v, i);
-        expect(rows.see(v, i)).toBe(expected);
-      });
+/** Two 学号 with the same FNV-1a hash (found by searching 2022000000 upwards). */
+const COLLIDING = ['2022479599', '2022662382'] as const;
+
+describe('repeated 学号 and ID numbers', () => {
+  /** What Repeats must find: each row whose value came before, with that value's first row. */
+  const reference = (values: string[]) => {
+    const first = new Map<string, number>();
+    const out: { row: number; first: number }[] = [];
+    values.forEach((v, i) => (first.has(v) ? out.push({ row: i + 3, first: first.get(v)! }) : first.set(v, i + 3)));
+    return out;
+  };
+  const repeatsOf = (values: string[]) => {
+    const r = new Repeats();
+    values.forEach((v, i) => r.add(v, i + 3));
+    return r.repeats();
+  };
+  it('agree with a map of first rows', () => {
+    fc.assert(fc.property(fc.array(fc.stringMatching(/^20220[0-9]{1,3}$/), { minLength: 0, maxLength: 3000, size: 'max' }), (values) => {
+      expect(repeatsOf(values)).toEqual(reference(values));
     }), { numRuns: 50 });
   });
-  it('keep the first row of each of 7,000 values met again among 10,000 rows', () => {
-    const rows = new FirstRows();
-    const seen = Array.from({ length: 10_000 }, (_, i) => rows.see(`11010819900101${String(i % 7000).padStart(4, '0')}`, i + 3));
-    expect(seen.slice(0, 7000).every((r) => r === undefined)).toBe(true);
-    expect(seen.slice(7000)).toEqual(Array.from({ length: 3000 }, (_, i) => i + 3));
+  it('name the first row of each of 7,000 values met again among 10,000 rows', () => {
+    const values = Array.from({ length: 10_000 }, (_, i) => `11010819900101${String(i % 7000).padStart(4, '0')}`);
+    expect(repeatsOf(values)).toEqual(reference(values));
+    expect(repeatsOf(values)).toHaveLength(3000);
+  });
+  it('tell apart different values whose hashes are equal', () => {
+    const [a, b] = COLLIDING;
+    expect(repeatsOf([a, b, a, b])).toEqual([{ row: 5, first: 3 }, { row: 6, first: 4 }]);
+  });
+  it('are listed in their rows at their rule’s place, after the pass', () => {
+    const r = validateSheet(sheet(CLEAN, { ...CLEAN, 姓名: '王', 性别: '女' }), { today: '2026-06-10' });
+    // Row 4: nameFormat, then the repeats of 学号 and ID (rules 3 and 4), then genderMatchesId.
+    expect(r.findings.map((f) => `${f.row}:${f.field}:${f.code}`)).toEqual([
+      '4:name:NAME_FORMAT', '4:studentId:STUDENT_ID_DUPLICATE', '4:idNumber:ID_DUPLICATE', '4:gender:GENDER_MISMATCH',
+    ]);
   });
 });
