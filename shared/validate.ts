@@ -154,18 +154,13 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
   }
 
   // Rules that need every row (repeats) report now; their findings take their place in each row.
-  const late: { f: Finding; order: number }[] = [];
+  const late: Placed[] = [];
   ROW_RULES.forEach((rule, k) =>
     rule.finish?.(state, (at, field, code, args) =>
       late.push({ f: { row: at, field, column: letters[field] ?? null, code, ...message(code, args) }, order: k }),
     ),
   );
-  if (late.length) {
-    const all = [...findings.map((f, j) => ({ f, order: order[j]! })), ...late];
-    all.sort((a, b) => a.f.row - b.f.row || a.order - b.order); // stable: a rule's own findings keep their order
-    findings.length = 0;
-    for (const x of all) findings.push(x.f);
-  }
+  if (late.length) placeLate(findings, order, late);
   let records: MemberRecord[] | null = null;
   const readRecords = () => memberAt.map((i) => ({ ...read(originRow + i, snapshot.rows[i]!).member }));
 
@@ -175,6 +170,16 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
       return (records ??= readRecords());
     },
   };
+}
+
+interface Placed { f: Finding; order: number }
+
+/** Findings made after the pass, put in their rows at their rules' places (in place; stable). */
+function placeLate(findings: Finding[], order: readonly number[], late: readonly Placed[]): void {
+  const all: Placed[] = [...findings.map((f, j) => ({ f, order: order[j]! })), ...late];
+  all.sort((a, b) => a.f.row - b.f.row || a.order - b.order);
+  findings.length = 0;
+  for (const x of all) findings.push(x.f);
 }
 
 export const countBySeverity = (findings: readonly Finding[]) => {

@@ -84,7 +84,12 @@ export async function openPane(): Promise<Pane> {
 
 /** Click 校验当前工作表 and wait for the rendered list: milliseconds and context.sync() calls. */
 export async function timeValidate(page: Page, rows: number): Promise<{ ms: number; syncs: number }> {
-  await page.evaluate(() => ((window as unknown as { __fake: { syncs: number } }).__fake.syncs = 0));
+  // The count left by an earlier check would end the wait at once: blank it, so only this check's result counts.
+  await page.evaluate(() => {
+    (window as unknown as { __fake: { syncs: number } }).__fake.syncs = 0;
+    const sum = document.querySelector('#sum-rows');
+    if (sum) sum.textContent = '';
+  });
   const started = performance.now();
   await page.click('#validate');
   await page.waitForFunction((n) => document.querySelector('#sum-rows')?.textContent === String(n) && document.querySelector('button.item') !== null, rows);
