@@ -112,7 +112,7 @@ function readCell(cell: Cell, parse: Parse | undefined, into: Mutable<CellRead> 
   return into;
 }
 
-/** Values a column keeps before it stops adding; misses it allows before judging its hit rate. */
+/** Values a column keeps before it stops adding; misses it allows before it stops keeping when most lookups miss. */
 const KEEP_LIMIT = 1024;
 const TRIAL_MISSES = 256;
 /** Slots of the identity cache in front of the map (a power of two). */
@@ -150,7 +150,7 @@ class ColumnReader {
     let r = kept.get(cell);
     if (r === undefined) {
       r = readCell(cell, this.parse, null);
-      if (++this.misses > TRIAL_MISSES && this.hits * 4 < this.misses) this.kept = null;
+      if (++this.misses > TRIAL_MISSES && this.hits < this.misses) this.kept = null;
       else if (kept.size < KEEP_LIMIT) kept.set(cell, r);
     } else this.hits++;
     this.slotCells[slot] = cell;
