@@ -112,9 +112,14 @@ function readCell(cell: Cell, parse: Parse | undefined, into: Mutable<CellRead> 
   return into;
 }
 
-/** Values a column keeps before it stops adding; misses it allows before it stops keeping when most lookups miss. */
+/** Values a column keeps at most. */
 const KEEP_LIMIT = 1024;
-const TRIAL_MISSES = 256;
+/**
+ * New values a column may meet before it judges its hits: then one where fewer than a
+ * third of lookups hit (names, IDs, phones) stops keeping, while one with a few hundred
+ * values (入党时间) is hitting most of the time by then and keeps them.
+ */
+const TRIAL_MISSES = 512;
 /** Slots of the identity cache in front of the map (a power of two). */
 const SLOTS = 64;
 
@@ -150,7 +155,7 @@ class ColumnReader {
     let r = kept.get(cell);
     if (r === undefined) {
       r = readCell(cell, this.parse, null);
-      if (++this.misses > TRIAL_MISSES && this.hits < this.misses) this.kept = null;
+      if (++this.misses > TRIAL_MISSES && this.hits * 2 < this.misses) this.kept = null;
       else if (kept.size < KEEP_LIMIT) kept.set(cell, r);
     } else this.hits++;
     this.slotCells[slot] = cell;
