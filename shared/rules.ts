@@ -2,30 +2,22 @@
  * The registration-table rules, one small named function each, with the source it
  * comes from. Each reads the normalised member (shared/member.ts) and reports through
  * `push`; `failed` holds the fields that already have a finding in this row, so no
- * rule reads back what another wrote. validate.ts runs them all in one pass.
+ * rule reads back what another wrote. validate.ts runs them all in one pass, then each
+ * rule's `finish` for what needs every row (repeated 学号 and ID numbers).
  */
 import type { FieldKey } from './fields.js';
 import type { FindingCode } from './messages.js';
 import { addDays, codePoints, isEmail } from './normalize.js';
 import { transferTypeLabels } from './enums.js';
-import type { IdCheck } from './idNumber.js';
-import { fieldBit, type MemberRecord } from './member.js';
+import { fieldBit, type MemberRecord, type RowRead } from './member.js';
 import type { RuleSettings } from './settings.js';
 
 export type Push = (field: FieldKey | null, code: FindingCode, args?: Record<string, string | number>) => void;
 
-/** One row as the rules see it. Field sets are bit masks over FIELD_INDEX (see `fieldBit`). */
-export interface RowCheck {
+/** One row as the rules see it: the reader's findings about the row, and what the rules add. */
+export interface RowCheck extends Pick<RowRead, 'id' | 'phoneOk' | 'filled' | 'errored'> {
   m: MemberRecord;
-  /** The ID check when the cell held a value. */
-  id: IdCheck | null;
-  /** False when a phone was written and could not be read. */
-  phoneOk: boolean;
-  /** Fields whose cell holds a value (not blank, not a not-applicable mark, not an error). */
-  filled: number;
-  /** Fields whose cell holds a formula error (reported once, checked no further). */
-  errored: number;
-  /** Fields that already carry a finding in this row. */
+  /** Fields that already carry a finding in this row (a bit mask, like `filled`). */
   failed: number;
   push: Push;
 }
@@ -35,21 +27,24 @@ export interface SheetState {
   settings: RuleSettings;
   today: string;
   requiredPresent: readonly FieldKey[];
+  /** The bits of requiredPresent, in its order. */
   requiredBits: readonly number[];
   codeLengths: ReadonlySet<number>;
   typeLabels: string;
+  /** Values checked for repeats once every row has been seen. */
   studentIds: Repeats;
+  idNumbers: Repeats;
   /** Verdicts on one cell's text, each decided once per distinct text in the sheet. */
   headerVerdict: Decided<FindingCode | null>;
   orgIsCommittee: Decided<boolean>;
-  idNumbers: Repeats;
 }
 
 export function sheetState(settings: RuleSettings, today: string, present: ReadonlySet<FieldKey>, required: readonly FieldKey[]): SheetState {
+  const requiredPresent = required.filter((k) => present.has(k));
   return {
     settings, today,
-    requiredPresent: required.filter((k) => present.has(k)),
-    requiredBits: required.filter((k) => present.has(k)).map(fieldBit),
+    requiredPresent,
+    requiredBits: requiredPresent.map(fieldBit),
     codeLengths: new Set(settings.orgCodeLengths),
     typeLabels: transferTypeLabels(settings).join('」「'),
     studentIds: new Repeats(),
