@@ -7,6 +7,7 @@ import { readReceiptRows, receiptExportSigns, RECEIPT_TABLE_FIELDS, type Receipt
 import type { RegisteredMember } from '../../shared/reconcile.js';
 import type { RuleSettings } from '../../shared/settings.js';
 import type { College } from '../../shared/config.js';
+import type { WorkBook } from 'xlsx';
 import { readTable } from './workbook.js';
 import { InputError } from '../errors.js';
 
@@ -21,10 +22,12 @@ export interface ValidateFileOptions {
   today: string;
   sheet?: string;
   overrides?: ColumnOverrides;
+  /** The file already parsed (readWorkbookFile), so that it is parsed once. */
+  workbook?: WorkBook;
 }
 
 export function validateFile(file: string, opts: ValidateFileOptions): FileValidation {
-  const picked = readTable(file, REGISTRATION_FIELDS, { sheet: opts.sheet, what: '登记表', overrides: opts.overrides });
+  const picked = readTable(file, REGISTRATION_FIELDS, { sheet: opts.sheet, what: '登记表', overrides: opts.overrides, workbook: opts.workbook });
   // A receipt export in the registrations folder would become members of no college: say what it is.
   const receiptSigns = receiptExportSigns(picked.snapshot, picked.header);
   if (receiptSigns.length) {

@@ -195,6 +195,8 @@ export interface ReadTableOptions {
   minMatches?: number;
   what: string;
   overrides?: ColumnOverrides;
+  /** The file already parsed (the audit reads a submission once, to check and to annotate it). */
+  workbook?: XLSX.WorkBook;
 }
 
 /**
@@ -203,7 +205,7 @@ export interface ReadTableOptions {
  * hidden sheets only when no visible one qualifies. Throws InputError listing what was expected.
  */
 export function readTable(file: string, fields: readonly FieldDef[], opts: ReadTableOptions): PickedSheet {
-  const wb = readWorkbookFile(file);
+  const wb = opts.workbook ?? readWorkbookFile(file);
   const names = wb.SheetNames;
   if (names.length === 0) throw new InputError(file, '文件中没有工作表。');
   const expected = fields.map((f) => f.header).join('、');
