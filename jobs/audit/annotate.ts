@@ -12,6 +12,7 @@ import { fieldLabel } from '../../shared/fields.js';
 import { SEVERITY_LABEL } from '../../shared/messages.js';
 import { adviceOf, type AuditFinding } from '../../shared/audit.js';
 import { columnLetter, columnNumber } from '../../shared/table.js';
+import { maskIdNumber } from '../../shared/idNumber.js';
 import { newWorkbook, safeCellValue, workbookBuffer } from '../write/excel.js';
 
 export const REVIEW_SHEET = '审核意见';
@@ -44,6 +45,8 @@ export interface AnnotateInput {
   findings: readonly AuditFinding[];
   /** 「计算机学院 登记表（2026-06-08 报送）」: the review sheet's title. */
   title: string;
+  /** The ID-number column's letter: its cells below the header are masked (a copy sent by mail). */
+  maskIdColumn?: string;
 }
 
 /** A cell as the secretary saw it: dates as their shown text, numbers as numbers, never a formula. */
@@ -95,6 +98,7 @@ export async function annotatedWorkbook(input: AnnotateInput): Promise<Buffer> {
   const ws = wb.addWorksheet(input.sheet, { views: [{ state: 'frozen', ySplit: input.headerRow }] });
 
   // The original cells, at their own addresses.
+  const maskCol = input.maskIdColumn ? columnNumber(input.maskIdColumn) - 1 : -1;
   const widths: number[] = [];
   if (ws0?.['!ref']) {
     const range = XLSX.utils.decode_range(ws0['!ref']);
@@ -106,7 +110,8 @@ export async function annotatedWorkbook(input: AnnotateInput): Promise<Buffer> {
       for (let c = range.s.c; c <= Math.min(range.e.c, src.length - 1); c++) {
         const cell = src[c];
         if (!cell) continue;
-        const v = shown(cell);
+        let v = shown(cell);
+        if (maskCol === c && r + 1 > input.headerRow && v !== null && v !== '') v = maskIdNumber(v as string);
         if (v === null || v === '') continue;
         const out = row.getCell(c + 1);
         out.value = safeCellValue(v);

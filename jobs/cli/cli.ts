@@ -27,6 +27,7 @@ import { journalList, journalResolve } from '../mail/journalCommand.js';
 import { readEach } from '../read/unreadable.js';
 import { printable } from './terminal.js';
 import { annotateFile } from '../audit/read.js';
+import { AUDIT_CHECKPOINT, auditJson, auditText, runAudit } from '../audit/run.js';
 import { countSeverities } from '../../shared/audit.js';
 
 export const EXIT = { ok: 0, findings: 1, input: 2, busy: 3 } as const;
@@ -190,13 +191,20 @@ function program(): Command {
     .description('对账，并在提醒日给各学院发送未完成名单、给组织部发送汇总')
     .requiredOption('--config <文件>', '配置文件（JSON）')
     .option('--as-of <YYYY-MM-DD>', '按此日期运行，如 2026-08-25（默认：今天，北京时间）')
-    .option(`--checkpoint <${CHECKPOINTS.map((c) => c.id).join('|')}>`, `强制发送某个节点（${CHECKPOINTS.map((c) => c.label).join('或')}）的提醒`)
+    .option(`--checkpoint <${[AUDIT_CHECKPOINT, ...CHECKPOINTS.map((c) => c.id)].join('|')}>`, `强制发送某个节点（6月10日登记表审核、${CHECKPOINTS.map((c) => c.label).join('或')}）的提醒`)
     .option('--dry-run', '只对账和生成报告，不发送邮件')
     .action(async (o: { config: string; asOf?: string; checkpoint?: string; dryRun?: boolean }) => {
       const loaded = loadConfig(o.config);
       assertMailSecrets(loaded);
-      if (o.checkpoint && !isCheckpointId(o.checkpoint)) throw new InputError('--checkpoint', `「${o.checkpoint}」不是节点，应为 ${CHECKPOINTS.map((c) => c.id).join(' 或 ')}。`);
+      if (o.checkpoint && !isCheckpointId(o.checkpoint) && o.checkpoint !== AUDIT_CHECKPOINT) throw new InputError('--checkpoint', `「${o.checkpoint}」不是节点，应为 ${[AUDIT_CHECKPOINT, ...CHECKPOINTS.map((c) => c.id)].join('、')} 之一。`);
       const asOf = o.asOf ? isoOption(o.asOf, '--as-of') : dateIn(TIMEZONE);
+      if (o.checkpoint === AUDIT_CHECKPOINT) {
+        // The 6月10日 审核, forced: reminders and the 组织部 summary today.
+        const outcome = await runAudit(loaded, { asOf, mode: 'forced', dryRun: Boolean(o.dryRun), log: (s) => console.log(s) });
+        console.log(auditText(outcome));
+        process.exitCode = outcome.failures.length || outcome.uncertain.length || outcome.torn.length ? EXIT.findings : EXIT.ok;
+        return;
+      }
       // The first Ctrl+C / SIGTERM lets the message in flight finish (no uncertain entry); a second one kills.
       let stopping = false;
       const onSignal = () => {
@@ -210,6 +218,23 @@ function program(): Command {
         process.off('SIGINT', onSignal);
       });
       process.exitCode = outcome.unreadable.length ? EXIT.input : outcome.failures.length || outcome.uncertain.length || outcome.torn.length ? EXIT.findings : EXIT.ok;
+    });
+
+  p.command('audit')
+    .description('登记表审核（6月10日前各学院报送）：读取报送（文件夹和邮箱），逐个审核，给各学院回复审核意见（附批注版），提醒未报送或需修改的学院，截止日起给组织部发汇总')
+    .requiredOption('--config <文件>', '配置文件（JSON）')
+    .option('--as-of <YYYY-MM-DD>', '按此日期运行（默认：今天，北京时间）')
+    .option('--dry-run', '只审核，不保存报送、不读邮箱、不发送邮件')
+    .option('--json', '输出一个 JSON 文档')
+    .action(async (o: { config: string; asOf?: string; dryRun?: boolean; json?: boolean }) => {
+      const loaded = loadConfig(o.config);
+      assertMailSecrets(loaded);
+      const asOf = o.asOf ? isoOption(o.asOf, '--as-of') : dateIn(TIMEZONE);
+      const log = o.json ? (s: string) => console.error(s) : (s: string) => console.log(s);
+      const outcome = await runAudit(loaded, { asOf, mode: 'command', dryRun: Boolean(o.dryRun), log });
+      if (o.json) console.log(JSON.stringify(auditJson(outcome), null, 2));
+      else console.log(auditText(outcome));
+      process.exitCode = outcome.failures.length || outcome.uncertain.length || outcome.torn.length ? EXIT.findings : EXIT.ok;
     });
 
   p.command('journal')

@@ -14,12 +14,17 @@ import { createSender, type Sender } from '../mail/transport.js';
 import { sendAcks } from './ack.js';
 import { MailJournal, type MailEntry } from './journal.js';
 import { fetchMaildir } from './maildir.js';
+import type { ParsedMail } from 'mailparser';
+import { SubmissionStore } from '../audit/store.js';
+import { classifyMessage, type MailMeta } from '../audit/mailIntake.js';
 
 export interface FetchSummary {
   handled: number;
   receipts: number;
   unmatched: number;
   duplicates: number;
+  /** Messages that were the audit's: a college's 登记表, or sheets listed for a person (issue 21). */
+  submissions?: number;
 }
 
 /** An e-mail in the mailbox that did not become a receipt, for the report and the 组织部 summary. */
@@ -51,7 +56,10 @@ export async function fetchReceipts(loaded: LoadedConfig, opts: FetchOptions = {
   const log = opts.log ?? (() => {});
   const stateDir = loaded.path(loaded.config.stateDir);
   const journal = mailJournal(stateDir);
-  const common = { stateDir, maxAttachmentBytes: m.maxAttachmentBytes, journal };
+  // Submissions may come to the same mailbox (issue 21): with colleges configured, each message is asked first.
+  const store = new SubmissionStore(stateDir);
+  const classify = loaded.config.colleges.length ? (parsed: ParsedMail, meta: MailMeta) => classifyMessage(parsed, meta, loaded.config, store, m.maxAttachmentBytes) : undefined;
+  const common = { stateDir, maxAttachmentBytes: m.maxAttachmentBytes, journal, classify };
   const before = journal.read().keys;
   let s: FetchSummary;
   if (m.maildir) s = await fetchMaildir(loaded.path(m.maildir), common);
@@ -60,7 +68,7 @@ export async function fetchReceipts(loaded: LoadedConfig, opts: FetchOptions = {
     if (!password) throw new InputError('回执邮箱', `没有设置环境变量 ${m.passwordEnv}（回执邮箱 ${m.user} 的密码）。密码不能写在配置文件中。`);
     s = await fetchImap(m, { ...common, password, log, onHandled: opts.onHandled });
   }
-  log(`回执邮箱：新处理 ${s.handled} 封，其中回执 ${s.receipts} 封，无法对应 ${s.unmatched} 封，重复 ${s.duplicates} 封。`);
+  log(`回执邮箱：新处理 ${s.handled} 封，其中回执 ${s.receipts} 封，无法对应 ${s.unmatched} 封，重复 ${s.duplicates} 封${s.submissions ? `，登记表报送 ${s.submissions} 封` : ''}。`);
   if (m.acknowledge) {
     const fresh = journal.read().entries.filter((e) => !before.has(e.key));
     const sender = opts.sender ?? createSender(loaded.config, loaded.path);
