@@ -6,7 +6,7 @@ import { overrideMap } from '../shared/headers.js';
 import { HEADER_SEARCH_TEXT } from '../shared/table.js';
 import { countBySeverity, HeaderNotFoundError, validateSheet, type ValidationResult } from '../shared/validate.js';
 import type { SheetRead } from './office.js';
-import { marksFor } from './plan.js';
+import { marksFor } from '../shared/marks.js';
 import type { PaneContext } from './context.js';
 
 export interface CheckAction {
