@@ -5,6 +5,7 @@
  */
 import { z } from './zod.js';
 import { RuleSettingsSchema, formatZodIssues } from './settingsSchema.js';
+import { deadlinesOf } from './deadlines.js';
 
 const email = z.email('不是有效的电子邮箱地址');
 
@@ -90,7 +91,7 @@ export type MailboxConfig = z.output<typeof MailboxSchema>;
  */
 export const AuditSchema = z.strictObject({
   /** MM-DD of the graduation year. */
-  deadline: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '应为 MM-DD，例如 06-10').default('06-10'),
+  deadline: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '应为 MM-DD，例如 06-10').default(deadlinesOf('audit')[0]!.id),
   /** Days before the deadline on which colleges without a clean submission are reminded. */
   leadDays: z.array(z.number().int().min(1).max(60)).default([7, 3, 1]),
 });

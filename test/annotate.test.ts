@@ -10,9 +10,10 @@ import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, OWN_FIXTURES, tempDir } from './helpers.js';
 import { annotateFile } from '../jobs/audit/read.js';
+import { MARK_FILL } from '../jobs/audit/annotate.js';
 import { adviceOf } from '../shared/audit.js';
 import { defaultRuleSettings } from '../shared/settings.js';
-import type { FileValidation } from '../jobs/read/load.js';
+import type { FileValidation } from '../jobs/lib/read/load.js';
 
 const TODAY = '2026-06-08';
 const SOFFICE = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((p) => existsSync(p));
@@ -79,7 +80,7 @@ describe.skipIf(missing)('annotated copy, read back through LibreOffice and open
       const { problem, fix } = adviceOf(f.message);
       expect(cell?.note, `${f.column}${f.row}`).toContain(problem);
       expect(cell?.note).toContain(`怎样改：${fix}`);
-      expect(cell?.fill).toBe(f.severity === 'error' ? 'FFFFC7CE' : 'FFFFEB9C');
+      expect(cell?.fill).toBe(f.severity === 'error' ? MARK_FILL.error : MARK_FILL.warning);
     }
     // Cells without a finding carry no note and no fill.
     const marked = new Set(onCells.map((f) => `${f.column}${f.row}`));

@@ -12,30 +12,17 @@ import { fieldLabel } from '../../shared/fields.js';
 import { SEVERITY_LABEL } from '../../shared/messages.js';
 import { adviceOf, type AuditFinding } from '../../shared/audit.js';
 import { columnLetter, columnNumber } from '../../shared/table.js';
+import { MARK_STYLE, marksFor } from '../../shared/marks.js';
 import { maskIdNumber } from '../../shared/idNumber.js';
-import { newWorkbook, safeCellValue, workbookBuffer } from '../write/excel.js';
+import { newWorkbook, safeCellValue, workbookBuffer } from '../lib/excel.js';
 
 export const REVIEW_SHEET = '审核意见';
 
-/** Fills as the task pane marks cells: red for 错误, amber for 提醒. */
-export const MARK_FILL = { error: 'FFFFC7CE', warning: 'FFFFEB9C' } as const;
-
-export interface CellMark { row: number; col: number; kind: 'error' | 'warning' }
-
-/**
- * One mark per cell, the worst severity winning; findings without a cell (a whole row,
- * a missing column) and 提示 mark nothing — as the pane marks them.
- */
-export function cellMarks(findings: readonly AuditFinding[]): CellMark[] {
-  const byCell = new Map<string, CellMark>();
-  for (const f of findings) {
-    if (!f.column || f.severity === 'info') continue;
-    const key = `${f.row}:${f.column}`;
-    const prior = byCell.get(key);
-    if (!prior || (prior.kind === 'warning' && f.severity === 'error')) byCell.set(key, { row: f.row, col: columnNumber(f.column), kind: f.severity });
-  }
-  return [...byCell.values()];
-}
+/** The pane's mark colours as ARGB fills. */
+export const MARK_FILL = {
+  error: `FF${MARK_STYLE.error.fill.slice(1).toUpperCase()}`,
+  warning: `FF${MARK_STYLE.warning.fill.slice(1).toUpperCase()}`,
+} as const;
 
 export interface AnnotateInput {
   workbook: XLSX.WorkBook;
@@ -124,7 +111,7 @@ export async function annotatedWorkbook(input: AnnotateInput): Promise<Buffer> {
   widths.forEach((w, c) => (ws.getColumn(c + 1).width = Math.max(6, w)));
   // Merged areas as the college drew them (a two-row header, 学院 merged down a block),
   // except one hiding a marked cell: a note must never sit under a merge.
-  const marks = cellMarks(input.findings);
+  const marks = marksFor(input.findings);
   for (const m of ws0?.['!merges'] ?? []) {
     const hides = marks.some((k) => k.row - 1 >= m.s.r && k.row - 1 <= m.e.r && k.col - 1 >= m.s.c && k.col - 1 <= m.e.c && (k.row - 1 !== m.s.r || k.col - 1 !== m.s.c));
     if (!hides && (m.e.r > m.s.r || m.e.c > m.s.c)) ws.mergeCells(m.s.r + 1, m.s.c + 1, m.e.r + 1, m.e.c + 1);

@@ -7,10 +7,10 @@
 import type { WorkBook } from 'xlsx';
 import { auditFinding, auditStatus, countSeverities, crossCollegeRepeats, type AuditFinding, type AuditMember, type AuditStatus } from '../../shared/audit.js';
 import type { JobConfig } from '../../shared/config.js';
-import type { LoadedConfig } from '../run/config.js';
-import { InputError } from '../errors.js';
-import { collegeKey, collegeResolver, type FileValidation } from '../read/load.js';
-import { columnOverrides } from '../run/pipeline.js';
+import type { LoadedConfig } from '../lib/config.js';
+import { InputError } from '../lib/errors.js';
+import { collegeKey, collegeResolver, type FileValidation } from '../lib/read/load.js';
+import { columnOverrides } from '../reconcile/pipeline.js';
 import { readSubmission } from './read.js';
 import type { Submission, SubmissionStore } from './store.js';
 

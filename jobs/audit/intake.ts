@@ -9,12 +9,12 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { sourceOf, type JobConfig } from '../../shared/config.js';
 import type { RuleSettings } from '../../shared/settings.js';
-import type { LoadedConfig } from '../run/config.js';
-import { InputError } from '../errors.js';
-import { expandInputs } from '../files.js';
-import { collegeResolver, validateFile } from '../read/load.js';
-import { collegeOfFile } from '../read/unreadable.js';
-import type { Source } from '../run/pipeline.js';
+import type { LoadedConfig } from '../lib/config.js';
+import { InputError } from '../lib/errors.js';
+import { expandInputs } from '../lib/files.js';
+import { collegeResolver, validateFile } from '../lib/read/load.js';
+import { collegeOfFile } from '../lib/read/unreadable.js';
+import type { Source } from '../reconcile/pipeline.js';
 import { sha256, type Submission, type SubmissionStore } from './store.js';
 
 /** A sheet no college could be given: listed for a person to decide. */

@@ -13,14 +13,16 @@
  *     a second spreadsheet in the same message is listed for a person.
  */
 import type { ParsedMail } from 'mailparser';
+import type { LoadedConfig } from '../lib/config.js';
+import { placesOf } from '../lib/places.js';
 import type { JobConfig } from '../../shared/config.js';
 import { identifyReceiptMail } from '../../shared/mailReceipt.js';
-import { decodeText } from '../read/workbook.js';
-import { collegeOfFile } from '../read/unreadable.js';
-import { displayName } from '../mailbox/process.js';
-import type { MailEntry } from '../mailbox/journal.js';
-import { sniffReceiptFile } from '../mailbox/content.js';
-import type { SubmissionStore } from './store.js';
+import { decodeText } from '../lib/read/workbook.js';
+import { collegeOfFile } from '../lib/read/unreadable.js';
+import { displayName, type Classified, type Classify, type MailMeta } from '../inbox/process.js';
+import type { MailEntry } from '../inbox/journal.js';
+import { sniffReceiptFile } from '../inbox/content.js';
+import { SubmissionStore } from './store.js';
 
 /** Attachments looked at in one message; the rest are listed (a message with 200 attachments). */
 export const MAX_SHEETS_PER_MESSAGE = 20;
@@ -62,13 +64,17 @@ export function collegesOfAddress(config: JobConfig, address: string): string[] 
   return config.colleges.filter((c) => [c.secretary.email, ...c.cc, ...c.senders].some((x) => x.toLowerCase() === a)).map((c) => c.name);
 }
 
-export interface Classified {
-  /** The message is the audit's (a submission, or listed for a person); null: a receipt e-mail. */
-  entry: Pick<MailEntry, 'outcome' | 'submissions' | 'unassigned' | 'reasons'> | null;
-  rule: string;
+/**
+ * The classifier every fetch of the mailbox installs when colleges are configured (`run`,
+ * `receipts fetch`, `audit`): a submission is never read, and marked, as a receipt.
+ */
+export function submissionClassifier(loaded: LoadedConfig): Classify | undefined {
+  const { config } = loaded;
+  if (!config.colleges.length || !config.mailbox) return undefined;
+  const store = new SubmissionStore(placesOf(loaded).stateDir);
+  const max = config.mailbox.maxAttachmentBytes;
+  return (parsed, meta) => classifyMessage(parsed, meta, config, store, max);
 }
-
-export interface MailMeta { from: string; fromText: string; subject: string; messageId: string; when: Date }
 
 /**
  * Decide what a parsed message is and store its submission. The file is stored before the

@@ -4,11 +4,11 @@
  */
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { WorkBook } from 'xlsx';
-import { validateFile, type FileValidation, type ValidateFileOptions } from '../read/load.js';
-import { readWorkbookFile } from '../read/workbook.js';
+import { validateFile, type FileValidation, type ValidateFileOptions } from '../lib/read/load.js';
+import { readWorkbookFile } from '../lib/read/workbook.js';
 import { annotatedWorkbook } from './annotate.js';
-import { InputError } from '../errors.js';
-import { assertWritable, writeFileAtomic } from '../files.js';
+import { InputError } from '../lib/errors.js';
+import { assertWritable, writeFileAtomic } from '../lib/files.js';
 
 export interface ReadSubmission { validation: FileValidation; workbook: WorkBook }
 

@@ -6,28 +6,31 @@
  * the courier and the send journal: a re-run sends only what was not sent, nothing
  * twice, and an uncertain delivery is never repeated.
  */
-import { dirname, join, resolve } from 'node:path';
 import { AuditSchema } from '../../shared/config.js';
-import { CATCH_UP_DAYS, cohortFor, dateIn, TIMEZONE } from '../../shared/calendar.js';
+import { cohortFor, dateIn, TIMEZONE } from '../../shared/calendar.js';
+import { CATCH_UP_DAYS } from '../../shared/deadlines.js';
+import { formatKey, parseKey } from '../../shared/messageKey.js';
 import { addDays } from '../../shared/normalize.js';
-import type { LoadedConfig } from '../run/config.js';
-import { InputError } from '../errors.js';
-import { confinedOutput } from '../files.js';
-import { acquireLock, type Lock } from '../run/lock.js';
-import { Journal, type TornLine } from '../mail/journal.js';
-import { Courier, plan, tornLineText, type SendResults } from '../mail/deliver.js';
-import { createSender, type Sender } from '../mail/transport.js';
-import { listWorkbook } from '../write/excel.js';
-import { fetchReceipts, mailJournal } from '../mailbox/index.js';
-import { printable } from '../cli/terminal.js';
+import type { LoadedConfig } from '../lib/config.js';
+import { InputError } from '../lib/errors.js';
+import { placesOf } from '../lib/places.js';
+import { acquireLock, type Lock } from '../lib/lock.js';
+import { SendJournal, type TornLine } from '../lib/mail/journal.js';
+import { Courier, journalVerdict, tornLineText, type SendResults } from '../lib/mail/courier.js';
+import { createSender, type Sender } from '../lib/mail/transport.js';
+import { listWorkbook } from '../lib/excel.js';
+import { fetchReceipts, inboxJournal } from '../inbox/fetch.js';
+import { printable } from '../lib/terminal.js';
 import { annotatedWorkbook } from './annotate.js';
 import { auditColleges, type CollegeAudit } from './audit.js';
 import { intakeFolders, type Unassigned } from './intake.js';
-import { composeAuditSummary, composeCollegeAuditMail, SUMMARY_COLUMNS, summaryRow, type AuditMailContext, type CollegeMailKind } from './mail.js';
+import { submissionClassifier } from './mailIntake.js';
+import { collegeMailKey, composeAuditSummary, composeCollegeAuditMail, REPLY, SUMMARY_COLUMNS, summaryRow, type AuditMailContext, type CollegeMailKind } from './mail.js';
 import { SubmissionStore } from './store.js';
+import { AUDIT_DEADLINE } from './deadline.js';
 
-/** `run --checkpoint 06-10`: the audit's checkpoint, forced. */
-export const AUDIT_CHECKPOINT = '06-10';
+/** `run --checkpoint 06-10`: the audit's deadline, forced. */
+export const AUDIT_CHECKPOINT = AUDIT_DEADLINE;
 
 export type AuditMode =
   /** `zhuanjie audit`: replies, and reminders whatever the day; the summary from the deadline on. */
@@ -61,7 +64,7 @@ export interface AuditOutcome extends Omit<SendResults, 'rows'> {
 
 /** Sheets listed for a person from the mailbox journal (every fetch so far). */
 function mailUnassigned(stateDir: string): Unassigned[] {
-  return mailJournal(stateDir).read().entries.flatMap((e) =>
+  return inboxJournal(stateDir).read().entries.flatMap((e) =>
     (e.unassigned ?? []).map((u) => ({ file: u.name, source: 'mail' as const, reason: u.reason, from: e.from, subject: e.subject, date: e.date })),
   );
 }
@@ -83,14 +86,14 @@ export async function runAudit(loaded: LoadedConfig, opts: AuditRunOptions): Pro
   const due = opts.mode === 'scheduled' ? auditDue(opts.asOf, deadline, settings.leadDays) : 'remind';
   if (!due) return empty;
   if (!config.colleges.length) throw new InputError(loaded.file ?? '配置', '没有配置学院（colleges）：登记表审核需要知道有哪些学院和各学院负责人的邮箱。');
-  const base = loaded.file ? dirname(resolve(loaded.file)) : process.cwd();
-  const stateDir = confinedOutput(base, config.stateDir, 'stateDir');
+  const places = placesOf(loaded);
+  const { stateDir } = places;
   const lock = opts.lock ?? (opts.dryRun ? null : await acquireLock(stateDir));
   try {
     // Intake: the mailbox first (a failure is reported, the folders and earlier mail still count).
     if (config.mailbox && opts.fetch !== false && !opts.dryRun) {
       try {
-        await fetchReceipts(loaded, { log });
+        await fetchReceipts(loaded, { log, classify: submissionClassifier(loaded) });
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         log(`警告：${err.message} 本次按此前已收到的登记表审核。`);
@@ -102,17 +105,18 @@ export async function runAudit(loaded: LoadedConfig, opts: AuditRunOptions): Pro
     const audits = auditColleges(loaded, store, intake.all, { today: opts.asOf });
     const outcome: AuditOutcome = { ...empty, audits, unassigned, ran: true };
 
-    const journal = new Journal(join(stateDir, 'journal.jsonl'));
+    const journal = new SendJournal(places.sendJournal);
     const state = journal.read();
     for (const t of state.torn) log(tornLineText(journal.file, t));
-    const sender = opts.dryRun ? null : opts.sender ?? createSender(config, (p) => confinedOutput(base, p, 'mail.dir'));
+    const sender = opts.dryRun ? null : opts.sender ?? createSender(config, (p) => places.output(p, 'mail.dir'));
     const courier = new Courier(journal, state, sender, { log, stopping: opts.stopping, assertHeld: () => lock?.assertHeld() });
-    const prefix = `${cohort}/audit`;
     const ctx: AuditMailContext = { from: config.from, cohort, deadline, asOf: opts.asOf, contact: config.orgDept?.phone ? `${config.orgDept.name} ${config.orgDept.phone}` : undefined };
     // A reply already sent today counts as the day's reminder.
     const repliedToday = new Set<string>();
-    for (const [key, k] of state.keys) {
-      if (key.startsWith(`${prefix}/reply/`) && k.lastIntent && dateIn(TIMEZONE, new Date(k.lastIntent.at)) === opts.asOf) repliedToday.add(k.college ?? '');
+    for (const [text, k] of state.keys) {
+      const key = parseKey(text);
+      if (key?.kind !== AUDIT_DEADLINE || key.cohort !== cohort || key.audience !== 'college' || !key.id?.includes(`/${REPLY}`)) continue;
+      if (k.lastIntent && dateIn(TIMEZONE, new Date(k.lastIntent.at)) === opts.asOf) repliedToday.add(key.id.slice(0, key.id.lastIndexOf('/')));
     }
     const annotated = (a: CollegeAudit) =>
       a.validation && a.workbook
@@ -121,32 +125,31 @@ export async function runAudit(loaded: LoadedConfig, opts: AuditRunOptions): Pro
             title: `${a.college}「${a.submission!.name}」`, maskIdColumn: config.fullIdNumbers ? undefined : a.validation.columns.idNumber,
           })
         : Promise.resolve(undefined);
-    const send = async (reminder: string, a: CollegeAudit, kind: CollegeMailKind) => {
+    const send = async (a: CollegeAudit, kind: CollegeMailKind) => {
       const c = config.colleges.find((x) => x.name === a.college)!;
-      const msgKey = kind === 'reply' ? `reply/${a.college}/${a.submission!.hash.slice(0, 16)}` : `remind/${a.college}`;
       // Composing means annotating: only for a message the journal has not settled.
-      const p = plan(state.keys.get(`${reminder}/${msgKey}`), [c.secretary.email, ...c.cc]);
+      const p = journalVerdict(state.keys.get(formatKey(collegeMailKey(a, kind, ctx))), [c.secretary.email, ...c.cc]);
       if (p.kind === 'sent before') return;
       const msg = composeCollegeAuditMail({ audit: a, secretary: c.secretary, cc: c.cc, kind, annotated: await annotated(a) }, ctx);
-      await courier.send(reminder, msg, a.college);
+      await courier.deliver(msg);
       if (kind === 'reply') repliedToday.add(a.college);
     };
 
     let finished = false;
     try {
-      for (const a of audits) if (a.submission) await send(prefix, a, 'reply');
+      for (const a of audits) if (a.submission) await send(a, 'reply');
       if (due === 'remind' || opts.mode !== 'scheduled') {
-        for (const a of audits) if (a.status !== 'clean' && !repliedToday.has(a.college)) await send(`${prefix}/${opts.asOf}`, a, 'reminder');
+        for (const a of audits) if (a.status !== 'clean' && !repliedToday.has(a.college)) await send(a, 'reminder');
       }
       const summaryDue = opts.mode === 'forced' || (opts.asOf >= deadline && opts.asOf <= addDays(deadline, CATCH_UP_DAYS)) || (opts.mode === 'command' && opts.asOf >= deadline);
       if (summaryDue && config.orgDept) {
-        const undelivered = [...courier.results.failures, ...courier.results.uncertain].filter((f) => f.key.startsWith(prefix)).map((f) => ({ college: f.college, reason: f.reason }));
+        const undelivered = [...courier.results.failures, ...courier.results.uncertain].filter((f) => f.key.kind === AUDIT_DEADLINE).map((f) => ({ college: f.label, reason: f.reason }));
         const table = await listWorkbook([
           { name: '各学院审核结果', title: `登记表审核汇总（截至 ${opts.asOf}）`, columns: SUMMARY_COLUMNS.map((h) => ({ header: h, width: h === '学院' ? 18 : 14 })), rows: audits.map(summaryRow) },
           { name: '未使用的表格', columns: [{ header: '文件', width: 30 }, { header: '来源', width: 8 }, { header: '发件人', width: 30 }, { header: '主题', width: 30 }, { header: '原因', width: 70 }], rows: unassigned.map((u) => [u.file, u.source === 'mail' ? '邮件' : '文件夹', u.from ?? '', u.subject ?? '', u.reason]) },
         ]);
-        const msg = composeAuditSummary({ audits, unassigned, to: [config.orgDept.email], table, undelivered }, ctx);
-        await courier.send(opts.mode === 'forced' ? `${prefix}/${opts.asOf}` : `${prefix}/deadline`, msg, config.orgDept.name);
+        const date = opts.mode === 'forced' ? opts.asOf : deadline;
+        await courier.deliver(composeAuditSummary({ audits, unassigned, to: [config.orgDept.email], table, undelivered, date, label: config.orgDept.name }, ctx));
       } else if (summaryDue) log('配置中没有组织部（orgDept）邮箱：未发送审核汇总。');
       finished = true;
     } finally {
@@ -183,6 +186,6 @@ export function auditJson(o: AuditOutcome) {
       firstSubmittedAt: a.firstAt ?? null, members: a.members, ready: a.ready, blocked: a.blocked, ...(a.reason ? { reason: a.reason } : {}),
     })),
     unassigned: o.unassigned.map((u) => ({ file: u.file, source: u.source, reason: u.reason, ...(u.from ? { from: u.from, subject: u.subject, date: u.date } : {}) })),
-    mail: { sent: o.sent.length, failures: o.failures.map((f) => ({ college: f.college, reason: f.reason })), uncertain: o.uncertain.map((u) => ({ college: u.college, reason: u.reason, id: u.id })) },
+    mail: { sent: o.sent.length, failures: o.failures.map((f) => ({ college: f.label, reason: f.reason })), uncertain: o.uncertain.map((u) => ({ college: u.label, reason: u.reason, id: u.id })) },
   };
 }

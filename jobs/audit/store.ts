@@ -14,8 +14,8 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { extname, isAbsolute, join } from 'node:path';
-import { writeFileAtomic } from '../files.js';
-import { safeFilename } from '../mail/compose.js';
+import { writeFileAtomic } from '../lib/files.js';
+import { safeFilename } from '../lib/mail/message.js';
 
 export interface Submission {
   v: 1;
