@@ -7,15 +7,16 @@
  * twice, and an uncertain delivery is never repeated.
  */
 import { AuditSchema } from '../../shared/config.js';
-import { cohortFor, dateIn, TIMEZONE } from '../../shared/calendar.js';
+import { cohortFor } from '../../shared/calendar.js';
 import { CATCH_UP_DAYS } from '../../shared/deadlines.js';
-import { formatKey, parseKey } from '../../shared/messageKey.js';
+import { formatKey, parseKey, type MessageKey } from '../../shared/messageKey.js';
 import { addDays } from '../../shared/normalize.js';
 import type { LoadedConfig } from '../lib/config.js';
 import { InputError } from '../lib/errors.js';
 import { placesOf } from '../lib/places.js';
 import { acquireLock, type Lock } from '../lib/lock.js';
 import { SendJournal, type TornLine } from '../lib/mail/journal.js';
+import { messageIdFor } from '../lib/mail/message.js';
 import { Courier, journalVerdict, tornLineText, type SendResults } from '../lib/mail/courier.js';
 import { createSender, type Sender } from '../lib/mail/transport.js';
 import { listWorkbook } from '../lib/excel.js';
@@ -25,7 +26,7 @@ import { annotatedWorkbook } from './annotate.js';
 import { auditColleges, type CollegeAudit } from './audit.js';
 import { intakeFolders, type Unassigned } from './intake.js';
 import { submissionClassifier } from './mailIntake.js';
-import { collegeMailKey, composeAuditSummary, composeCollegeAuditMail, REPLY, SUMMARY_COLUMNS, summaryRow, type AuditMailContext, type CollegeMailKind } from './mail.js';
+import { collegeMailKey, composeAuditSummary, composeCollegeAuditMail, REPLY, replyId, SUMMARY_COLUMNS, summaryRow, type AuditMailContext, type CollegeMailKind } from './mail.js';
 import { SubmissionStore } from './store.js';
 import { AUDIT_DEADLINE } from './deadline.js';
 
@@ -111,12 +112,14 @@ export async function runAudit(loaded: LoadedConfig, opts: AuditRunOptions): Pro
     const sender = opts.dryRun ? null : opts.sender ?? createSender(config, (p) => places.output(p, 'mail.dir'));
     const courier = new Courier(journal, state, sender, { log, stopping: opts.stopping, assertHeld: () => lock?.assertHeld() });
     const ctx: AuditMailContext = { from: config.from, cohort, deadline, asOf: opts.asOf, contact: config.orgDept?.phone ? `${config.orgDept.name} ${config.orgDept.phone}` : undefined };
-    // A reply already sent today counts as the day's reminder.
+    // Replies journalled before, by the sheet they answer; one that went today counts as the day's reminder.
+    const replies = new Map<string, MessageKey>();
     const repliedToday = new Set<string>();
-    for (const [text, k] of state.keys) {
+    for (const text of state.keys.keys()) {
       const key = parseKey(text);
       if (key?.kind !== AUDIT_DEADLINE || key.cohort !== cohort || key.audience !== 'college' || !key.id?.includes(`/${REPLY}`)) continue;
-      if (k.lastIntent && dateIn(TIMEZONE, new Date(k.lastIntent.at)) === opts.asOf) repliedToday.add(key.id.slice(0, key.id.lastIndexOf('/')));
+      replies.set(key.id, key);
+      if (key.date === opts.asOf) repliedToday.add(key.id.slice(0, key.id.lastIndexOf('/')));
     }
     const annotated = (a: CollegeAudit) =>
       a.validation && a.workbook
@@ -128,9 +131,10 @@ export async function runAudit(loaded: LoadedConfig, opts: AuditRunOptions): Pro
     const send = async (a: CollegeAudit, kind: CollegeMailKind) => {
       const c = config.colleges.find((x) => x.name === a.college)!;
       // Composing means annotating: only for a message the journal has not settled.
-      const p = journalVerdict(state.keys.get(formatKey(collegeMailKey(a, kind, ctx))), [c.secretary.email, ...c.cc]);
+      const key = (kind === 'reply' && replies.get(replyId(a))) || collegeMailKey(a, kind, ctx);
+      const p = journalVerdict(state.keys.get(formatKey(key)), [c.secretary.email, ...c.cc]);
       if (p.kind === 'sent before') return;
-      const msg = composeCollegeAuditMail({ audit: a, secretary: c.secretary, cc: c.cc, kind, annotated: await annotated(a) }, ctx);
+      const msg = { ...composeCollegeAuditMail({ audit: a, secretary: c.secretary, cc: c.cc, kind, annotated: await annotated(a) }, ctx), key, messageId: messageIdFor(key, config.from) };
       await courier.deliver(msg);
       if (kind === 'reply') repliedToday.add(a.college);
     };
