@@ -3,7 +3,7 @@
  * on real servers: the SMTP server of test/smtp.ts and the Dovecot of test/dovecot.ts.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,9 @@ import { startSmtp, type Faults } from './smtp.js';
 import { dovecotMissing, PASSWORD, startDovecot, USER, type Dovecot } from './dovecot.js';
 import { rawMail, JPEG } from './mailMessages.js';
 import { AUDIT_STATUSES } from '../shared/audit.js';
+import { AUDIT_OUTBOX, sheetWithMistakes } from '../jobs/demo/sampleAudit.js';
+import { runDemo } from '../jobs/demo/demo.js';
+import { simpleParser } from 'mailparser';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'zhuanjie.js');
 const CS = '计算机学院';
@@ -26,18 +29,8 @@ afterEach(async () => {
   servers = [];
 });
 
-/**
- * The sample's 计算机学院 sheet with two mistakes a secretary makes: a mistyped ID number
- * (row 5, H) and a paper letter for a 京内 transfer (row 4, L; seed 000: 京内 only online).
- */
-function withErrors(src: string, dest: string): void {
-  const wb = XLSX.read(readFileSync(src));
-  const ws = wb.Sheets['登记表']!;
-  const id = String(ws['H5']!.v);
-  ws['H5'] = { t: 's', v: id.slice(0, 17) + (id[17] === '1' ? '2' : '1') };
-  ws['L4'] = { t: 's', v: '纸质介绍信' };
-  writeFileSync(dest, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
-}
+/** The sample's 计算机学院 sheet with the demo's two mistakes (row 4 L: paper letter for 京内; row 5 H: a mistyped ID). */
+const withErrors = (src: string, dest: string) => writeFileSync(dest, sheetWithMistakes(src));
 
 /** The sample season: 计算机学院 with errors and 机械工程学院 clean in the registrations folder, 经济管理学院 nothing yet. */
 async function setup(patch: (c: JobConfigInput, dir: string) => void = () => {}, faults: Faults = {}) {
@@ -251,4 +244,23 @@ describe.skipIf(dovecotMissing)('submissions by e-mail (real Dovecot and SMTP; o
     // The unknown sender's sheet was never used.
     expect(third.unassigned).toHaveLength(1);
   }, 60_000);
+});
+
+describe('npm run demo', () => {
+  it('shows an audit round before 6月10日: one clean, one needing fixes with its annotated copy, one not submitted, one submission by mail', async () => {
+    const dir = join(tempDir(), 'demo');
+    const lines: string[] = [];
+    await runDemo(dir, (s) => lines.push(s));
+    const out = lines.join('\n');
+    expect(out).toContain(`${CS}：需修改：错误 2 处，提醒 0 处（${CS}-登记表.xlsx，第 1 次报送）`);
+    expect(out).toContain(`${ME}：审核通过`);
+    expect(out).toContain(`${EM}：未报送`);
+    expect(out).toContain('登记表报送 1 封');
+    const outbox = join(dir, AUDIT_OUTBOX);
+    const mails = await Promise.all(readdirSync(outbox).sort().map((f) => simpleParser(readFileSync(join(outbox, f)))));
+    expect(mails.map((m) => m.subject)).toEqual([`【登记表审核】${CS}：需修改：2 处错误`, `【登记表审核】${ME}：审核通过`, `【登记表审核】${EM}：尚未报送登记表（6月10日截止）`]);
+    expect(mails[0]!.attachments.map((a) => a.filename)).toEqual([`${CS}-登记表-审核意见.xlsx`]);
+    // The 9月1日 run reads the same store: every college, the corrected sheet of 计算机学院.
+    expect(out).toMatch(/登记 20 人/);
+  });
 });
