@@ -14,7 +14,7 @@ export const CollegeSchema = z.strictObject({
   aliases: z.array(z.string().min(1)).default([]),
   secretary: z.strictObject({ name: z.string().optional(), email }),
   cc: z.array(email).default([]),
-  /** Other addresses the college submits its 登记表 from (issue 21); the secretary and cc count too. */
+  /** Other addresses the college submits its 登记表 from; the secretary and cc count too. */
   senders: z.array(email).default([]),
 });
 

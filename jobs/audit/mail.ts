@@ -16,7 +16,7 @@ import { AUDIT_DEADLINE } from './deadline.js';
 import type { CollegeAudit } from './audit.js';
 import type { Unassigned } from './intake.js';
 
-/** Findings shown in a mail's body; the rest are in the attachment (issue 21). */
+/** Findings shown in a mail's body; the rest are in the attachment (a mail stays readable on a phone). */
 export const BODY_FINDINGS = 30;
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

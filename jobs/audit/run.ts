@@ -30,9 +30,6 @@ import { collegeMailKey, composeAuditSummary, composeCollegeAuditMail, REPLY, re
 import { SubmissionStore } from './store.js';
 import { AUDIT_DEADLINE } from './deadline.js';
 
-/** `run --checkpoint 06-10`: the audit's deadline, forced. */
-export const AUDIT_CHECKPOINT = AUDIT_DEADLINE;
-
 export type AuditMode =
   /** `zhuanjie audit`: replies, and reminders whatever the day; the summary from the deadline on. */
   | 'command'

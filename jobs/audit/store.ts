@@ -1,5 +1,5 @@
 /**
- * The one store of submitted 登记表 (issue 21: 「one store, one flow」): every sheet a college
+ * The one store of submitted 登记表 (one store, one flow: the sheet a college submits is the sheet the reconciliation reads): every sheet a college
  * submits — dropped into a registrations folder or mailed to the 组织部 — is kept here
  * byte for byte under the state folder, with when it came and a content hash. The newest
  * of a college counts, for the 6月10日 audit and for the 9月1日 / 12月10日 reconciliation

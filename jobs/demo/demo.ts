@@ -29,7 +29,7 @@ export async function runDemo(outDir: string, log: (s: string) => void): Promise
   const configFile = join(dir, 'config.json');
   // Receipts by e-mail: the same sample messages a real mailbox would hold, as a Maildir folder.
   sampleMaildir(join(dir, 'input', '回执邮箱'));
-  // One mailbox for receipts and submissions; the registrations folder the colleges drop sheets into (issue 21).
+  // One mailbox for receipts and submissions; the registrations folder the colleges drop sheets into.
   mkdirSync(join(dir, 'input', '登记表'));
   writeFileAtomic(configFile, JSON.stringify({ ...sampleConfig(), registrations: ['input/登记表/'], audit: {}, mailbox: { maildir: 'input/回执邮箱' } }, null, 2));
   log(`样例数据：${join(dir, 'input')}（3 个学院的登记表，3 份回执，回执邮箱中 ${SAMPLE_MAILS.length} 封邮件）`);

@@ -1,5 +1,5 @@
 /**
- * The demo's 6月10日 审核 round (issue 21), on 6月5日: 机械工程学院's sheet is in the
+ * The demo's 6月10日 审核 round, on 6月5日: 机械工程学院's sheet is in the
  * registrations folder and clean, 计算机学院 mails a sheet with two mistakes (its reply
  * carries the annotated copy), 经济管理学院 has sent nothing (reminded). Afterwards the
  * corrected sheet arrives by mail and 经济管理学院's lands in the folder, so that the

@@ -23,7 +23,7 @@ export interface MailEntry {
   date: string;
   from: string;
   subject: string;
-  /** 'submission': a college's 登记表 (or a sheet listed for a person), the audit's (issue 21). */
+  /** 'submission': a college's 登记表 (or a sheet listed for a person), the audit's. */
   outcome: 'receipt' | 'unmatched' | 'duplicate' | 'submission';
   name: string;
   studentId: string;
@@ -37,7 +37,7 @@ export interface MailEntry {
   rejected: { name: string; reason: string }[];
   /** Why an unmatched message could not be used. */
   reasons: string[];
-  /** Submissions stored from this message (issue 21). */
+  /** Submissions stored from this message. */
   submissions?: { college: string; hash: string; name: string }[];
   /** Attachments no college could be given, with why: listed for a person. */
   unassigned?: { name: string; reason: string }[];

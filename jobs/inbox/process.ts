@@ -29,7 +29,7 @@ export interface ProcessOptions {
   maxAttachmentBytes: number;
   /** Message-IDs already handled (a resent copy, a message moved between folders). */
   seenMessageIds: ReadonlySet<string>;
-  /** Is this a college's submission (issue 21)? Asked before reading it as a receipt; stores what it takes. */
+  /** Is this a college's submission? Asked before reading it as a receipt; stores what it takes. */
   classify?: Classify;
 }
 
@@ -43,9 +43,9 @@ export interface Classified {
 }
 
 /**
- * Asked of every new message before it is read as a receipt (the audit's, issue 21:
- * one mailbox may hold receipts and submissions). Given by the caller, so that the
- * inbox knows nothing of what else a message may be.
+ * Asked of every new message before it is read as a receipt (the audit's: one mailbox
+ * may hold receipts and submissions). Given by the caller, so that the inbox knows
+ * nothing of what else a message may be.
  */
 export type Classify = (parsed: ParsedMail, meta: MailMeta) => Classified;
 
@@ -142,6 +142,6 @@ export interface FetchSummary {
   receipts: number;
   unmatched: number;
   duplicates: number;
-  /** Messages that were the audit's: a college's 登记表, or sheets listed for a person (issue 21). */
+  /** Messages that were the audit's: a college's 登记表, or sheets listed for a person. */
   submissions?: number;
 }

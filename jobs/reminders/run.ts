@@ -1,7 +1,7 @@
 /**
  * `zhuanjie run`: reconcile, write the report, and on a reminder day send each
  * college its unresolved members and the 组织部 a summary. This file decides what
- * goes and in what order; the courier (mail/deliver.ts) sends each message through the
+ * goes and in what order; the courier (lib/mail/courier.ts) sends each message through the
  * journal, so that a re-run sends only what was not sent and nothing twice.
  */
 import { basename, join, resolve } from 'node:path';
@@ -43,7 +43,7 @@ export interface RunOptions extends Pick<CourierOptions, 'stopping'> {
   lock?: Lock;
 }
 
-/** What the run came to; what its messages came to is the courier's account (deliver.ts), less the report rows. */
+/** What the run came to; what its messages came to is the courier's account (lib/mail/courier.ts), less the report rows. */
 export interface RunOutcome extends Omit<SendResults, 'rows'> {
   result: ReconcileResult;
   reportFile: string;
@@ -61,13 +61,13 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
   const { stateDir, reportDir } = places;
   const lock = opts.lock ?? (opts.dryRun ? null : await acquireLock(stateDir));
   try {
-    // One store, one flow (issue 21): the sheets the audit took in are the ones reconciled.
+    // One store, one flow: the sheets the audit took in are the ones reconciled.
     const store = new SubmissionStore(stateDir);
     if (!config.registrations.length && !store.read().length) throw new InputError(loaded.file ?? '配置', '没有配置登记表（registrations）。');
     const cohort = config.cohort ?? cohortFor(opts.asOf);
-    // E-mailed receipts (issue 14): fetch new mail first, then count everything the mailbox journal holds.
+    // E-mailed receipts: fetch new mail first, then count everything the mailbox journal holds.
     const mail = await mailboxReceipts(loaded, { fetch: !opts.dryRun, log, classify: submissionClassifier(loaded) });
-    // The 6月10日 审核 (issue 21) on its reminder days and the deadline; a scheduler before today's send time waits.
+    // The 6月10日 审核 on its reminder days and the deadline; a scheduler before today's send time waits.
     const audit = config.audit && opts.remindersBefore !== opts.asOf
       ? await runAudit(loaded, { asOf: opts.asOf, mode: 'scheduled', dryRun: opts.dryRun, log, lock: lock ?? undefined, stopping: opts.stopping, sender: opts.sender, fetch: false })
       : null;
