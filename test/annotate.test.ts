@@ -3,7 +3,8 @@
  * by LibreOffice headless (converted to .xlsx, as a college's WPS or LibreOffice would
  * open it) and read back with openpyxl — not only by the library that wrote it.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
@@ -47,6 +48,8 @@ print(json.dumps(out, ensure_ascii=False))`;
 
 type ReadBack = Record<string, { sheets: string[]; frozen: string | null; cells: Record<string, { value: string | null; note: string | null; fill: string | null }>; review: unknown[][] }>;
 
+const run = promisify(execFile);
+
 const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
 
 describe.skipIf(missing)('annotated copy, read back through LibreOffice and openpyxl', () => {
@@ -64,10 +67,11 @@ describe.skipIf(missing)('annotated copy, read back through LibreOffice and open
     }
     const lo = join(dir, 'lo');
     mkdirSync(lo);
-    execFileSync(SOFFICE!, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'xlsx', '--outdir', lo, ...made.map((m) => m.out)], { stdio: 'ignore', timeout: 180_000 });
-    const read = (files: string[]) => JSON.parse(execFileSync(PYTHON!, ['-c', READ_BACK, ...files], { encoding: 'utf8' })) as ReadBack;
-    direct = read(made.map((m) => m.out));
-    viaLibreOffice = read(made.map((m) => join(lo, basename(m.out))));
+    // Asynchronously: a worker blocked for the whole conversion cannot answer the test runner.
+    await run(SOFFICE!, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'xlsx', '--outdir', lo, ...made.map((m) => m.out)], { timeout: 180_000 });
+    const read = async (files: string[]) => JSON.parse((await run(PYTHON!, ['-c', READ_BACK, ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })).stdout) as ReadBack;
+    direct = await read(made.map((m) => m.out));
+    viaLibreOffice = await read(made.map((m) => join(lo, basename(m.out))));
   }, 240_000);
 
   it.each(INPUTS.map(([label]) => label))('%s: every finding cell carries its message and fix as a note, filled red for 错误', (label) => {
