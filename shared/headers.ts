@@ -9,6 +9,7 @@
  */
 import { IGNORED_HEADERS, RECEIPT_ONLY_FIELDS, REGISTRATION_FIELDS, fieldLabel, type AnyFieldKey, type FieldDef } from './fields.js';
 import type { Cell } from './normalize.js';
+import { toSimplified } from './simplified.js';
 
 /** Brackets whose content is a hint for the person filling in the sheet, not the column's name. */
 const HINT = /[(\[【〔{<〈][^)\]】〕}>〉]*[)\]】〕}>〉]/g;
@@ -17,7 +18,8 @@ const FILLER = /(?:名称|情况|信息|号码)$/;
 /** A header as compared: NFKC, lower case, no white space, hints, numbering, marks or filler. */
 export function normalizeHeader(v: Cell, dropFiller = true): string {
   let s = typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v);
-  s = s.normalize('NFKC').toLowerCase().replace(/[\s\u200b\ufeff]+/g, '');
+  // Simplified once here: 黨員類別 and 轉接類型 are the same headers as 党员类别 and 转接类型.
+  s = toSimplified(s.normalize('NFKC')).toLowerCase().replace(/[\s\u200b\ufeff]+/g, '');
   s = s.replace(/^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.)](?=\D)/, '');
   s = s.replace(HINT, '').replace(/[《》「」“”"'*※:：、，,。.]/g, '');
   if (dropFiller && FILLER.test(s) && s.length > 3) s = s.replace(FILLER, '');

@@ -23,6 +23,7 @@ export const MESSAGES = {
   NAME_FORMAT: m('error', () => '姓名应为 2–30 个汉字或字母，可含间隔号「·」，不能含数字或其他符号。'),
 
   STUDENT_ID_DUPLICATE: m('error', (a) => `学号与第 ${a.firstRow} 行重复，请核对。`),
+  STUDENT_ID_REPEATED_ELSEWHERE: m('error', (a) => `学号与${a.where}重复（同一人登记了两次），请核对。`),
 
   ID_STORED_AS_NUMBER: m('error', () => '身份证号被 Excel 当作数字保存，末尾几位已经丢失。请把该列设为「文本」格式后重新录入完整号码。'),
   ID_LENGTH: m('error', (a) => `身份证号应为 18 位（当前 ${a.length} 位），请核对。`),
@@ -36,6 +37,7 @@ export const MESSAGES = {
   ID_CHECK_ZEROS: m('error', (a) => `校验码错误（应为「${a.expected}」）。号码以 000 结尾，可能曾被 Excel 当作数字保存而丢失末位，请在「文本」格式单元格中重新录入。`),
   ID_LEGACY_15: m('warning', () => '这是 15 位旧身份证号，请换成 18 位号码。'),
   ID_DUPLICATE: m('error', (a) => `身份证号与第 ${a.firstRow} 行重复，请核对。`),
+  ID_REPEATED_ELSEWHERE: m('error', (a) => `身份证号与${a.where}重复（同一人登记了两次），请核对。`),
   GENDER_MISMATCH: m('warning', (a) => `性别与身份证号不符（按身份证号应为「${a.expected}」），请核对。`),
   GENDER_INVALID: m('error', () => '性别应填「男」或「女」。'),
 

@@ -7,6 +7,7 @@
 import { RECEIPT_FIELDS, RECEIPT_STATUS_WORDS, REQUIRED_FIELDS, fieldDef, type AnyFieldKey, type FieldDef } from './fields.js';
 import { foldValue, parseYesNo } from './enums.js';
 import { normalizeHeader } from './headers.js';
+import { toSimplified } from './simplified.js';
 import { cellText, normalizeName, parseDate, compactCode } from './normalize.js';
 import { checkIdNumber, normalizeIdNumber } from './idNumber.js';
 import { findHeader, footerReason, isBlankRow, type HeaderMatch, type SheetSnapshot } from './table.js';
@@ -112,7 +113,7 @@ export function readReceiptRows(file: string, snapshot: SheetSnapshot, header: H
   let rule: ReceiptRule;
   if (statusCol !== undefined) rule = 'status';
   else if (opts.kind === 'paperRegister') rule = 'declaredRegister';
-  else if (header.decisions.some((d) => !d.field && d.reason !== 'ignored' && d.reason !== 'userIgnored' && STATUS_LIKE.test(d.header))) rule = 'unreadableStatus';
+  else if (header.decisions.some((d) => !d.field && d.reason !== 'ignored' && d.reason !== 'userIgnored' && STATUS_LIKE.test(toSimplified(d.header)))) rule = 'unreadableStatus';
   else rule = 'inferredRegister';
   const statusDecision = header.decisions.find((d) => d.field === 'status');
   const yesNo = Boolean(statusDecision && /^是否/.test(normalizeHeader(statusDecision.header.split('/').at(-1)!)));
@@ -136,7 +137,7 @@ export function readReceiptRows(file: string, snapshot: SheetSnapshot, header: H
     const id = checkIdNumber(idCell);
     const statusText = cellText(get('status'));
     const dateCell = get('receiptDate');
-    const receiptDate = parseDate(dateCell);
+    const receiptDate = parseDate(dateCell, snapshot.date1904 === true);
     records.push({
       file,
       row: originRow + i,

@@ -11,7 +11,9 @@ import type { RuleSettings } from './settings.js';
 import { STATUSES, type Status } from './statuses.js';
 
 export interface RegisteredMember extends MemberRecord {
+  /** Where the member was read: the file, with its sheet when the file had several (经管学院.xlsx「本科生党支部」). */
   file: string;
+  sheet?: string;
   /** Canonical college name (config name when an alias matched). */
   college: string;
 }

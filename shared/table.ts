@@ -5,12 +5,18 @@
 import type { AnyFieldKey, FieldDef } from './fields.js';
 import { decideColumns, type ColumnDecision, type ColumnOverrides } from './headers.js';
 import { isBlank, type Cell } from './normalize.js';
+import { toSimplified } from './simplified.js';
 
 export interface SheetSnapshot {
   name: string;
   /** rows[i][j] is the cell at sheet row `origin.row + i`, column `origin.col + j` (1-based). */
   rows: Cell[][];
   origin?: { row: number; col: number };
+  /**
+   * The workbook counts dates from 1904 (Mac Excel's option, the BIFF flag in .xls,
+   * LibreOffice's null date 1904-01-01): its serials are 1,462 days below the 1900 system's.
+   */
+  date1904?: boolean;
 }
 
 /** A merged area in 0-based sheet coordinates (rows and columns inclusive). */
@@ -165,7 +171,7 @@ function hasDigit(s: string): boolean {
   return false;
 }
 
-const isFooterText = (v: Cell): boolean => typeof v === 'string' && FOOTER.test(v.trim());
+const isFooterText = (v: Cell): boolean => typeof v === 'string' && FOOTER.test(toSimplified(v.trim()));
 
 /**
  * Why a row below the header is not a member, or null when it may be one: a footer

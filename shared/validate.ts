@@ -94,7 +94,7 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
   // Each field's column, -1 when absent.
   const colAt = Object.fromEntries(FIELD_KEYS.map((k) => [k, colIndex.get(k) ?? -1])) as Record<FieldKey, number>;
   const state = sheetState(settings, today, new Set(present), REQUIRED_FIELDS);
-  const read = memberReader(settings, today, colAt);
+  const read = memberReader(settings, today, colAt, snapshot.date1904 === true);
   const nameCol = colAt.name < 0 ? undefined : colAt.name;
 
   // One RowCheck for the whole sheet, reset per row: no per-row closures.

@@ -8,10 +8,11 @@ import { assertMailSecrets, loadConfig } from '../run/config.js';
 import { helpConfiguration, outputConfiguration } from './cliText.js';
 import { explainSystemError } from './systemErrors.js';
 import { assertWritable, expandInputs, writeFileAtomic } from '../files.js';
-import { validateFile } from '../read/load.js';
+import { markRepeatsAcrossFiles, validateWorkbook } from '../read/load.js';
 import { columnsJson, columnsText, reconcileJson, reconcileText, validationJson, validationText } from './output.js';
 import { columnOverrides, loadAndReconcile } from '../run/pipeline.js';
 import { readTable } from '../read/workbook.js';
+import { readRegistrationSheets } from '../read/sheets.js';
 import { REGISTRATION_FIELDS, REQUIRED_FIELDS } from '../../shared/fields.js';
 import { unusedOverrides } from '../../shared/headers.js';
 import { RECEIPT_TABLE_FIELDS } from '../../shared/receipts.js';
@@ -78,7 +79,10 @@ function program(): Command {
       const today = o.today ? isoOption(o.today, '--today') : dateIn(TIMEZONE);
       const overrides = columnOverrides({ ...config.columns, ...mapOption(o.map) }, o.map?.length ? '--map' : (loaded.file ?? '--map'));
       // Every readable file is checked and reported; the unreadable ones are listed (exit 2).
-      const { results, unreadable } = readEach(expandInputs(files), (f) => validateFile(f, { settings: config.rules, today, sheet: o.sheet, overrides }));
+      const each = readEach(expandInputs(files), (f) => validateWorkbook(f, { settings: config.rules, today, sheet: o.sheet, overrides }));
+      const { unreadable } = each;
+      const results = each.results.flat();
+      markRepeatsAcrossFiles(results);
       if (o.map?.length && results.length) {
         const cli = columnOverrides(mapOption(o.map), '--map');
         const unused = [...cli.keys()].filter((k) => results.every((r) => unusedOverrides(cli, r.header.decisions).includes(k)));
@@ -104,11 +108,18 @@ function program(): Command {
       const overrides = columnOverrides({ ...loaded.config.columns, ...mapOption(o.map) }, o.map?.length ? '--map' : (loaded.file ?? '--map'));
       const fields = o.receipts ? RECEIPT_TABLE_FIELDS : REGISTRATION_FIELDS;
       const required = o.receipts ? ['name'] : REQUIRED_FIELDS;
-      const tables = expandInputs(files).map((f) => readTable(f, fields, { sheet: o.sheet, what: o.receipts ? '回执' : '登记表', minMatches: o.receipts ? 2 : 3, overrides }));
+      // Registrations: every sheet that is read, and the others with why; receipts: the one table read.
+      const tables = expandInputs(files).flatMap((f) => {
+        if (!o.receipts) {
+          const { read, skipped } = readRegistrationSheets(f, { sheet: o.sheet, overrides });
+          return read.map((t, i) => ({ file: f, snapshot: t.snapshot, header: t.header, skippedSheets: i === 0 ? skipped : [] }));
+        }
+        return [{ ...readTable(f, fields, { sheet: o.sheet, what: '回执', minMatches: 2, overrides }), skippedSheets: [] }];
+      });
       if (o.json) {
-        console.log(JSON.stringify({ files: tables.map((t) => ({ file: t.file, sheet: t.snapshot.name, headerRow: t.header.row, headerFirstRow: t.header.firstRow, columns: columnsJson(t.header.decisions), missingColumns: required.filter((k) => !t.header.columns.has(k as never)), otherSheets: t.otherSheets })) }, null, 2));
+        console.log(JSON.stringify({ files: tables.map((t) => ({ file: t.file, sheet: t.snapshot.name, headerRow: t.header.row, headerFirstRow: t.header.firstRow, columns: columnsJson(t.header.decisions), missingColumns: required.filter((k) => !t.header.columns.has(k as never)), skippedSheets: t.skippedSheets })) }, null, 2));
       } else {
-        console.log(tables.map((t) => columnsText(t.file, t.snapshot.name, t.header, { required, otherSheets: t.otherSheets })).join('\n\n'));
+        console.log(tables.map((t) => columnsText(t.file, t.snapshot.name, t.header, { required, skippedSheets: t.skippedSheets })).join('\n\n'));
       }
     });
 

@@ -13,6 +13,7 @@ import { RECEIPT_RULE_TEXT } from '../../shared/receipts.js';
 import { maskIdNumber } from '../../shared/idNumber.js';
 import type { FileValidation } from '../read/load.js';
 import { printable } from './terminal.js';
+import { skippedSheetsText, type SkippedSheet } from '../../shared/sheets.js';
 
 /** Each header cell, what it was read as, and why: the same for text and JSON. */
 export function columnsJson(decisions: readonly ColumnDecision[]) {
@@ -25,7 +26,7 @@ export function columnsJson(decisions: readonly ColumnDecision[]) {
 const rowsText = (firstRow: number, row: number) => (firstRow === row ? `第 ${row} 行` : `第 ${firstRow}–${row} 行`);
 
 /** `zhuanjie columns` and `validate --explain`: every header → field, with the reason; missing required fields. */
-export function columnsText(file: string, sheet: string, header: HeaderMatch, opts: { required?: readonly string[]; otherSheets?: readonly string[] } = {}): string {
+export function columnsText(file: string, sheet: string, header: HeaderMatch, opts: { required?: readonly string[]; skippedSheets?: readonly SkippedSheet[] } = {}): string {
   const lines = [`${basename(file)}（工作表「${sheet}」，表头在${rowsText(header.firstRow, header.row)}）`];
   const width = Math.max(...header.decisions.map((d) => displayWidth(d.header)), 4);
   for (const c of columnsJson(header.decisions)) {
@@ -33,7 +34,7 @@ export function columnsText(file: string, sheet: string, header: HeaderMatch, op
   }
   const missing = (opts.required ?? []).filter((k) => !header.columns.has(k as never));
   if (missing.length) lines.push(`  缺少必填列：${missing.map((k) => `「${fieldLabel(k)}」`).join('、')}（可用 --map 表头=字段 指定）`);
-  if (opts.otherSheets?.length) lines.push(`  另有工作表${opts.otherSheets.map((n) => `「${n}」`).join('、')}也像这种表，未读取（可用 --sheet 指定）`);
+  if (opts.skippedSheets?.length) lines.push(`  ${printable(skippedSheetsText(opts.skippedSheets))}`);
   return lines.join('\n');
 }
 
@@ -48,7 +49,7 @@ export function validationJson(results: readonly FileValidation[]) {
       columns: columnsJson(r.header.decisions),
       missingColumns: REQUIRED_FIELDS.filter((k) => !r.header.columns.has(k)),
       skippedRows: r.skippedRows,
-      otherSheets: r.otherSheets,
+      skippedSheets: r.skippedSheets,
       findings: r.findings.map(({ row, field, column, code, severity, message }) => ({ row, field, column, code, severity, message })),
     })),
   };
@@ -59,8 +60,8 @@ export function validationText(r: FileValidation, opts: { explain?: boolean } = 
   const lines = [
     `${printable(basename(r.file))}（工作表「${printable(r.sheet)}」，表头在${rowsText(r.header.firstRow, r.headerRow)}，${r.rowCount} 行数据）：错误 ${c.error} 处，提醒 ${c.warning} 处，提示 ${c.info} 处`,
   ];
-  if (opts.explain) lines.push(columnsText(r.file, r.sheet, r.header, { required: REQUIRED_FIELDS, otherSheets: r.otherSheets }).split('\n').slice(1).join('\n'));
-  else if (r.otherSheets.length) lines.push(`  另有工作表${r.otherSheets.map((n) => `「${n}」`).join('、')}也像登记表，未校验（可用 --sheet 指定）`);
+  if (opts.explain) lines.push(columnsText(r.file, r.sheet, r.header, { required: REQUIRED_FIELDS }).split('\n').slice(1).join('\n'));
+  if (r.skippedSheets.length) lines.push(`  ${printable(skippedSheetsText(r.skippedSheets))}`);
   if (r.skippedRows.length) lines.push(`  不是党员的行已跳过：${r.skippedRows.map((s) => `第${s.row}行${s.reason}`).join('；')}`);
   const sorted = [...r.findings].sort((a, b) => a.row - b.row || (a.column ?? '').length - (b.column ?? '').length || (a.column ?? '').localeCompare(b.column ?? ''));
   for (const f of sorted) {

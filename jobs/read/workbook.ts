@@ -140,7 +140,7 @@ export function readWorkbookFile(file: string): XLSX.WorkBook {
  */
 export function sheetSnapshot(wb: XLSX.WorkBook, name: string): SheetSnapshot {
   const ws = wb.Sheets[name];
-  if (!ws || !ws['!ref']) return { name, rows: [], origin: { row: 1, col: 1 } };
+  if (!ws || !ws['!ref']) return { name, rows: [], origin: { row: 1, col: 1 }, date1904: usesDate1904(wb) };
   const range = XLSX.utils.decode_range(ws['!ref']);
   const data = (ws as { '!data'?: (XLSX.CellObject[] | undefined)[] })['!data'] ?? [];
   const lastRow = Math.min(range.e.r, data.length - 1);
@@ -159,7 +159,7 @@ export function sheetSnapshot(wb: XLSX.WorkBook, name: string): SheetSnapshot {
   }
   const origin = { row: range.s.r + 1, col: range.s.c + 1 };
   fillMerged(rows, origin, ws['!merges'] ?? []);
-  return { name, rows, origin };
+  return { name, rows, origin, date1904: usesDate1904(wb) };
 }
 
 function cellValue(cell: XLSX.CellObject): Cell {
@@ -185,7 +185,10 @@ export interface PickedSheet {
   otherSheets: string[];
 }
 
-function isHidden(wb: XLSX.WorkBook, name: string): boolean {
+/** SheetJS reads xlsx's date1904, the .xls Date1904 record and the .ods null date alike into WBProps. */
+export const usesDate1904 = (wb: XLSX.WorkBook): boolean => Boolean(wb.Workbook?.WBProps?.date1904);
+
+export function isHidden(wb: XLSX.WorkBook, name: string): boolean {
   const meta = wb.Workbook?.Sheets?.find((s) => s.name === name);
   return Boolean(meta?.Hidden);
 }

@@ -11,7 +11,7 @@ import type { RuleSettings } from '../../shared/settings.js';
 import type { College } from '../../shared/config.js';
 import { InputError } from '../errors.js';
 import { expandInputs } from '../files.js';
-import { membersOf, readReceiptFile, validateFile, type FileValidation, type ReceiptFile } from '../read/load.js';
+import { markRepeatsAcrossFiles, membersOf, readReceiptFile, validateWorkbook, type FileValidation, type ReceiptFile } from '../read/load.js';
 import { collegeOfFile, readEach, type Unreadable } from '../read/unreadable.js';
 
 /** Every field a correction may name: registration and receipt columns. */
@@ -86,12 +86,16 @@ export function loadAndReconcile(input: PipelineInput): PipelineOutput {
   const byFile = new Map(registrations.map((r) => [r.file, r]));
   const readRegistration = (file: string) => each(file, () => {
     const { overrides, own } = byFile.get(file)!;
-    const v = validateFile(file, { settings: input.settings, today: input.asOf, overrides });
-    check(file, own, v.header.decisions);
-    return v;
+    const sheets = validateWorkbook(file, { settings: input.settings, today: input.asOf, overrides });
+    check(file, own, sheets.flatMap((v) => v.header.decisions));
+    return sheets;
   });
   const files = registrations.map((r) => r.file);
-  const { results: validations, unreadable } = input.isolate ? readEach(files, readRegistration) : { results: files.map(readRegistration), unreadable: [] };
+  const read = input.isolate ? readEach(files, readRegistration) : { results: files.map(readRegistration), unreadable: [] };
+  // Every registration sheet of every file; the same member in two files is found like a repeat within one.
+  const validations = read.results.flat();
+  const { unreadable } = read;
+  markRepeatsAcrossFiles(validations);
   for (const u of unreadable) u.college = collegeOfFile(u.file, input.colleges);
   const receiptFiles = filesOf(input.receipts, global, from).map(({ file, overrides, own, kind }) => each(file, () => {
     const r = readReceiptFile(file, { kind, overrides });
