@@ -44,6 +44,8 @@ export interface MemberRecord {
   letterHeader: string;
   receivingOrg: string;
   orgCode: string;
+  /** The code was a number cell: Excel may have dropped its leading 0 (a text cell keeps what was typed). */
+  orgCodeWasNumber: boolean;
   destinationUnit: string;
   joinDate: string | null;
   issueDate: string | null;
@@ -193,6 +195,7 @@ function fieldParsers(settings: RuleSettings, today: string, date1904: boolean):
     duesPaidThrough: (cell) => parseMonth(cell, date1904),
     probationForm: (_, t) => parseYesNo(t),
     phone: (_, t) => parsePhone(t),
+    orgCode: (cell) => typeof cell === 'number',
   };
 }
 
@@ -219,7 +222,7 @@ const writtenValue = (r: CellRead): string => (r.state === FILLED ? r.written : 
 /** A record with every field present and empty: the reader fills one in place. */
 const blankMember = (): MemberRecord => ({
   row: 0, college: '', branch: '', name: '', studentId: '', idNumber: null, idText: '', gender: null, memberType: null, transferType: null,
-  method: null, destination: null, transferTypeText: '', methodText: '', destinationText: '', letterHeader: '', receivingOrg: '', orgCode: '',
+  method: null, destination: null, transferTypeText: '', methodText: '', destinationText: '', letterHeader: '', receivingOrg: '', orgCode: '', orgCodeWasNumber: false,
   destinationUnit: '', joinDate: null, issueDate: null, duesMonth: null, validDays: null, probationForm: null, phone: '', email: '',
   undecidedStudy: false, staysAtSchool: false,
 });
@@ -282,6 +285,7 @@ export function memberReader(settings: RuleSettings, today: string, colAt: Recor
     m.letterHeader = c[I.letterHeader]!.text;
     m.receivingOrg = org.text;
     m.orgCode = c[I.orgCode]!.text;
+    m.orgCodeWasNumber = c[I.orgCode]!.value === true;
     m.destinationUnit = c[I.destinationUnit]!.text;
     m.joinDate = c[I.joinDate]!.value as string | null;
     m.issueDate = c[I.issueDate]!.value as string | null;

@@ -54,6 +54,7 @@ export const MESSAGES = {
   ISSUE_BEFORE_JOIN: m('error', (a) => `开具日期早于入党时间（${a.joinDate}），请核对。`),
 
   MONTH_INVALID: m('error', () => '应为月份，例如 2026-06 或 2026年6月。'),
+  TWO_DIGIT_YEAR: m('error', (a) => `「${a.written}」的年份只写了两位，无法确定是哪个世纪的年份，不作猜测。请写四位年份，例如 2026-06-12 或 2026年6月。`),
   DUES_MONTH_MISMATCH: m('warning', (a) => `党费一般交至开具介绍信当月（${a.expected}），当前为 ${a.actual}，请核对。`),
   VALID_DAYS_INVALID: m('error', (a) => `有效期应为 1–${a.max} 之间的整数天数（按本校设置，最长 ${a.max} 天）。`),
 

@@ -179,9 +179,51 @@ export function parseDate(v: Cell, date1904 = false): string | null {
   const s = cellText(v);
   if (!s) return null;
   if (/^\d{5}(\.\d+)?$/.test(s)) return serialToIso(Number(s) + (date1904 ? DATE1904_OFFSET : 0));
-  const m = DATE_TEXT.exec(s) ?? DATE_COMPACT.exec(s);
+  const t = hasChineseNumeral(s) ? fromChineseNumerals(s) : s;
+  const m = DATE_TEXT.exec(t) ?? DATE_COMPACT.exec(t);
   return m ? ymdFrom(m) : null;
 }
+
+// ---------------------------------------------------------------- dates in Chinese numerals
+
+/**
+ * Official documents date themselves in Chinese numerals (二〇二六年六月十二日; the seeds'
+ * notices are signed so): the year digit by digit (〇, often typed ○ or 零), month and day
+ * as numbers (十二, 二十三, 三十一).
+ */
+const NUMERAL_DIGIT: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CHINESE_DATE = /^([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月(?:\s*([一二三四五六七八九十]{1,3})\s*[日号])?(?:份)?$/;
+
+function hasChineseNumeral(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x3007 && NUMERAL_DIGIT[s[i]!] !== undefined) return true;
+  return false;
+}
+
+/** 一 → 1, 十 → 10, 十二 → 12, 二十三 → 23; NaN for anything else. */
+function chineseNumber(s: string): number {
+  const ten = s.indexOf('十');
+  if (ten < 0) return s.length === 1 ? NUMERAL_DIGIT[s] ?? NaN : NaN;
+  const tens = ten === 0 ? 1 : NUMERAL_DIGIT[s.slice(0, ten)] ?? NaN;
+  const ones = ten === s.length - 1 ? 0 : NUMERAL_DIGIT[s.slice(ten + 1)] ?? NaN;
+  return tens * 10 + ones;
+}
+
+/** 二〇二六年六月十二日 → 2026年6月12日; any other text unchanged. */
+function fromChineseNumerals(s: string): string {
+  const m = CHINESE_DATE.exec(s);
+  if (!m) return s;
+  const y = [...m[1]!].map((c) => NUMERAL_DIGIT[c]).join('');
+  const mo = chineseNumber(m[2]!);
+  const d = m[3] === undefined ? null : chineseNumber(m[3]);
+  if (Number.isNaN(mo) || (d !== null && Number.isNaN(d))) return s;
+  return d === null ? `${y}年${mo}月` : `${y}年${mo}月${d}日`;
+}
+
+/**
+ * A date or month written with a two-digit year (26.6.12, 26年6月): 1926 or 2026 cannot be
+ * told apart from the cell, so it is never guessed; the finding says why.
+ */
+export const hasTwoDigitYear = (text: string): boolean => /^\d{2}\s*(?:[-/.年]\s*\d{1,2}\s*(?:[-/.月]\s*\d{1,2}\s*[日号]?|月份?)?)$/.test(cellText(text));
 
 const MONTH_PATTERNS: RegExp[] = [
   /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:月份?)?$/,
@@ -204,7 +246,8 @@ export function parseMonth(v: Cell, date1904 = false): string | null {
 }
 
 function parseMonthText(v: Cell, date1904 = false): string | null {
-  const s = cellText(v);
+  const raw = cellText(v);
+  const s = hasChineseNumeral(raw) ? fromChineseNumerals(raw) : raw;
   for (const re of MONTH_PATTERNS) {
     const m = re.exec(s);
     if (m) {

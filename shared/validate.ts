@@ -9,8 +9,9 @@ import { message, type FindingCode, type Severity } from './messages.js';
 import { FIELD_INDEX, fieldBit, memberReader, type CellRead, type MemberRecord } from './member.js';
 import { ROW_RULES, sheetState, type RowCheck } from './rules.js';
 import { defaultRuleSettings, type RuleSettings } from './settings.js';
-import { columnLetter, findHeader, footerReason, HEADER_SEARCH_TEXT, type HeaderMatch, type SheetSnapshot } from './table.js';
+import { columnLetter, findHeader, HEADER_SEARCH_TEXT, nonMemberReason, sectionOutside, type HeaderMatch, type SheetSnapshot } from './table.js';
 import type { ColumnOverrides } from './headers.js';
+import { hasTwoDigitYear } from './normalize.js';
 
 export type { MemberRecord } from './member.js';
 
@@ -113,6 +114,10 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
         if (marked & (1 << i) && MUST_FILL.has(code)) {
           args = { mark: cellsRead[i]!.written, why: message(code, args).message };
           code = 'MARKED_NOT_APPLICABLE';
+        } else if ((code === 'DATE_INVALID' || code === 'MONTH_INVALID') && hasTwoDigitYear(cellsRead[i]!.written)) {
+          // 26.6.12 is not unreadable but ambiguous: say so, quoting what was written.
+          args = { written: cellsRead[i]!.written };
+          code = 'TWO_DIGIT_YEAR';
         }
         r.failed |= 1 << i;
       }
@@ -127,9 +132,13 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
     if (!cells) continue;
     row = originRow + i;
     const got = read(row, cells);
-    // Nothing in any recognised column: a pre-filled 序号 or a stray note is no member.
-    if ((got.filled | got.marked | got.errored) === 0) continue;
-    const footer = footerReason(cells, cols, nameCol);
+    // Nothing in any recognised column: a pre-filled 序号 or a stray note is no member (a heading there is listed).
+    if ((got.filled | got.marked | got.errored) === 0) {
+      const heading = sectionOutside(cells);
+      if (heading) skippedRows.push({ row, reason: heading });
+      continue;
+    }
+    const footer = nonMemberReason(snapshot, i, cells, cols, nameCol);
     if (footer) {
       skippedRows.push({ row, reason: footer });
       continue;

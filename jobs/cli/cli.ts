@@ -1,6 +1,6 @@
 /** `zhuanjie`: the command line. Exit codes: 0 fine, 1 findings/failed sends, 2 unreadable input, 3 busy. */
 import { Command, CommanderError, Option } from 'commander';
-import { resolve } from 'node:path';
+import { resolve, basename } from 'node:path';
 import { CHECKPOINTS, dateIn, isCheckpointId, TIMEZONE, cohortFor } from '../../shared/calendar.js';
 import { parseDate } from '../../shared/normalize.js';
 import { InputError } from '../errors.js';
@@ -9,10 +9,23 @@ import { helpConfiguration, outputConfiguration } from './cliText.js';
 import { explainSystemError } from './systemErrors.js';
 import { assertWritable, expandInputs, writeFileAtomic } from '../files.js';
 import { markRepeatsAcrossFiles, validateWorkbook } from '../read/load.js';
-import { columnsJson, columnsText, reconcileJson, reconcileText, validationJson, validationText } from './output.js';
+import { columnsJson, columnsText, statusWordsText, reconcileJson, reconcileText, validationJson, validationText } from './output.js';
 import { columnOverrides, loadAndReconcile } from '../run/pipeline.js';
 import { readTable } from '../read/workbook.js';
 import { readRegistrationSheets } from '../read/sheets.js';
+import { readReceiptRows, RECEIPT_RULE_TEXT, RECEIPT_STATE_TEXT, statusWords, type ReceiptRule } from '../../shared/receipts.js';
+import type { HeaderMatch, SheetSnapshot } from '../../shared/table.js';
+import type { SkippedSheet } from '../../shared/sheets.js';
+
+/** One table as `columns` shows it; receipts add their rule and status words. */
+interface ColumnsTable {
+  file: string;
+  snapshot: SheetSnapshot;
+  header: HeaderMatch;
+  skippedSheets: SkippedSheet[];
+  receiptRule?: ReceiptRule;
+  statusWords?: ReturnType<typeof statusWords>;
+}
 import { REGISTRATION_FIELDS, REQUIRED_FIELDS } from '../../shared/fields.js';
 import { unusedOverrides } from '../../shared/headers.js';
 import { RECEIPT_TABLE_FIELDS } from '../../shared/receipts.js';
@@ -109,17 +122,20 @@ function program(): Command {
       const fields = o.receipts ? RECEIPT_TABLE_FIELDS : REGISTRATION_FIELDS;
       const required = o.receipts ? ['name'] : REQUIRED_FIELDS;
       // Registrations: every sheet that is read, and the others with why; receipts: the one table read.
-      const tables = expandInputs(files).flatMap((f) => {
+      const tables = expandInputs(files).flatMap((f): ColumnsTable[] => {
         if (!o.receipts) {
           const { read, skipped } = readRegistrationSheets(f, { sheet: o.sheet, overrides });
           return read.map((t, i) => ({ file: f, snapshot: t.snapshot, header: t.header, skippedSheets: i === 0 ? skipped : [] }));
         }
-        return [{ ...readTable(f, fields, { sheet: o.sheet, what: '回执', minMatches: 2, overrides }), skippedSheets: [] }];
+        // Receipts: also every distinct status word found, with what it counts as.
+        const t = readTable(f, fields, { sheet: o.sheet, what: '回执', minMatches: 2, overrides });
+        const read = readReceiptRows(basename(f), t.snapshot, t.header);
+        return [{ ...t, skippedSheets: [], receiptRule: read.info.rule, statusWords: statusWords(read.records) }];
       });
       if (o.json) {
-        console.log(JSON.stringify({ files: tables.map((t) => ({ file: t.file, sheet: t.snapshot.name, headerRow: t.header.row, headerFirstRow: t.header.firstRow, columns: columnsJson(t.header.decisions), missingColumns: required.filter((k) => !t.header.columns.has(k as never)), skippedSheets: t.skippedSheets })) }, null, 2));
+        console.log(JSON.stringify({ files: tables.map((t) => ({ file: t.file, sheet: t.snapshot.name, headerRow: t.header.row, headerFirstRow: t.header.firstRow, columns: columnsJson(t.header.decisions), missingColumns: required.filter((k) => !t.header.columns.has(k as never)), skippedSheets: t.skippedSheets, ...(t.statusWords ? { receiptRule: RECEIPT_RULE_TEXT[t.receiptRule!], statusWords: t.statusWords.map((w) => ({ ...w, decision: RECEIPT_STATE_TEXT[w.state] })) } : {}) })) }, null, 2));
       } else {
-        console.log(tables.map((t) => columnsText(t.file, t.snapshot.name, t.header, { required, skippedSheets: t.skippedSheets })).join('\n\n'));
+        console.log(tables.map((t) => columnsText(t.file, t.snapshot.name, t.header, { required, skippedSheets: t.skippedSheets }) + (t.statusWords ? `\n${statusWordsText(t.receiptRule!, t.statusWords)}` : '')).join('\n\n'));
       }
     });
 

@@ -9,7 +9,7 @@ import { countBySeverity } from '../../shared/validate.js';
 import { COMPLETION_RATE_RULE, STATUS_INFO, STATUSES, completionRate, openCount } from '../../shared/statuses.js';
 import { collegeRows } from '../write/report.js';
 import type { ReconcileResult } from '../../shared/reconcile.js';
-import { RECEIPT_RULE_TEXT } from '../../shared/receipts.js';
+import { RECEIPT_RULE_TEXT, RECEIPT_STATE_TEXT, type ReceiptRule, type ReceiptState } from '../../shared/receipts.js';
 import { maskIdNumber } from '../../shared/idNumber.js';
 import type { FileValidation } from '../read/load.js';
 import { printable } from './terminal.js';
@@ -35,6 +35,16 @@ export function columnsText(file: string, sheet: string, header: HeaderMatch, op
   const missing = (opts.required ?? []).filter((k) => !header.columns.has(k as never));
   if (missing.length) lines.push(`  缺少必填列：${missing.map((k) => `「${fieldLabel(k)}」`).join('、')}（可用 --map 表头=字段 指定）`);
   if (opts.skippedSheets?.length) lines.push(`  ${printable(skippedSheetsText(opts.skippedSheets))}`);
+  return lines.join('\n');
+}
+
+/** `columns --receipts`: how the file's rows count, and every distinct status word with its decision. */
+export function statusWordsText(rule: ReceiptRule, words: readonly { word: string; state: ReceiptState; count: number }[]): string {
+  const lines = [`  回执的判断：${RECEIPT_RULE_TEXT[rule]}`];
+  if (rule === 'status') {
+    lines.push('  状态列中的取值：');
+    for (const w of words) lines.push(`    「${printable(w.word || '（空白）')}」${w.count} 行 → ${RECEIPT_STATE_TEXT[w.state]}`);
+  }
   return lines.join('\n');
 }
 

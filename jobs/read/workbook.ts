@@ -145,6 +145,7 @@ export function sheetSnapshot(wb: XLSX.WorkBook, name: string): SheetSnapshot {
   const data = (ws as { '!data'?: (XLSX.CellObject[] | undefined)[] })['!data'] ?? [];
   const lastRow = Math.min(range.e.r, data.length - 1);
   const rows: Cell[][] = [];
+  const totalRows = new Map<number, string>();
   for (let r = range.s.r; r <= lastRow; r++) {
     const src = data[r];
     const out: Cell[] = [];
@@ -152,15 +153,21 @@ export function sheetSnapshot(wb: XLSX.WorkBook, name: string): SheetSnapshot {
       const lastCol = Math.min(range.e.c, src.length - 1);
       for (let c = range.s.c; c <= lastCol; c++) {
         const cell = src[c];
-        if (cell) out[c - range.s.c] = cellValue(cell);
+        if (!cell) continue;
+        out[c - range.s.c] = cellValue(cell);
+        const total = cell.f === undefined ? null : TOTAL_FORMULA.exec(cell.f);
+        if (total) totalRows.set(r + 1, total[1]!.toUpperCase());
       }
     }
     rows.push(Array.from(out, (v) => v ?? null));
   }
   const origin = { row: range.s.r + 1, col: range.s.c + 1 };
   fillMerged(rows, origin, ws['!merges'] ?? []);
-  return { name, rows, origin, date1904: usesDate1904(wb) };
+  return { name, rows, origin, date1904: usesDate1904(wb), ...(totalRows.size ? { totalRows } : {}) };
 }
+
+/** A formula that totals a column (a Table's totals row writes SUBTOTAL(109,[学号])): its row is no member. */
+const TOTAL_FORMULA = /^\s*=?\s*(?:_xlfn\.)?(SUBTOTAL|SUM|COUNTA?|AGGREGATE)\s*\(/i;
 
 function cellValue(cell: XLSX.CellObject): Cell {
   switch (cell.t) {
