@@ -152,7 +152,7 @@ export function readReceiptRows(file: string, snapshot: SheetSnapshot, header: H
   for (let i = header.index + 1; i < snapshot.rows.length; i++) {
     const cells = snapshot.rows[i];
     if (isBlankRow(cells, known)) {
-      const heading = sectionOutside(cells);
+      const heading = sectionOutside(snapshot, i, cells);
       if (heading) skippedRows.push({ row: originRow + i, reason: heading });
       continue;
     }

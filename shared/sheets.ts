@@ -56,7 +56,7 @@ export function chooseRegistrationSheets(
       continue;
     }
     if (f.hidden) {
-      skipped.push({ sheet, reason: `隐藏的工作表（有登记表表头），未读取；若其中是党员，请取消隐藏后再提交` });
+      skipped.push({ sheet, reason: isMemberHeader(h) ? '隐藏的工作表（有登记表表头），未读取；若其中是党员，请取消隐藏后再提交' : '隐藏的工作表，不是党员名单（选项等）' });
       continue;
     }
     const signs = opts.looksLikeReceipts?.(f.snapshot, h) ?? [];

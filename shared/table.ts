@@ -204,12 +204,17 @@ function isSectionText(v: Cell): boolean {
 
 /**
  * Why a row that holds nothing in the recognised columns should still be listed: a
- * section heading written only in the 序号 column or beside the table. Null when it is
- * just blank (a pre-filled 序号).
+ * totals row, a section heading or a 合计/汇总 line written only in the 序号 column or
+ * beside the table. Null when it is just blank (a pre-filled 序号).
  */
-export function sectionOutside(cells: readonly Cell[] | undefined): string | null {
+export function sectionOutside(snapshot: SheetSnapshot, i: number, cells: readonly Cell[] | undefined): string | null {
+  // A totals row whose formulas were saved without results (openpyxl, some exports) is blank where the table is.
+  const totals = snapshot.totalRows?.get((snapshot.origin?.row ?? 1) + i);
+  if (totals) return `合计行（公式 ${totals}）`;
   const hit = cells?.find(isSectionText);
-  return hit === undefined ? null : `分组标题行（「${String(hit).trim().slice(0, 20)}」）`;
+  if (hit !== undefined) return `分组标题行（「${String(hit).trim().slice(0, 20)}」）`;
+  const footer = cells?.find(isFooterText);
+  return footer === undefined ? null : `表尾（「${String(footer).trim().slice(0, 20)}」）`;
 }
 
 /**

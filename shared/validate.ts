@@ -134,7 +134,7 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
     const got = read(row, cells);
     // Nothing in any recognised column: a pre-filled 序号 or a stray note is no member (a heading there is listed).
     if ((got.filled | got.marked | got.errored) === 0) {
-      const heading = sectionOutside(cells);
+      const heading = sectionOutside(snapshot, i, cells);
       if (heading) skippedRows.push({ row, reason: heading });
       continue;
     }
