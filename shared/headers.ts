@@ -211,7 +211,7 @@ export function explainDecision(d: ColumnDecision, letter: (col: number) => stri
       if (d.evidence) return `无法确定（按取值：${d.evidence}）${d.candidates!.length > 1 ? `，同样像${d.candidates!.map((k) => `「${fieldLabel(k)}」`).join('和')}` : ''}，请指定`;
       return `无法确定：同样像${d.candidates!.map((k) => `「${fieldLabel(k)}」`).join('和')}，请指定`;
     case 'duplicate': return `未使用：「${fieldLabel(d.candidates![0]!)}」已由 ${letter(d.usedCol!)} 列提供`;
-    case 'unknown': return '未识别，校验时忽略';
+    case 'unknown': return d.evidence ? `未识别（${d.evidence}），校验时忽略，请指定` : '未识别，校验时忽略';
   }
 }
 

@@ -6,7 +6,7 @@
  * a header is never taken again, and when the values fit two fields (a 10-digit code could
  * be a 学号 or an 组织编码) the tie is reported, not guessed.
  */
-import type { AnyFieldKey, FieldDef } from './fields.js';
+import { fieldLabel, type AnyFieldKey, type FieldDef } from './fields.js';
 import type { ColumnDecision } from './headers.js';
 import { cellText, isEmail, isErrorValue, type Cell } from './normalize.js';
 import { isNotApplicable, parseDestination, parseGender, parseMemberType, parseMethod, transferTypeParser } from './enums.js';
@@ -14,6 +14,11 @@ import { defaultRuleSettings } from './settings.js';
 
 interface Classifier {
   field: AnyFieldKey;
+  /**
+   * Weak evidence: 学号 are written many local ways (8–13 digits), so digits alone never make
+   * a column the 学号; they only stop a 10-digit column being taken for the 组织编码 (a tie).
+   */
+  tieOnly?: boolean;
   /** What the values were, as the explanation says it. */
   describe: string;
   test(text: string, cell: Cell): boolean;
@@ -34,7 +39,7 @@ const CLASSIFIERS: readonly Classifier[] = [
   { field: 'phone', describe: '11 位手机号', test: isMobile },
   { field: 'email', describe: '电子邮箱', test: (t) => isEmail(t) },
   { field: 'orgCode', describe: '10 或 12 位数字编码', test: (t) => /^(?:\d{10}|\d{12})$/.test(digitsOnly(t)) },
-  { field: 'studentId', describe: '8–13 位数字', test: (t) => /^\d{8,13}$/.test(digitsOnly(t)) && !isMobile(t) },
+  { field: 'studentId', tieOnly: true, describe: '8–13 位数字', test: (t) => /^\d{8,13}$/.test(digitsOnly(t)) && !isMobile(t) },
 ];
 
 /** Rows looked at, values needed, and the share of them that must fit. */
@@ -77,7 +82,10 @@ export function decideByValues(fields: readonly FieldDef[], decisions: ColumnDec
   let changed = false;
   for (const [d, fit] of fits) {
     const share = (f: { hits: number; n: number }) => `${f.hits}/${f.n} 个值`;
-    if (fit.length === 1 && claims.get(fit[0]!.c.field)!.length === 1) {
+    if (fit.length === 1 && fit[0]!.c.tieOnly) {
+      // Looks like 学号 and nothing else: said, not decided.
+      d.evidence = `取值像「${fieldLabel(fit[0]!.c.field)}」（${fit[0]!.c.describe}，${share(fit[0]!)}），但仅凭取值不能确定`;
+    } else if (fit.length === 1 && claims.get(fit[0]!.c.field)!.length === 1) {
       const f = fit[0]!;
       Object.assign(d, { field: f.c.field, reason: 'values', term: undefined, candidates: undefined, evidence: `${f.c.describe}（${share(f)}）`, score: 50 });
     } else if (fit.length > 1) {

@@ -13,6 +13,7 @@ import type { ColumnOverrides } from '../../../shared/headers.js';
 import { InputError } from '../errors.js';
 import { containerOf, zipProblem } from './zip.js';
 import { notAWorkbook } from './sniff.js';
+import { markOdsHiddenSheets } from './odsHidden.js';
 
 export const SUPPORTED_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.ods', '.csv', '.txt'];
 /** Extensions whose files are always zip containers (or, when encrypted, CFB). */
@@ -130,6 +131,7 @@ export function readWorkbookFile(file: string): XLSX.WorkBook {
   } finally {
     Object.assign(console, { error, warn, log });
   }
+  if (container === 'zip' && wb.bookType === 'ods') markOdsHiddenSheets(wb, buf);
   return wb;
 }
 
