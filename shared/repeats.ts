@@ -5,7 +5,7 @@
  * where the first one is.
  */
 import type { FieldKey } from './fields.js';
-import { message, type FindingCode } from './messages.js';
+import { message } from './messages.js';
 import type { Finding, MemberRecord } from './validate.js';
 
 export interface RepeatScope {
@@ -18,7 +18,7 @@ export interface RepeatScope {
   where: (row: number) => string;
 }
 
-const KEYS: { field: 'studentId' | 'idNumber'; code: FindingCode }[] = [
+const KEYS: { field: 'studentId' | 'idNumber'; code: 'STUDENT_ID_REPEATED_ELSEWHERE' | 'ID_REPEATED_ELSEWHERE' }[] = [
   { field: 'studentId', code: 'STUDENT_ID_REPEATED_ELSEWHERE' },
   { field: 'idNumber', code: 'ID_REPEATED_ELSEWHERE' },
 ];
