@@ -22,6 +22,8 @@ export interface ChosenSheet {
 export interface SkippedSheet {
   sheet: string;
   reason: string;
+  /** It has a registration-like header: members may be in it (hidden, or headed differently). Reconcile says so. */
+  mayHoldMembers?: boolean;
 }
 
 export interface SheetChoice {
@@ -56,7 +58,9 @@ export function chooseRegistrationSheets(
       continue;
     }
     if (f.hidden) {
-      skipped.push({ sheet, reason: isMemberHeader(h) ? '隐藏的工作表（有登记表表头），未读取；若其中是党员，请取消隐藏后再提交' : '隐藏的工作表，不是党员名单（选项等）' });
+      skipped.push(isMemberHeader(h)
+        ? { sheet, reason: '隐藏的工作表（有登记表表头），未读取；若其中是党员，请取消隐藏后再提交', mayHoldMembers: true }
+        : { sheet, reason: '隐藏的工作表，不是党员名单（选项等）' });
       continue;
     }
     const signs = opts.looksLikeReceipts?.(f.snapshot, h) ?? [];
@@ -66,7 +70,7 @@ export function chooseRegistrationSheets(
     }
     if (!isMemberHeader(h) || h.columns.size * 2 < best) {
       const got = [...h.columns.keys()].map((k) => `「${fieldLabel(k)}」`).join('');
-      skipped.push({ sheet, reason: `表头与登记表不同（只识别出${got}），未读取；若其中是党员，请按标准表头填写或用 --sheet 指定` });
+      skipped.push({ sheet, reason: `表头与登记表不同（只识别出${got}），未读取；若其中是党员，请按标准表头填写或用 --sheet 指定`, mayHoldMembers: isMemberHeader(h) });
       continue;
     }
     read.push({ snapshot: f.snapshot, header: h });

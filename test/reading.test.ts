@@ -86,6 +86,14 @@ describe('no member is dropped without a line saying so', () => {
     ]);
   });
 
+  it('reconcile says which sheets that may hold members were not read (last year’s hidden sheet), in its output and JSON', () => {
+    const args = ['reconcile', '--registrations', join(DIR, 'multi-sheet.ods'), '--receipts', join(DIR, 'rcpt-words.xlsx'), '--as-of', '2026-08-25', '--cohort', '2026'];
+    expect(runCli(args).stdout).toContain('未读取的工作表 multi-sheet.ods「2025届」：隐藏的工作表（有登记表表头）');
+    const doc = JSON.parse(runCli([...args, '--json']).stdout) as { skippedSheets: { sheet: string }[]; summary: { total: number } };
+    expect(doc.skippedSheets.map((k) => k.sheet)).toEqual(['2025届']);
+    expect(doc.summary.total).toBe(6);
+  });
+
   it('rows that are not members are listed with why: section headings, 合计 and a Table’s totals row', () => {
     expect(read('nonmember-rows.xlsx')[0]!.skippedRows).toEqual([
       { row: 4, reason: '分组标题行（「一、本科生党支部（3人）」）' },

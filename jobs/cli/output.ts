@@ -101,6 +101,7 @@ export function reconcileJson(result: ReconcileResult, fullIds: boolean) {
     })),
     unusable: result.unusable,
     receiptFiles: result.receiptFiles.map((f) => ({ ...f, ruleText: RECEIPT_RULE_TEXT[f.rule] })),
+    skippedSheets: result.skippedSheets,
     summary: result.summary,
   };
 }

@@ -9,6 +9,7 @@ import { reconcile, type ReconcileResult } from '../../shared/reconcile.js';
 import type { ReceiptRecord, ReceiptSourceKind } from '../../shared/receipts.js';
 import type { RuleSettings } from '../../shared/settings.js';
 import type { College } from '../../shared/config.js';
+import { basename } from 'node:path';
 import { InputError } from '../lib/errors.js';
 import type { LoadedConfig } from '../lib/config.js';
 import { sourceOf, type JobConfig } from '../../shared/config.js';
@@ -111,6 +112,7 @@ export function loadAndReconcile(input: PipelineInput): PipelineOutput {
     members: membersOf(validations, input.colleges),
     receipts: [...receiptFiles.flatMap((r) => r.records), ...(input.extraReceipts ?? [])],
     receiptFiles: receiptFiles.map((r) => r.info),
+    skippedSheets: validations.flatMap((v) => v.skippedSheets.filter((s) => s.mayHoldMembers).map((s) => ({ file: basename(v.file), sheet: s.sheet, reason: s.reason }))),
     asOf: input.asOf,
     cohort: input.cohort,
     settings: input.settings,
