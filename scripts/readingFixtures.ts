@@ -103,11 +103,11 @@ const TRADITIONAL: Record<string, string> = {
   计算机学院党委: '計算機學院黨委', 正式党员: '正式黨員', 预备党员: '預備黨員', 京外: '京外', 京内: '京內', 院内: '院內', 线上: '線上', 纸质介绍信: '紙質介紹信',
   就业: '就業', 升学: '升學', 已提供: '已提供', 未提供: '未提供',
 };
-/** Organisation names as a Hong Kong or Taiwan keyboard would write them. */
-const tradOrg = (s: string) => s.replace(/党/g, '黨').replace(/组织/g, '組織').replace(/委员会/g, '委員會').replace(/长沙/g, '長沙').replace(/岳麓区/g, '岳麓區')
-  .replace(/街道工作/g, '街道工作').replace(/北京某某大学信息学院/g, '北京某某大學信息學院').replace(/级/g, '級').replace(/硕士研究生/g, '碩士研究生')
-  .replace(/计算机学院/g, '計算機學院').replace(/深圳市南山区/g, '深圳市南山區').replace(/科技有限公司/g, '科技有限公司').replace(/支部/g, '支部')
-  .replace(/杭州市西湖区/g, '杭州市西湖區').replace(/文新街道/g, '文新街道').replace(/本科生/g, '本科生').replace(/第一/g, '第一').replace(/第二/g, '第二').replace(/第三/g, '第三');
+/** Organisation and unit names as a Hong Kong or Taiwan keyboard would write them, character by character. */
+const TRAD_CHARS: Record<string, string> = {
+  党: '黨', 组: '組', 织: '織', 员: '員', 会: '會', 长: '長', 区: '區', 学: '學', 级: '級', 硕: '碩', 计: '計', 机: '機', 网: '網', 络: '絡',
+};
+const tradOrg = (s: string) => [...s].map((c) => TRAD_CHARS[c] ?? c).join('');
 const trad = (s: string) => TRADITIONAL[s] ?? tradOrg(s);
 
 // ------------------------------------------------------------------ export quirks (CSV)

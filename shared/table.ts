@@ -202,6 +202,12 @@ function isSectionText(v: Cell): boolean {
   return SECTION.test(toSimplified(t));
 }
 
+/** The row's first cell holding anything (no text is made of numbers: this runs on every row). */
+function firstValue(cells: readonly Cell[]): Cell {
+  for (const c of cells) if (c !== null && c !== undefined && c !== '') return c;
+  return null;
+}
+
 /**
  * Why a row that holds nothing in the recognised columns should still be listed: a
  * totals row, a section heading or a 合计/汇总 line written only in the 序号 column or
@@ -227,8 +233,7 @@ export function nonMemberReason(snapshot: SheetSnapshot, i: number, cells: reado
   if (!cells) return null;
   // A heading: its text in the name cell or in the first cell, and at most one other value (merged across, it fills them all alike).
   const name = nameCol === undefined ? null : cells[nameCol];
-  const first = cells.find((c) => !isBlank(c ?? null));
-  const heading = isSectionText(name) ? name : isSectionText(first) ? first : undefined;
+  const heading = isSectionText(name) ? name : isSectionText(firstValue(cells)) ? firstValue(cells) : undefined;
   if (heading !== undefined) {
     const others = new Set<Cell>();
     for (const c of known) if (!isBlank(cells[c] ?? null) && cells[c] !== heading) others.add(cells[c]);
