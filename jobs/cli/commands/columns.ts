@@ -28,7 +28,7 @@ export function columnsCommand(program: Command): void {
     .description('列出表中每一列被识别成什么字段、依据是什么，以及缺少的必填列')
     .argument('<file...>', '登记表或回执文件、文件夹')
     .option('--receipts', '按回执表识别（默认按登记表）')
-    .option('--sheet <名称>', '要查看的工作表（默认：最像的那个）')
+    .option('--sheet <名称>', '只看这一个工作表（默认：登记表看每个有登记表表头的可见工作表，回执看最像的那个）')
     .option('--map <表头=字段>', MAP_HELP, collect, [])
     .option('--config <文件>', '配置文件（JSON），其中 columns 为列对应')
     .option('--json', '输出一个 JSON 文档')

@@ -17,7 +17,7 @@ export function validateCommand(program: Command): void {
   program.command('validate')
     .description('校验登记表（.xlsx .xls .ods .csv），逐行列出问题')
     .argument('<文件或文件夹...>', '登记表文件或文件夹')
-    .option('--sheet <名称>', '要校验的工作表（默认：第一个能识别表头的工作表）')
+    .option('--sheet <名称>', '只校验这一个工作表（默认：每个有登记表表头的可见工作表，其余工作表说明为何不读）')
     .option('--config <文件>', '配置文件（JSON），其中 rules 为校验设置、columns 为列对应')
     .option('--map <表头=字段>', MAP_HELP, collect, [])
     .option('--explain', '先列出每一列被识别成什么字段、依据是什么')
