@@ -8,7 +8,7 @@
  * keeping them. A row is then a few array slots and bit masks, not an object of
  * strings (bench: rules over the bare pass).
  */
-import { FIELD_KEYS, type FieldKey } from './fields.js';
+import { FIELD_KEYS, fieldDef, type FieldKey } from './fields.js';
 import { cellText, compactCode, isErrorValue, normalizeName, parseDate, parseInteger, parseMonth, type Cell } from './normalize.js';
 import { checkIdNumber, type IdCheck } from './idNumber.js';
 import { parsePhone } from './phone.js';
@@ -219,6 +219,12 @@ export interface RowRead {
 /** A value as the college wrote it ('' for a blank, a mark or an error, like `text`). */
 const writtenValue = (r: CellRead): string => (r.state === FILLED ? r.written : '');
 
+/**
+ * The fields whose words are read: text and enumerations. Codes, IDs, phones, dates and
+ * numbers hold nothing to fold (and are read on every row); 姓名 keeps what was written.
+ */
+const FOLDED = new Set(FIELD_KEYS.filter((k) => k !== 'name' && (fieldDef(k).kind === 'text' || fieldDef(k).kind === 'enum')));
+
 /** A record with every field present and empty: the reader fills one in place. */
 const blankMember = (): MemberRecord => ({
   row: 0, college: '', branch: '', name: '', studentId: '', idNumber: null, idText: '', gender: null, memberType: null, transferType: null,
@@ -237,7 +243,7 @@ export type MemberReader = (row: number, cells: readonly Cell[]) => RowRead;
  */
 export function memberReader(settings: RuleSettings, today: string, colAt: Record<FieldKey, number>, date1904 = false): MemberReader {
   const parsers = fieldParsers(settings, today, date1904);
-  const present = FIELD_KEYS.map((k, i) => ({ i, col: colAt[k], read: new ColumnReader(parsers[k], k !== 'name') })).filter((p) => p.col >= 0);
+  const present = FIELD_KEYS.map((k, i) => ({ i, col: colAt[k], read: new ColumnReader(parsers[k], FOLDED.has(k)) })).filter((p) => p.col >= 0);
   const n = present.length;
   const idx = present.map((p) => p.i);
   const cols = present.map((p) => p.col);

@@ -215,21 +215,26 @@ export interface ReadTableOptions {
  * hidden sheets only when no visible one qualifies. Throws InputError listing what was expected.
  */
 export function readTable(file: string, fields: readonly FieldDef[], opts: ReadTableOptions): PickedSheet {
-  const wb = readWorkbookFile(file);
+  return pickTable(file, readWorkbookFile(file), fields, opts);
+}
+
+/** readTable over a workbook already read; `snapshots` already taken are used, not taken again (memory). */
+export function pickTable(file: string, wb: XLSX.WorkBook, fields: readonly FieldDef[], opts: ReadTableOptions, snapshots?: ReadonlyMap<string, SheetSnapshot>): PickedSheet {
+  const snap = (name: string) => snapshots?.get(name) ?? sheetSnapshot(wb, name);
   const names = wb.SheetNames;
   if (names.length === 0) throw new InputError(file, '文件中没有工作表。');
   const expected = fields.map((f) => f.header).join('、');
   const find = { minMatches: opts.minMatches, overrides: opts.overrides };
   if (opts.sheet) {
     if (!names.includes(opts.sheet)) throw new InputError(file, `没有名为「${opts.sheet}」的工作表（现有：${names.join('、')}）。`);
-    const snapshot = sheetSnapshot(wb, opts.sheet);
+    const snapshot = snap(opts.sheet);
     const header = findHeader(snapshot, fields, find);
     if (!header) throw new InputError(file, `工作表「${opts.sheet}」的${HEADER_SEARCH_TEXT}中没有找到${opts.what}表头。应包含这些列：${expected}。`);
     return { file, snapshot, header, otherSheets: [] };
   }
   for (const group of [names.filter((n) => !isHidden(wb, n)), names.filter((n) => isHidden(wb, n))]) {
     const found = group
-      .map((name) => ({ name, snapshot: sheetSnapshot(wb, name) }))
+      .map((name) => ({ name, snapshot: snap(name) }))
       .map((s) => ({ ...s, header: findHeader(s.snapshot, fields, find) }))
       .filter((s): s is typeof s & { header: HeaderMatch } => s.header !== null)
       .sort((a, b) => b.header.score - a.header.score);
