@@ -48,7 +48,7 @@ function icon(size) {
 
 export async function buildAddin({ host, officeJs = 'cdn', out = defaultOut } = {}) {
   mkdirSync(join(out, 'assets'), { recursive: true });
-  await build({ entryPoints: [join(src, 'main.ts')], outfile: join(out, 'taskpane.js'), bundle: true, format: 'iife', target: 'es2020', minify: true, sourcemap: true, legalComments: 'none', logLevel: 'warning' });
+  await build({ entryPoints: [join(src, 'main.ts')], outfile: join(out, 'taskpane.js'), bundle: true, format: 'iife', target: 'es2020', minify: true, charset: 'utf8', sourcemap: true, legalComments: 'none', logLevel: 'warning' });
   if (host) await build({ entryPoints: [host], outfile: join(out, 'testhost.js'), bundle: true, format: 'iife', target: 'es2020', logLevel: 'warning' });
   writeFileSync(join(out, 'taskpane.html'), pageHtml(officeJs));
   rmSync(join(out, 'office-js'), { recursive: true, force: true });

@@ -11,7 +11,9 @@ import type { RuleSettings } from './settings.js';
 import { STATUSES, type Status } from './statuses.js';
 
 export interface RegisteredMember extends MemberRecord {
+  /** Where the member was read: the file, with its sheet when the file had several (经管学院.xlsx「本科生党支部」). */
   file: string;
+  sheet?: string;
   /** Canonical college name (config name when an alias matched). */
   college: string;
 }
@@ -45,6 +47,8 @@ export interface ReconcileResult {
   unusable: UnusableRegistration[];
   /** How each receipt file was read (which rule made a row a receipt). */
   receiptFiles: ReceiptFileInfo[];
+  /** Registration sheets not read that may hold members (hidden, or headed otherwise): said, never silently dropped. */
+  skippedSheets: { file: string; sheet: string; reason: string }[];
   summary: ReconcileSummary;
 }
 
@@ -79,12 +83,13 @@ export interface ReconcileInput {
   cohort: number;
   settings: RuleSettings;
   receiptFiles?: ReceiptFileInfo[];
+  skippedSheets?: ReconcileResult['skippedSheets'];
 }
 
 const stateText = (r: ReceiptRecord) => r.statusText || '已回执';
 const when = (r: ReceiptRecord) => (r.receiptDate ? ` ${r.receiptDate}` : '');
 
-export function reconcile({ members, receipts, asOf, cohort, receiptFiles = [] }: ReconcileInput): ReconcileResult {
+export function reconcile({ members, receipts, asOf, cohort, receiptFiles = [], skippedSheets = [] }: ReconcileInput): ReconcileResult {
   // A receipt dated after the as-of date had not arrived yet on that day.
   const known = receipts.filter((r) => !r.receiptDate || r.receiptDate <= asOf);
   const byId = index(known, (r) => r.idNumber);
@@ -129,7 +134,10 @@ export function reconcile({ members, receipts, asOf, cohort, receiptFiles = [] }
         status = 'mismatch';
         reasons.push(`同一天既有接收回执又有退回记录（${describe(last)}、${describe(sameDay[0]!)}）`);
       } else if (last?.state === 'landed') {
-        if (!last.name || !m.name) {
+        // Without a name to compare, only an equal valid ID number is certain enough (its
+        // check digit rules out a typo landing on another member); a 学号 alone is not.
+        const byIdAlone = !last.name && m.name !== '' && last.idNumber !== null && last.idNumber === m.idNumber;
+        if ((!last.name || !m.name) && !byIdAlone) {
           status = 'mismatch';
           reasons.push(`${describe(last)}：${m.name ? '回执' : '登记表'}缺少姓名，无法核对`);
         } else {
@@ -139,6 +147,7 @@ export function reconcile({ members, receipts, asOf, cohort, receiptFiles = [] }
           reasons.push(`${basis.source || '回执'}${when(basis)}：${stateText(basis)}`);
           if (!basis.receiptDate) reasons.push(basis.receiptDateText ? `回执日期「${basis.receiptDateText}」无法识别` : '回执没有日期');
           if (foldings.size) reasons.push(`姓名按${[...foldings].map((f) => NAME_FOLDING_TEXT[f]).join('、')}后一致`);
+          if (byIdAlone) reasons.push('回执没有姓名，按身份证号核对');
         }
       } else if (last?.state === 'failed') {
         status = 'failed';
@@ -173,7 +182,7 @@ export function reconcile({ members, receipts, asOf, cohort, receiptFiles = [] }
   }
 
   const orphans = known.filter((r) => !matched.has(r));
-  return { asOf, cohort, members: out, orphans, unusable, receiptFiles, summary: summarize(out, orphans.length, unusable.length) };
+  return { asOf, cohort, members: out, orphans, unusable, receiptFiles, skippedSheets, summary: summarize(out, orphans.length, unusable.length) };
 }
 
 function summarize(members: MemberStatus[], orphans: number, unusable: number): ReconcileSummary {

@@ -5,7 +5,9 @@
  * be read is that college's finding (with the reason), never a failed run.
  */
 import type { WorkBook } from 'xlsx';
-import { auditFinding, auditStatus, countSeverities, crossCollegeRepeats, type AuditFinding, type AuditMember, type AuditStatus } from '../../shared/audit.js';
+import { auditFinding, auditStatus, countSeverities, type AuditFinding, type AuditStatus } from '../../shared/audit.js';
+import { markRepeatsAcross } from '../../shared/repeats.js';
+import type { Finding } from '../../shared/validate.js';
 import type { JobConfig } from '../../shared/config.js';
 import type { LoadedConfig } from '../lib/config.js';
 import { InputError } from '../lib/errors.js';
@@ -36,10 +38,6 @@ export interface CollegeAudit {
   validation?: FileValidation;
   workbook?: WorkBook;
 }
-
-/** Members as the cross-college checks see them: IDs that passed GB 11643, 学号 as written. */
-const membersOf = (v: FileValidation, college: string): AuditMember[] =>
-  v.records.map((r) => ({ row: r.row, studentId: r.studentId, idNumber: r.idNumber, college }));
 
 /** Rows whose 学院 names another configured college: that college must submit them. */
 function otherCollegeRows(v: FileValidation, own: string, config: JobConfig): AuditFinding[] {
@@ -93,11 +91,18 @@ export function auditColleges(loaded: LoadedConfig, store: SubmissionStore, all:
       audits.push({ ...base, status: 'unreadable', reason: err.reason, findings, errors: 1, warnings: 0, members: 0, ready: 0, blocked: 0 });
     }
   }
-  // 学号 and ID numbers across colleges: each side learns of the other.
+  // 学号 and ID numbers across colleges, found as repeats across sheets are (shared/repeats.ts):
+  // the later college's row names the earlier college and row.
   const readable = audits.filter((a) => a.validation);
-  const repeats = crossCollegeRepeats(new Map(readable.map((a) => [a.college, { members: membersOf(a.validation!, a.college), columns: a.validation!.columns }])));
+  const across = new Map(readable.map((a) => [a.college, [] as Finding[]]));
+  markRepeatsAcross(readable.map((a) => ({
+    group: a.college, findings: across.get(a.college)!, columns: a.validation!.columns, where: (row: number) => `${a.college}报送的登记表第 ${row} 行`,
+    get records() {
+      return a.validation!.records;
+    },
+  })));
   for (const a of readable) {
-    const extra = repeats.get(a.college) ?? [];
+    const extra = across.get(a.college)!;
     // Stable by row: the 组织部's findings after the rules' in their row.
     a.findings = [...a.findings, ...extra].map((f, i) => ({ f, i })).sort((x, y) => x.f.row - y.f.row || x.i - y.i).map((x) => x.f);
     Object.assign(a, countSeverities(a.findings), readyCounts(a.validation!, a.findings));
