@@ -53,12 +53,6 @@ export function adviceOf(message: string): { problem: string; fix: string } {
   return { problem: message, fix: '按上述要求改正后重新报送。' };
 }
 
-/** A finding as one line of a mail or the terminal: 「第6行 学号（F列）：…」. */
-export function findingWhere(f: { row: number; column: string | null }, fieldLabel: string | null): string {
-  const place = fieldLabel ? `${fieldLabel}${f.column ? `（${f.column}列）` : ''}` : f.column ? `${f.column}列` : '';
-  return `第${f.row}行${place ? ` ${place}` : ''}`;
-}
-
 export const countSeverities = (findings: readonly { severity: Severity }[]) => ({
   errors: findings.filter((f) => f.severity === 'error').length,
   warnings: findings.filter((f) => f.severity === 'warning').length,

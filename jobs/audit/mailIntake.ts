@@ -56,8 +56,6 @@ const KIND_TEXT: Record<AttachmentKind, string> = {
   spreadsheet: '表格', encrypted: '加密的 Office 文件', word: 'Word 文档', image: '图片', pdf: 'PDF 文件', other: '无法识别的文件',
 };
 
-export interface SenderMatch { colleges: string[] }
-
 /** The colleges an address belongs to (secretary, cc or senders). */
 export function collegesOfAddress(config: JobConfig, address: string): string[] {
   const a = address.toLowerCase();
