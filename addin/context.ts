@@ -1,0 +1,21 @@
+/**
+ * Everything a part of the pane works with, in one value: the workbook, the state,
+ * the page and the one queue for Excel work. Its own module so that state.ts (plain
+ * data) and display.ts (which shows that data) need not import each other.
+ */
+import type { RuleSettings } from '../shared/settings.js';
+import type { Display } from './display.js';
+import type { WorkbookPort } from './office.js';
+import type { Queue } from './queue.js';
+import type { PaneState } from './state.js';
+
+/** Everything a part of the pane works with: the workbook, the state, the page and the one queue for Excel work. */
+export interface PaneContext {
+  port: WorkbookPort;
+  state: PaneState;
+  display: Display;
+  queue: Queue;
+  /** The rules as the CLI's defaults: the pane has no configuration file. */
+  settings: RuleSettings;
+  today: () => string;
+}
