@@ -63,7 +63,8 @@ export function checkAction({ port, state, display, settings, today, queue }: Pa
     if (!known) await port.clearMarks(name);
     await draw(name, ledger, marksFor(next.findings));
     const model = buildModel(snap, next, day, ledger);
-    model.watched = Boolean(known);
+    // Still watched if it was (live on): from here on the marks drawn are known again.
+    model.watched = Boolean(prior?.watched && prior.sheetId === snap.sheetId);
     state.model = model;
     state.result = next;
     state.sheet = name;

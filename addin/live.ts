@@ -15,6 +15,8 @@ export interface LiveRecheck {
 
 export function liveRecheck({ port, state, display, queue }: PaneContext, check: CheckAction, delayMs: number): LiveRecheck {
   let stopLive: (() => Promise<void>) | null = null;
+  /** The sheet (by Excel's id) whose changes we hear: another sheet renamed into place needs its own registration. */
+  let watching = '';
   let pending: SheetChange[] = [];
   /** A job is queued that has not yet taken `pending`: later changes join it. */
   let queued = false;
@@ -29,16 +31,28 @@ export function liveRecheck({ port, state, display, queue }: PaneContext, check:
           const batch = pending;
           pending = [];
           queued = false;
-          if (stopLive) await check.applyChanges(batch);
+          if (!stopLive) return;
+          await check.applyChanges(batch);
+          if (state.model && state.model.sheetId !== watching) {
+            await watch();
+            state.model.watched = true;
+          }
         }),
       delayMs,
     );
+  }
+
+  async function watch() {
+    await stopLive?.();
+    stopLive = await port.onChanged(state.sheet!, onChange);
+    watching = state.model?.sheetId ?? '';
   }
 
   async function setLive(on: boolean) {
     if (!on) {
       await stopLive?.();
       stopLive = null;
+      watching = '';
       pending = [];
       // Unwatched from now on: the next check cannot trust what it knows of the marks.
       if (state.model) state.model.watched = false;
@@ -53,12 +67,13 @@ export function liveRecheck({ port, state, display, queue }: PaneContext, check:
         if (!state.sheet) display.el<HTMLInputElement>('live').checked = false;
       }
       if (!state.sheet) return;
-      stopLive = await port.onChanged(state.sheet, onChange);
+      await watch();
     } else {
       // Watch first, then check: a change made during the check is queued behind it, not lost.
-      stopLive = await port.onChanged(state.sheet, onChange);
+      await watch();
       // Nobody watched the sheet until now: the model may be older than it.
       await check.recheckNow('开启实时校验前的改动未被跟踪');
+      watching = state.model?.sheetId ?? '';
     }
     if (state.model) state.model.watched = true;
     display.status(`实时校验已开启：修改「${state.sheet}」后只重新校验改动的行。`);
