@@ -76,7 +76,10 @@ export function liveRecheck({ port, state, display, queue }: PaneContext, check:
       watching = state.model?.sheetId ?? '';
     }
     if (state.model) state.model.watched = true;
-    display.status(`实时校验已开启：修改「${state.sheet}」后只重新校验改动的行。`);
+    display.status(
+      `实时校验已开启：修改「${state.sheet}」后只重新校验改动的行。` +
+        (port.seesSorts ? '' : '此版本的 Excel 不报告排序（需要 ExcelApi 1.10）：排序后请点击「校验当前工作表」。'),
+    );
   }
 
   return { setLive };

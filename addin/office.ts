@@ -73,6 +73,8 @@ export interface WorkbookPort {
   /** Text format on whole columns from `fromRow` down; never touches a value. */
   setTextFormat(sheet: string, cols: readonly number[], fromRow: number): Promise<void>;
   onChanged(sheet: string, handler: (change: SheetChange) => void): Promise<() => Promise<void>>;
+  /** Whether onChanged hears sorts (ExcelApi 1.10): without, a sort goes unseen until the next full check. */
+  readonly seesSorts: boolean;
   /** The user's column corrections stored with the workbook ({} when none). */
   readMapping(): Promise<Record<string, string | null>>;
   saveMapping(mapping: Record<string, string | null>): Promise<void>;
@@ -157,6 +159,7 @@ export function createWorkbookPort(excel: ExcelHost, supports: RequirementCheck)
   }
 
   return {
+    seesSorts: canSeeSorts,
     readActive: () => excel.run((ctx) => snapshot(ctx, ctx.workbook.worksheets.getActiveWorksheet())),
     readSheet: (name) => excel.run((ctx) => snapshot(ctx, ctx.workbook.worksheets.getItem(name))),
 
