@@ -47,7 +47,7 @@ export function planFor(changes: readonly SheetChange[], headerRow: number, widt
   rows.sort((x, y) => x[0] - y[0]);
   const spans: { from: number; to: number }[] = [];
   for (const [from, to] of rows) {
-    const last = spans.at(-1);
+    const last = spans[spans.length - 1];
     if (last && from <= last.to + 1) last.to = Math.max(last.to, to);
     else spans.push({ from, to });
   }
