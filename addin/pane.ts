@@ -18,7 +18,11 @@ import { newState, type Filter } from './state.js';
 
 export interface PaneOptions {
   today?: () => string;
-  /** Debounce for live re-checks: a paste fires several events. */
+  /**
+   * How long live checking waits to gather changes before queueing a check. 0: changes
+   * fired together (a paste, a fill) still arrive in one task and are gathered, and those
+   * that come while a check runs join the next one (live.ts); waiting longer only adds lag.
+   */
   liveDelayMs?: number;
 }
 
@@ -30,7 +34,7 @@ export function startPane(root: HTMLElement, port: WorkbookPort, opts: PaneOptio
   const check = checkAction(ctx);
   const actions = paneActions(ctx);
   const chooseColumn = mappingStep(ctx, check);
-  const live = liveRecheck(ctx, check, opts.liveDelayMs ?? 150);
+  const live = liveRecheck(ctx, check, opts.liveDelayMs ?? 0);
 
   // One listener on the root: the findings and 列对应 lists are redrawn, their buttons and selects replaced.
   root.addEventListener('click', (e) => {
