@@ -10,12 +10,12 @@
 import { overrideMap } from '../shared/headers.js';
 import { HEADER_SEARCH_TEXT } from '../shared/table.js';
 import { countBySeverity, HeaderNotFoundError, validateSheet, type ValidationResult } from '../shared/validate.js';
+import { marksFor } from '../shared/marks.js';
 import { planFor } from './changes.js';
 import type { PaneContext } from './context.js';
 import { MarkLedger } from './ledger.js';
 import { applyRows, buildModel, extentOf, type SheetModel } from './model.js';
 import type { SheetChange, SheetRead } from './office.js';
-import { marksFor } from './plan.js';
 
 export interface CheckAction {
   /** Check the sheet the user is on; it becomes the pane's sheet. */

@@ -1,8 +1,4 @@
-/**
- * Everything a part of the pane works with, in one value: the workbook, the state,
- * the page and the one queue for Excel work. Its own module so that state.ts (plain
- * data) and display.ts (which shows that data) need not import each other.
- */
+/** What every part of the pane is handed: the workbook, the state, the page and the one queue. */
 import type { RuleSettings } from '../shared/settings.js';
 import type { Display } from './display.js';
 import type { WorkbookPort } from './office.js';

@@ -5,7 +5,8 @@
  * covers up to 400 cells; a cell leaving it means deleting it and adding its others
  * back, in the same single sync.
  */
-import type { Mark, MarkGroup, MarkKind } from './office.js';
+import type { Mark, MarkKind } from '../shared/marks.js';
+import type { MarkGroup } from './office.js';
 
 export interface MarkPlan {
   remove: string[];

@@ -8,7 +8,7 @@ import { checkAction } from '../addin/check.js';
 import type { PaneContext } from '../addin/context.js';
 import { liveRecheck } from '../addin/live.js';
 import { createWorkbookPort, type WorkbookPort } from '../addin/office.js';
-import { marksFor } from '../addin/plan.js';
+import { marksFor } from '../shared/marks.js';
 import { createQueue, explain } from '../addin/queue.js';
 import { newState } from '../addin/state.js';
 import type { FakeExcel } from './e2e/fakeExcel.js';
