@@ -11,11 +11,12 @@ import { overrideMap } from '../shared/headers.js';
 import { HEADER_SEARCH_TEXT } from '../shared/table.js';
 import { countBySeverity, HeaderNotFoundError, validateSheet, type ValidationResult } from '../shared/validate.js';
 import { marksFor } from '../shared/marks.js';
-import { planFor } from './changes.js';
+import { areasOf, planFor } from './changes.js';
+import type { Cell } from '../shared/normalize.js';
 import type { PaneContext } from './context.js';
 import { MarkLedger } from './ledger.js';
-import { applyRows, buildModel, extentOf, type SheetModel } from './model.js';
-import type { SheetChange, SheetRead } from './office.js';
+import { applyRows, buildModel, extentOf, holdsRows, type SheetModel } from './model.js';
+import type { RowsRead, SheetChange, SheetRead } from './office.js';
 
 export interface CheckAction {
   /** Check the sheet the user is on; it becomes the pane's sheet. */
@@ -32,6 +33,13 @@ export interface CheckAction {
 
 /** Why a full check ran instead of the user asking: shown in the status line. `moved`: our marks may have moved with cells. */
 interface Reason { why: string; moved: boolean }
+
+/** The model no longer fits the sheet: the incremental path stops and a full check runs. */
+class Refit extends Error {
+  constructor(readonly reason: Reason) {
+    super(reason.why);
+  }
+}
 
 export function checkAction({ port, state, display, settings, today, queue }: PaneContext): CheckAction {
   const summary = (r: ValidationResult) => {
@@ -89,25 +97,67 @@ export function checkAction({ port, state, display, settings, today, queue }: Pa
     if (!m || m.sheet !== state.sheet) return fullAgain({ why: '没有上次校验的记录', moved: true });
     const plan = planFor(changes, m.header.row, m.width);
     if (plan.full) return fullAgain(plan);
-    const got = await port.readRows(m.sheet, plan.spans, m.width);
-    const stale = staleReason(m, got.sheetId, JSON.stringify(got.mapping), got.merged);
-    if (stale) return fullAgain(stale);
-    const redo = applyRows(m, got.rows, settings);
-    const ext = extentOf(m);
-    // A change the pane never heard of (rows moved while it was busy or off) leaves the sheet's used range elsewhere.
-    if (ext.rows !== got.extent.rows || ext.cols !== got.extent.cols) return fullAgain({ why: '工作表有未收到的改动', moved: true });
-    const findings = [...redo].flatMap((r) => m.byRow.get(r) ?? []);
+    let redo: Set<number>;
     try {
-      await draw(m.sheet, m.ledger, marksFor(findings), redo);
-    } catch {
-      // A format of ours is gone (deleted by hand, or by another copy of the pane): start again from the sheet.
-      return fullAgain({ why: '工作表上的校验标记已被改动', moved: true });
+      redo = changes.length && changes.every((c) => c.value !== undefined) ? await typed(m, changes, plan.spans) : await readThenMark(m, plan.spans);
+    } catch (err) {
+      if (!(err instanceof Refit)) throw err;
+      return fullAgain(err.reason);
     }
     state.result = m.result;
     display.render();
     const n = [...plan.spans].reduce((s, x) => s + x.to - x.from + 1, 0);
     const where = plan.spans.map((s) => (s.from === s.to ? `${s.from}` : `${s.from}–${s.to}`)).join('、');
     display.status(`已增量校验「${m.sheet}」第 ${where} 行（只重查改动的 ${n} 行${redo.size > n ? `和与其学号、身份证号相同的 ${redo.size - n} 行` : ''}）：${summary(m.result)}`);
+  }
+
+  /**
+   * Cells typed one by one: Excel sent each new value, so the marks are worked out at
+   * once and written in the same sync that reads the rows back to confirm them (one
+   * round trip). Values that differ from what was read mean the model was wrong: a full check.
+   */
+  async function typed(m: SheetModel, changes: readonly SheetChange[], spans: { from: number; to: number }[]) {
+    const rows = new Map<number, Cell[]>();
+    for (const c of changes) {
+      const { r1, c1 } = areasOf(c.address)![0]!;
+      const cells = rows.get(r1) ?? Array.from({ length: m.width }, (_, j) => m.rows[r1 - 1]?.[j] ?? null);
+      cells[c1 - 1] = c.value!;
+      rows.set(r1, cells);
+    }
+    const redo = applyRows(m, rows, settings);
+    const plan = m.ledger.plan(marksFor([...redo].flatMap((r) => m.byRow.get(r) ?? [])), redo);
+    const { groups, read } = await guarded(() => port.markAndRead(m.sheet, plan.remove, plan.add, spans, m.width));
+    m.ledger.commit(plan, groups);
+    check(m, read);
+    if (!holdsRows(m, read.rows)) throw new Refit({ why: '单元格的值与 Excel 的改动通知不符', moved: false });
+    return redo;
+  }
+
+  /** Cells pasted or filled: read the rows (one sync), then write the marks that changed (one more). */
+  async function readThenMark(m: SheetModel, spans: { from: number; to: number }[]) {
+    const read = await port.readRows(m.sheet, spans, m.width);
+    const redo = applyRows(m, read.rows, settings);
+    check(m, read);
+    await guarded(() => draw(m.sheet, m.ledger, marksFor([...redo].flatMap((r) => m.byRow.get(r) ?? [])), redo));
+    return redo;
+  }
+
+  /** The model against what the sheet said in the same sync. */
+  function check(m: SheetModel, read: RowsRead) {
+    const stale = staleReason(m, read.sheetId, JSON.stringify(read.mapping), read.merged);
+    if (stale) throw new Refit(stale);
+    const ext = extentOf(m);
+    // A change the pane never heard of (rows moved while it was busy or off) leaves the sheet's used range elsewhere.
+    if (ext.rows !== read.extent.rows || ext.cols !== read.extent.cols) throw new Refit({ why: '工作表有未收到的改动', moved: true });
+  }
+
+  /** A write that fails means a format of ours is gone (deleted by hand, or by another copy of the pane). */
+  async function guarded<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch {
+      throw new Refit({ why: '工作表上的校验标记已被改动', moved: true });
+    }
   }
 
   function staleReason(m: SheetModel, sheetId: string, mapping: string, merged: string): Reason | null {

@@ -176,6 +176,23 @@ function resultOf(m: SheetModel): ValidationResult {
   };
 }
 
+/**
+ * Whether rows read from the sheet hold what the model holds: a cell a merged area covers
+ * reads empty (its value is the area's first cell's, filled in the model).
+ */
+export function holdsRows(m: SheetModel, read: ReadonlyMap<number, Cell[]>): boolean {
+  const areas = m.merged ? parseAreas(m.merged) : [];
+  const covered = (r: number, c: number) => areas.some((a) => r >= a.s.r && r <= a.e.r && c >= a.s.c && c <= a.e.c && (r !== a.s.r || c !== a.s.c));
+  for (const [r, cells] of read) {
+    const mine = m.rows[r - 1] ?? [];
+    for (let j = 0; j < m.width; j++) {
+      const a = cells[j] ?? null;
+      if (a !== (mine[j] ?? null) && !(a === null && covered(r - 1, j))) return false;
+    }
+  }
+  return true;
+}
+
 /** Bottom row and right column (1-based) holding a value in the model: compared with Excel's used range. */
 export function extentOf(m: SheetModel): { rows: number; cols: number } {
   let rows = 0;

@@ -57,7 +57,12 @@ export interface RowsRead {
 export interface MarkGroup { id: string; kind: MarkKind; marks: Mark[] }
 
 /** A change the sheet reported: cells edited, rows or columns inserted or deleted, rows sorted. */
-export interface SheetChange { address: string; kind: 'edit' | 'structure' | 'sort' }
+export interface SheetChange {
+  address: string;
+  kind: 'edit' | 'structure' | 'sort';
+  /** The one cell's new value, when Excel sent it (ExcelApi 1.9 `details`, single-cell edits only). */
+  value?: Cell;
+}
 
 export interface WorkbookPort {
   readActive(): Promise<SheetRead>;
@@ -66,6 +71,8 @@ export interface WorkbookPort {
   readRows(sheet: string, spans: readonly { from: number; to: number }[], width: number): Promise<RowsRead>;
   /** Delete our formats by id and add formats for `add`, in one sync; returns the groups created. */
   updateMarks(sheet: string, remove: readonly string[], add: readonly Mark[]): Promise<MarkGroup[]>;
+  /** updateMarks and readRows in the same single sync: marks drawn from values the events carried, confirmed by the rows read back. */
+  markAndRead(sheet: string, remove: readonly string[], add: readonly Mark[], spans: readonly { from: number; to: number }[], width: number): Promise<{ groups: MarkGroup[]; read: RowsRead }>;
   clearMarks(sheet: string): Promise<number>;
   select(sheet: string, row: number, col: number): Promise<void>;
   /** The new sheet's name, and whether it got its dropdowns (they need ExcelApi 1.8). */
@@ -137,6 +144,37 @@ export function createWorkbookPort(excel: ExcelHost, supports: RequirementCheck)
     return { name: ws.name, rows, origin, mapping: mapping(), sheetId: ws.id, merged: areas };
   }
 
+  /** Rows and what tells whether the pane's model still fits the sheet, queued; read after the sync. */
+  function queueRows(ctx: any, ws: any, spans: readonly { from: number; to: number }[], width: number): () => RowsRead {
+    ws.load('id');
+    const mapping = loadMapping(ctx);
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+    // The same areas the full read sees (the used range's), so the two compare.
+    const merged = canReadMerges ? used.getMergedAreasOrNullObject() : null;
+    merged?.load('address');
+    const blocks = spans.map((s) => {
+      const r = ws.getRangeByIndexes(s.from - 1, 0, s.to - s.from + 1, width);
+      r.load('values');
+      return { from: s.from, r };
+    });
+    return () => {
+      const rows = new Map<number, Cell[]>();
+      for (const b of blocks) (b.r.values as unknown[][]).forEach((row, i) => rows.set(b.from + i, row.map(cellOf)));
+      const extent = used.isNullObject === true ? { rows: 0, cols: 0 } : { rows: used.rowIndex + used.rowCount, cols: used.columnIndex + used.columnCount };
+      return { sheetId: ws.id, rows, extent, merged: mergedOf(merged), mapping: mapping() };
+    };
+  }
+
+  /** Our formats deleted by id and added for `add`, queued; the groups Excel created are known after the sync. */
+  function queueMarks(ws: any, remove: readonly string[], add: readonly Mark[]): () => MarkGroup[] {
+    // By id: Excel keeps a format's id while its cells move, and fails the batch if one is gone.
+    const cfs = ws.getRange().conditionalFormats;
+    for (const id of remove) cfs.getItem(id).delete();
+    const added = addMarks(ws, add);
+    return () => added.map((g) => ({ id: String(g.cf.id), kind: g.kind, marks: g.marks }));
+  }
+
   /** Our formats for `marks`: one per up to ADDRESSES_PER_AREA cells of a kind (ExcelApi 1.9), else one per cell. */
   function addMarks(ws: any, marks: readonly Mark[]): { cf: any; kind: MarkKind; marks: Mark[] }[] {
     const out: { cf: any; kind: MarkKind; marks: Mark[] }[] = [];
@@ -165,35 +203,25 @@ export function createWorkbookPort(excel: ExcelHost, supports: RequirementCheck)
 
     readRows: (sheet, spans, width) =>
       excel.run(async (ctx) => {
-        const ws = ctx.workbook.worksheets.getItem(sheet);
-        ws.load('id');
-        const mapping = loadMapping(ctx);
-        const used = ws.getUsedRangeOrNullObject(true);
-        used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
-        // The same areas the full read sees (the used range's), so the two compare.
-        const merged = canReadMerges ? used.getMergedAreasOrNullObject() : null;
-        merged?.load('address');
-        const blocks = spans.map((s) => {
-          const r = ws.getRangeByIndexes(s.from - 1, 0, s.to - s.from + 1, width);
-          r.load('values');
-          return { from: s.from, r };
-        });
+        const rows = queueRows(ctx, ctx.workbook.worksheets.getItem(sheet), spans, width);
         await ctx.sync();
-        const rows = new Map<number, Cell[]>();
-        for (const b of blocks) (b.r.values as unknown[][]).forEach((row, i) => rows.set(b.from + i, row.map(cellOf)));
-        const extent = used.isNullObject === true ? { rows: 0, cols: 0 } : { rows: used.rowIndex + used.rowCount, cols: used.columnIndex + used.columnCount };
-        return { sheetId: ws.id, rows, extent, merged: mergedOf(merged), mapping: mapping() };
+        return rows();
       }),
 
     updateMarks: (sheet, remove, add) =>
       excel.run(async (ctx) => {
-        const ws = ctx.workbook.worksheets.getItem(sheet);
-        // By id: Excel keeps a format's id while its cells move, and fails the batch if one is gone.
-        const cfs = ws.getRange().conditionalFormats;
-        for (const id of remove) cfs.getItem(id).delete();
-        const added = addMarks(ws, add);
+        const groups = queueMarks(ctx.workbook.worksheets.getItem(sheet), remove, add);
         await ctx.sync();
-        return added.map((g) => ({ id: String(g.cf.id), kind: g.kind, marks: g.marks }));
+        return groups();
+      }),
+
+    markAndRead: (sheet, remove, add, spans, width) =>
+      excel.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        const groups = queueMarks(ws, remove, add);
+        const rows = queueRows(ctx, ws, spans, width);
+        await ctx.sync();
+        return { groups: groups(), read: rows() };
       }),
 
     clearMarks: (sheet) =>
@@ -276,9 +304,12 @@ export function createWorkbookPort(excel: ExcelHost, supports: RequirementCheck)
       excel.run(async (ctx) => {
         const ws = ctx.workbook.worksheets.getItem(sheet);
         const registrations = [
-          ws.onChanged.add(async (e: { address: string; changeType?: string }) =>
-            handler({ address: e.address, kind: !e.changeType || e.changeType === 'RangeEdited' ? 'edit' : 'structure' }),
-          ),
+          ws.onChanged.add(async (e: { address: string; changeType?: string; details?: { valueAfter?: unknown } }) => {
+            const edit = !e.changeType || e.changeType === 'RangeEdited';
+            // Only a single-cell edit carries its value (ExcelApi 1.9); anything else is read back.
+            const one = canUseAreas && edit && e.details && 'valueAfter' in e.details && !/[:,]/.test(e.address);
+            handler({ address: e.address, kind: edit ? 'edit' : 'structure', ...(one ? { value: cellOf(e.details!.valueAfter) } : {}) });
+          }),
         ];
         if (canSeeSorts) registrations.push(ws.onRowSorted.add(async (e: { address: string }) => handler({ address: e.address, kind: 'sort' })));
         await ctx.sync();

@@ -61,7 +61,7 @@ const USED: [string, string, number?][] = [
   ['ConditionalFormat', 'id'], ['ConditionalFormat', 'type'], ['ConditionalFormat', 'custom'], ['ConditionalFormat', 'delete'],
   ['CustomConditionalFormat', 'rule'], ['CustomConditionalFormat', 'format'], ['ConditionalFormatRule', 'formula'],
   ['ConditionalRangeFormat', 'fill'], ['ConditionalRangeFormat', 'font'], ['ConditionalRangeFill', 'color'], ['ConditionalRangeFont', 'color'],
-  ['WorksheetChangedEventArgs', 'address'], ['WorksheetChangedEventArgs', 'changeType'], ['WorksheetRowSortedEventArgs', 'address', 10],
+  ['WorksheetChangedEventArgs', 'address'], ['WorksheetChangedEventArgs', 'changeType'], ['WorksheetChangedEventArgs', 'details', 9], ['ChangedEventDetail', 'valueAfter', 9], ['WorksheetRowSortedEventArgs', 'address', 10],
 ];
 
 const manifestMin = Number(/<Set Name="ExcelApi" MinVersion="1\.(\d+)"\/>/.exec(MANIFEST)![1]);

@@ -31,7 +31,7 @@ export interface FakeSheet {
 }
 
 /** WorksheetChangedEventArgs as Excel fills it (ExcelApi 1.7). */
-export interface FakeChange { address: string; type: 'WorksheetChanged'; changeType: string; worksheetId: string; source: 'Local' }
+export interface FakeChange { address: string; type: 'WorksheetChanged'; changeType: string; worksheetId: string; source: 'Local'; details?: { valueAfter: Value } }
 
 /**
  * Simulated cost of a context.sync() in Excel on the web: a network round trip plus
@@ -137,8 +137,10 @@ export class FakeExcel {
       s.values[r + i]![c + j] = v;
     }));
     const width = Math.max(1, ...block.map((x) => x.length));
-    const address = block.length === 1 && width === 1 ? addr(r, c) : `${addr(r, c)}:${addr(r + block.length - 1, c + width - 1)}`;
-    this.fire(s, address, 'RangeEdited');
+    const one = block.length === 1 && width === 1;
+    const address = one ? addr(r, c) : `${addr(r, c)}:${addr(r + block.length - 1, c + width - 1)}`;
+    // Excel sends the value of a single-cell change (ExcelApi 1.9 `details`), nothing for a block.
+    this.fire(s, address, 'RangeEdited', one ? { valueAfter: block[0]![0]! } : undefined);
   }
 
   /** Insert (n > 0) or delete (n < 0) whole rows at 1-based `row`: values and conditional formats move, as in Excel. */
@@ -164,8 +166,8 @@ export class FakeExcel {
     this.sheet(from).name = to;
   }
 
-  private fire(s: FakeSheet, address: string, changeType: string) {
-    for (const h of s.handlers) void h({ address, type: 'WorksheetChanged', changeType, worksheetId: s.id, source: 'Local' });
+  private fire(s: FakeSheet, address: string, changeType: string, details?: { valueAfter: Value }) {
+    for (const h of s.handlers) void h({ address, type: 'WorksheetChanged', changeType, worksheetId: s.id, source: 'Local', ...(details ? { details } : {}) });
   }
 
   /** Our marks as the sheet shows them: each cell with the kinds of the zhuanjie rules covering it. */
