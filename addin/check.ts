@@ -64,12 +64,21 @@ export function checkAction({ port, state, display, settings, today, queue }: Pa
       }
       throw err;
     }
-    // The marks on the sheet are known only while every change was watched and no cell moved.
+    // The marks on the sheet are known only while every change was watched and no cell moved. A check the
+    // user asks for draws them afresh anyway: it also puts right marks deleted or copied by hand.
     const prior = state.model;
-    const known = prior && prior.watched && prior.sheetId === snap.sheetId && !reason?.moved;
-    const ledger = known ? prior.ledger : new MarkLedger();
+    const known = reason && !reason.moved && prior && prior.watched && prior.sheetId === snap.sheetId;
+    let ledger = known ? prior.ledger : new MarkLedger();
     if (!known) await port.clearMarks(name);
-    await draw(name, ledger, marksFor(next.findings));
+    try {
+      await draw(name, ledger, marksFor(next.findings));
+    } catch (err) {
+      // A format of ours is gone (deleted by hand): clear ours and draw them all afresh.
+      if (!known) throw err;
+      await port.clearMarks(name);
+      ledger = new MarkLedger();
+      await draw(name, ledger, marksFor(next.findings));
+    }
     const model = buildModel(snap, next, day, ledger);
     // Still watched if it was (live on): from here on the marks drawn are known again.
     model.watched = Boolean(prior?.watched && prior.sheetId === snap.sheetId);

@@ -11,6 +11,8 @@ import type { SheetChange } from './office.js';
 export interface LiveRecheck {
   /** Turn live checking on (checking the sheet first) or off; runs as a job on the queue. */
   setLive(on: boolean): Promise<void>;
+  /** After a check of another sheet (called inside a job): while live is on, watch that sheet instead. */
+  follow(): Promise<void>;
 }
 
 export function liveRecheck({ port, state, display, queue }: PaneContext, check: CheckAction, delayMs: number): LiveRecheck {
@@ -33,10 +35,7 @@ export function liveRecheck({ port, state, display, queue }: PaneContext, check:
           queued = false;
           if (!stopLive) return;
           await check.applyChanges(batch);
-          if (state.model && state.model.sheetId !== watching) {
-            await watch();
-            state.model.watched = true;
-          }
+          await follow();
         }),
       delayMs,
     );
@@ -46,6 +45,13 @@ export function liveRecheck({ port, state, display, queue }: PaneContext, check:
     await stopLive?.();
     stopLive = await port.onChanged(state.sheet!, onChange);
     watching = state.model?.sheetId ?? '';
+  }
+
+  async function follow() {
+    if (!stopLive || !state.model) return;
+    if (state.model.sheetId !== watching) await watch();
+    // Checked while watched: every later change is heard, so the marks it drew stay known.
+    state.model.watched = true;
   }
 
   async function setLive(on: boolean) {
@@ -82,5 +88,5 @@ export function liveRecheck({ port, state, display, queue }: PaneContext, check:
     );
   }
 
-  return { setLive };
+  return { setLive, follow };
 }

@@ -35,12 +35,18 @@ export function startPane(root: HTMLElement, port: WorkbookPort, opts: PaneOptio
   const actions = paneActions(ctx);
   const chooseColumn = mappingStep(ctx, check);
   const live = liveRecheck(ctx, check, opts.liveDelayMs ?? 0);
+  // 校验当前工作表 makes the sheet the user is on the pane's: live checking follows it there.
+  const checkActive = () =>
+    queue.run(async () => {
+      await check.checkActiveNow();
+      await live.follow();
+    });
 
   // One listener on the root: the findings and 列对应 lists are redrawn, their buttons and selects replaced.
   root.addEventListener('click', (e) => {
     const target = (e.target as HTMLElement).closest<HTMLElement>('button');
     if (!target) return;
-    if (target.id === 'validate') void check.checkActive();
+    if (target.id === 'validate') void checkActive();
     else if (target.id === 'clear') void actions.clearMarks();
     else if (target.id === 'template') void actions.insertTemplate();
     else if (target.id === 'fix') void actions.fixFormat();
@@ -56,5 +62,5 @@ export function startPane(root: HTMLElement, port: WorkbookPort, opts: PaneOptio
   });
   display.el('live').addEventListener('change', (e) => void queue.run(() => live.setLive((e.target as HTMLInputElement).checked)));
 
-  return { checkActive: check.checkActive, idle: queue.idle };
+  return { checkActive, idle: queue.idle };
 }

@@ -160,6 +160,34 @@ describe('a full check, on purpose, when only one will do', () => {
   });
 });
 
+describe('the pane’s sheet', () => {
+  it('校验当前工作表 on another sheet while 实时校验 is on: live checking follows it there', async () => {
+    const host = new FakeExcel([newSheet(SHEET, registrationRows(50)), newSheet('2025届', registrationRows(30))]);
+    const pane = paneOver(host);
+    await pane.checkActive();
+    await pane.setLive(true);
+    await pane.settled();
+    host.active = '2025届';
+    await pane.checkActive();
+    expect(pane.lastStatus()).toBe('已校验「2025届」：30 行，错误 0 处，提醒 0 处。');
+    host.edit(SHEET, 'Q7', '1391234');
+    await pane.settled();
+    expect(pane.lastStatus()).toBe('已校验「2025届」：30 行，错误 0 处，提醒 0 处。');
+    host.edit('2025届', 'Q7', '1391234');
+    await pane.settled();
+    expect(pane.lastStatus()).toMatch(/^已增量校验「2025届」第 7 行.*错误 1 处/);
+    expect(entries(host.marksOn('2025届'))).toEqual(entries(freshMarks(host, '2025届')));
+  });
+
+  it('marks deleted by hand, then 校验当前工作表: ours are cleared and drawn afresh', async () => {
+    const { host, pane } = await liveOn(300);
+    host.sheet(SHEET).cfs = [];
+    await pane.checkActive();
+    expect(pane.errors).toEqual([]);
+    expect(entries(host.marksOn(SHEET))).toEqual(entries(freshMarks(host, SHEET)));
+  });
+});
+
 describe('the queue', () => {
   it('edits made while a check runs are merged into one next check: none dropped, none read twice', async () => {
     const host = hostOf(300);

@@ -38,6 +38,12 @@ export function paneOver(host: FakeExcel, opts: { supports?: (set: string, v: st
   };
   return {
     state, check, statuses, errors, settled,
+    /** 校验当前工作表 as the pane's button runs it (pane.ts): live checking follows the sheet checked. */
+    checkActive: () =>
+      queue.run(async () => {
+        await check.checkActiveNow();
+        await live.follow();
+      }),
     setLive: (on: boolean) => queue.run(() => live.setLive(on)),
     lastStatus: () => statuses.at(-1) ?? '',
   };
