@@ -67,6 +67,7 @@ export interface SheetChange {
 export interface WorkbookPort {
   readActive(): Promise<SheetRead>;
   readSheet(name: string): Promise<SheetRead>;
+  applyMarks(sheet: string, marks: readonly Mark[]): Promise<void>;
   /** Whole rows (1-based, inclusive spans), `width` cells each, in one sync. */
   readRows(sheet: string, spans: readonly { from: number; to: number }[], width: number): Promise<RowsRead>;
   /** Delete our formats by id and add formats for `add`, in one sync; returns the groups created. */
@@ -139,9 +140,8 @@ export function createWorkbookPort(excel: ExcelHost, supports: RequirementCheck)
       for (const r of batch) for (const row of r.values as unknown[][]) rows.push(row.map(cellOf));
     }
     const origin = { row: 1, col: 1 };
-    const areas = mergedOf(merged);
-    if (areas) fillMerged(rows, origin, parseAreas(areas));
-    return { name: ws.name, rows, origin, mapping: mapping(), sheetId: ws.id, merged: areas };
+    if (merged && merged.isNullObject !== true && typeof merged.address === 'string') fillMerged(rows, origin, parseAreas(merged.address));
+    return { name: ws.name, rows, origin, mapping: mapping(), sheetId: ws.id, merged: mergedOf(merged) };
   }
 
   /** Rows and what tells whether the pane's model still fits the sheet, queued; read after the sync. */
@@ -196,10 +196,19 @@ export function createWorkbookPort(excel: ExcelHost, supports: RequirementCheck)
     return out;
   }
 
+  const updateMarks = (sheet: string, remove: readonly string[], add: readonly Mark[]) =>
+    excel.run(async (ctx) => {
+      const groups = queueMarks(ctx.workbook.worksheets.getItem(sheet), remove, add);
+      await ctx.sync();
+      return groups();
+    });
+
   return {
     seesSorts: canSeeSorts,
     readActive: () => excel.run((ctx) => snapshot(ctx, ctx.workbook.worksheets.getActiveWorksheet())),
     readSheet: (name) => excel.run((ctx) => snapshot(ctx, ctx.workbook.worksheets.getItem(name))),
+
+    applyMarks: async (sheet, marks) => void (await updateMarks(sheet, [], marks)),
 
     readRows: (sheet, spans, width) =>
       excel.run(async (ctx) => {
@@ -208,12 +217,7 @@ export function createWorkbookPort(excel: ExcelHost, supports: RequirementCheck)
         return rows();
       }),
 
-    updateMarks: (sheet, remove, add) =>
-      excel.run(async (ctx) => {
-        const groups = queueMarks(ctx.workbook.worksheets.getItem(sheet), remove, add);
-        await ctx.sync();
-        return groups();
-      }),
+    updateMarks,
 
     markAndRead: (sheet, remove, add, spans, width) =>
       excel.run(async (ctx) => {
