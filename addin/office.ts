@@ -95,14 +95,14 @@ export interface WorkbookPort {
 export const MAPPING_SETTING = 'zhuanjie.columns';
 
 export function createWorkbookPort(excel: ExcelHost, supports: RequirementCheck): WorkbookPort {
-  const canUseAreas = supports('ExcelApi', '1.9');
-  // Merged cells read as the CLI reads them (shared/table.ts fillMerged); older hosts
-  // see only the top-left value, as Excel itself reports it.
-  const canReadMerges = supports('ExcelApi', '1.13');
   // Data validation (the template's dropdowns) came in 1.8, one above the manifest's 1.7.
   const canValidate = supports('ExcelApi', '1.8');
   // A sort moves rows without a change event; hosts before 1.10 do not report it.
   const canSeeSorts = supports('ExcelApi', '1.10');
+  const canUseAreas = supports('ExcelApi', '1.9');
+  // Merged cells read as the CLI reads them (shared/table.ts fillMerged); older hosts
+  // see only the top-left value, as Excel itself reports it.
+  const canReadMerges = supports('ExcelApi', '1.13');
 
   function loadMapping(ctx: any) {
     const item = ctx.workbook.settings.getItemOrNullObject(MAPPING_SETTING);

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { WorkbookPort } from '../addin/office.js';
-import { FakeExcel, newSheet } from './e2e/fakeExcel.js';
+import { FakeExcel, newSheet, type FakeChange } from './e2e/fakeExcel.js';
 import { registrationRows } from './e2e/sheet5k.js';
 import { entries, freshFindings, freshMarks, paneOver } from './paneHost.js';
 
@@ -70,7 +70,8 @@ describe('an edit re-checks only what it touched', () => {
   it('a value in the event that the sheet does not hold: the read in the same sync catches it, and a full check runs', async () => {
     const { host, pane } = await liveOn(300);
     host.sheet(SHEET).values[6]![16] = '13912345678';
-    for (const h of host.sheet(SHEET).handlers) void h({ address: 'Q7', type: 'WorksheetChanged', changeType: 'RangeEdited', worksheetId: host.sheet(SHEET).id, source: 'Local', details: { valueAfter: '1391234' } });
+    const e: FakeChange = { address: 'Q7', type: 'WorksheetChanged', changeType: 'RangeEdited', worksheetId: host.sheet(SHEET).id, source: 'Local', details: { valueAfter: '1391234' } };
+    for (const h of host.sheet(SHEET).handlers) void h(e);
     await pane.settled();
     expect(pane.lastStatus()).toMatch(/^已整表重新校验「2026届登记表」（单元格的值与 Excel 的改动通知不符）/);
     expect(pane.state.result!.findings).toEqual(freshFindings(host, SHEET));

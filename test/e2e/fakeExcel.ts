@@ -13,6 +13,8 @@ export interface FakeCf { id: string; addresses: string[]; type: string; formula
 export interface FakeSheet {
   /** Excel's worksheet id: stays with the sheet when it is renamed. */
   id: string;
+  /** onRowSorted handlers (ExcelApi 1.10); onChanged's are `handlers`, called with a FakeChange. */
+  sortHandlers: ((e: { address: string; type: string }) => unknown)[];
   name: string;
   values: Value[][];
   numberFormat: Map<string, string>;
@@ -26,8 +28,7 @@ export interface FakeSheet {
   frozenRows: number;
   /** Merged areas as Excel reports them, e.g. "A3:A5". */
   merges: string[];
-  handlers: ((e: FakeChange) => unknown)[];
-  sortHandlers: ((e: { address: string; type: string }) => unknown)[];
+  handlers: ((e: { address: string; type: string }) => unknown)[];
 }
 
 /** WorksheetChangedEventArgs as Excel fills it (ExcelApi 1.7). */
@@ -167,7 +168,8 @@ export class FakeExcel {
   }
 
   private fire(s: FakeSheet, address: string, changeType: string, details?: { valueAfter: Value }) {
-    for (const h of s.handlers) void h({ address, type: 'WorksheetChanged', changeType, worksheetId: s.id, source: 'Local', ...(details ? { details } : {}) });
+    const e: FakeChange = { address, type: 'WorksheetChanged', changeType, worksheetId: s.id, source: 'Local', ...(details ? { details } : {}) };
+    for (const h of s.handlers) void h(e);
   }
 
   /** Our marks as the sheet shows them: each cell with the kinds of the zhuanjie rules covering it. */
@@ -222,14 +224,14 @@ export class FakeExcel {
   private worksheet(s: FakeSheet): any {
     const host = this;
     return {
-      name: s.name,
       id: s.id,
+      name: s.name,
       load() {},
       activate: () => (host.active = s.name),
       freezePanes: { freezeRows: (n: number) => (s.frozenRows = n) },
       onChanged: {
         add: (h: (e: FakeChange) => unknown) => {
-          s.handlers.push(h);
+          s.handlers.push(h as (e: { address: string; type: string }) => unknown);
           return { remove: () => (s.handlers = s.handlers.filter((x) => x !== h)) };
         },
       },
