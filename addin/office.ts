@@ -64,9 +64,19 @@ export interface SheetChange {
   value?: Cell;
 }
 
+/** A sheet of the workbook and whether it is hidden, for 「校验整个工作簿」 (shared/sheets.ts decides which hold members). */
+export interface WorkbookSheet { snapshot: SheetRead; hidden: boolean }
+
 export interface WorkbookPort {
   readActive(): Promise<SheetRead>;
   readSheet(name: string): Promise<SheetRead>;
+  /** Every sheet, in the workbook's order. */
+  readWorkbook(): Promise<WorkbookSheet[]>;
+  /**
+   * Whether the host says which date system the workbook uses (Workbook.use1904DateSystem,
+   * ExcelApi 1.16). Without it dates are read in the 1900 system, as nearly every workbook is.
+   */
+  readonly knowsDateSystem: boolean;
   applyMarks(sheet: string, marks: readonly Mark[]): Promise<void>;
   /** Whole rows (1-based, inclusive spans), `width` cells each, in one sync. */
   readRows(sheet: string, spans: readonly { from: number; to: number }[], width: number): Promise<RowsRead>;
@@ -103,6 +113,8 @@ export function createWorkbookPort(excel: ExcelHost, supports: RequirementCheck)
   // Merged cells read as the CLI reads them (shared/table.ts fillMerged); older hosts
   // see only the top-left value, as Excel itself reports it.
   const canReadMerges = supports('ExcelApi', '1.13');
+  // Mac Excel's 「使用 1904 日期系统」: Office.js hands over serials, which count from 1904 there.
+  const knowsDateSystem = supports('ExcelApi', '1.16');
 
   function loadMapping(ctx: any) {
     const item = ctx.workbook.settings.getItemOrNullObject(MAPPING_SETTING);
@@ -117,9 +129,12 @@ export function createWorkbookPort(excel: ExcelHost, supports: RequirementCheck)
     used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
     const merged = canReadMerges ? used.getMergedAreasOrNullObject() : null;
     merged?.load('address');
+    if (knowsDateSystem) ctx.workbook.load('use1904DateSystem');
     await ctx.sync();
+    // Only when the host says so: the 1900 system is the default everywhere else.
+    const dates = knowsDateSystem && ctx.workbook.use1904DateSystem === true ? { date1904: true } : {};
     // Strict: only a real null object (an empty sheet) is skipped.
-    if (used.isNullObject === true) return { name: ws.name, rows: [], origin: { row: 1, col: 1 }, mapping: mapping(), sheetId: ws.id, merged: '' };
+    if (used.isNullObject === true) return { name: ws.name, rows: [], origin: { row: 1, col: 1 }, mapping: mapping(), sheetId: ws.id, merged: '', ...dates };
     // Read from A1 down so header search sees the same rows as the CLI.
     const rowCount = used.rowIndex + used.rowCount;
     const colCount = used.columnIndex + used.columnCount;
@@ -141,7 +156,7 @@ export function createWorkbookPort(excel: ExcelHost, supports: RequirementCheck)
     }
     const origin = { row: 1, col: 1 };
     if (merged && merged.isNullObject !== true && typeof merged.address === 'string') fillMerged(rows, origin, parseAreas(merged.address));
-    return { name: ws.name, rows, origin, mapping: mapping(), sheetId: ws.id, merged: mergedOf(merged) };
+    return { name: ws.name, rows, origin, mapping: mapping(), sheetId: ws.id, merged: mergedOf(merged), ...dates };
   }
 
   /** Rows and what tells whether the pane's model still fits the sheet, queued; read after the sync. */
@@ -207,6 +222,17 @@ export function createWorkbookPort(excel: ExcelHost, supports: RequirementCheck)
     seesSorts: canSeeSorts,
     readActive: () => excel.run((ctx) => snapshot(ctx, ctx.workbook.worksheets.getActiveWorksheet())),
     readSheet: (name) => excel.run((ctx) => snapshot(ctx, ctx.workbook.worksheets.getItem(name))),
+    readWorkbook: () =>
+      excel.run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load('items/name,items/visibility');
+        await ctx.sync();
+        const out: WorkbookSheet[] = [];
+        // Hidden and VeryHidden alike (an option list is often VeryHidden).
+        for (const ws of sheets.items as any[]) out.push({ hidden: ws.visibility === 'Hidden' || ws.visibility === 'VeryHidden', snapshot: await snapshot(ctx, ws) });
+        return out;
+      }),
+    knowsDateSystem,
 
     applyMarks: async (sheet, marks) => void (await updateMarks(sheet, [], marks)),
 

@@ -28,6 +28,7 @@ describe('reading the active sheet', () => {
   it('with office-addin-mock: loads, syncs, and hands shared/ plain values (Excel "" → empty)', async () => {
     const mock = new OfficeMockObject({
       workbook: {
+        use1904DateSystem: false,
         settings: {
           item: { isNullObject: false, value: '{"学生编号":"学号"}' },
           getItemOrNullObject() { return this.item; },
@@ -246,5 +247,45 @@ describe('the findings list', () => {
     expect(findingPlace({ field: 'phone', column: 'V' }, fieldLabel)).toBe('联系电话（V列）');
     expect(findingPlace({ field: null, column: 'X' }, fieldLabel)).toBe('X列');
     expect(findingPlace({ field: null, column: null }, fieldLabel)).toBe('');
+  });
+});
+
+describe('the workbook’s date system (Workbook.use1904DateSystem, ExcelApi 1.16)', () => {
+  // 2026-06-12 is serial 46185 in the 1900 system and 44723 in Mac Excel's 1904 system.
+  const rows = (serial: number) => [['姓名', '学号', '身份证号', '开具日期'], ['张明远', '2022083101', '110108200403151232', serial]];
+
+  it('a 1904 workbook hands over serials that count from 1904: the pane reads the same date', async () => {
+    const host = new FakeExcel([newSheet('登记表', rows(44723))]);
+    host.use1904DateSystem = true;
+    const port = createWorkbookPort(host, all);
+    expect(port.knowsDateSystem).toBe(true);
+    const snap = await port.readActive();
+    expect(snap.date1904).toBe(true);
+    expect(host.syncs).toBe(2);
+    expect(validateSheet(snap, { today: '2026-06-20' }).records[0]!.issueDate).toBe('2026-06-12');
+  });
+
+  it('a 1900 workbook reads as before', async () => {
+    const snap = await createWorkbookPort(new FakeExcel([newSheet('登记表', rows(46185))]), all).readActive();
+    expect(snap.date1904).toBeUndefined();
+    expect(validateSheet(snap, { today: '2026-06-20' }).records[0]!.issueDate).toBe('2026-06-12');
+  });
+
+  it('a host before ExcelApi 1.16 is not asked, and says it cannot tell', async () => {
+    const host = new FakeExcel([newSheet('登记表', rows(44723))]);
+    host.use1904DateSystem = true;
+    const port = createWorkbookPort(host, (set, v) => set === 'ExcelApi' && Number(v.split('.')[1]) <= 15);
+    expect(port.knowsDateSystem).toBe(false);
+    expect((await port.readActive()).date1904).toBeUndefined();
+  });
+});
+
+describe('reading the whole workbook (校验整个工作簿)', () => {
+  it('every sheet with whether it is hidden', async () => {
+    const hidden = newSheet('选项', [['院内'], ['京内']]);
+    hidden.visibility = 'VeryHidden';
+    const host = new FakeExcel([newSheet('一支部', registrationRows(3)), newSheet('二支部', registrationRows(3)), hidden]);
+    const sheets = await createWorkbookPort(host, all).readWorkbook();
+    expect(sheets.map((s) => [s.snapshot.name, s.hidden])).toEqual([['一支部', false], ['二支部', false], ['选项', true]]);
   });
 });

@@ -50,6 +50,7 @@ function excelApiSets(): Map<string, Map<string, number>> {
 const USED: [string, string, number?][] = [
   ['Workbook', 'settings'], ['Workbook', 'worksheets'], ['SettingCollection', 'getItemOrNullObject'], ['SettingCollection', 'add'], ['Setting', 'value'],
   ['WorksheetCollection', 'getActiveWorksheet'], ['WorksheetCollection', 'getItem'], ['WorksheetCollection', 'add'], ['WorksheetCollection', 'items'],
+  ['Worksheet', 'visibility'],
   ['Worksheet', 'name'], ['Worksheet', 'id'], ['Worksheet', 'activate'], ['Worksheet', 'freezePanes'], ['WorksheetFreezePanes', 'freezeRows'],
   ['Worksheet', 'onChanged'], ['Worksheet', 'onRowSorted', 10], ['Worksheet', 'getUsedRangeOrNullObject'], ['Worksheet', 'getRangeByIndexes'],
   ['Worksheet', 'getRange'], ['Worksheet', 'getRanges', 9],
@@ -63,6 +64,13 @@ const USED: [string, string, number?][] = [
   ['ConditionalRangeFormat', 'fill'], ['ConditionalRangeFormat', 'font'], ['ConditionalRangeFill', 'color'], ['ConditionalRangeFont', 'color'],
   ['WorksheetChangedEventArgs', 'address'], ['WorksheetChangedEventArgs', 'changeType'], ['WorksheetChangedEventArgs', 'details', 9], ['ChangedEventDetail', 'valueAfter', 9], ['WorksheetRowSortedEventArgs', 'address', 10],
 ];
+
+/**
+ * Members office.ts uses that this @types/office-js (1.0.612) does not declare, with the set the
+ * code guards them by (the workbook check, issue 19, gives ExcelApi 1.16 for the date system).
+ * Unverified here: the test fails once the types declare them, so the entry moves to USED.
+ */
+const UNTYPED: [string, string, number][] = [['Workbook', 'use1904DateSystem', 16]];
 
 const manifestMin = Number(/<Set Name="ExcelApi" MinVersion="1\.(\d+)"\/>/.exec(MANIFEST)![1]);
 const sets = excelApiSets();
@@ -84,6 +92,13 @@ describe('requirement sets of the Excel API members the pane uses', () => {
     // Guarded by its own set or a later one (merged areas, 1.13, are read as RangeAreas, 1.9), and office.ts really checks it.
     expect(guard ?? 0, `${cls}.${member} 需要 ExcelApi 1.${v}，高于 manifest.xml 的 1.${manifestMin}，却没有 supports() 检查`).toBeGreaterThanOrEqual(v!);
     expect(OFFICE_TS).toContain(`supports('ExcelApi', '1.${guard}')`);
+  });
+
+  it.each(UNTYPED)('%s.%s (not in @types/office-js): guarded by supports() of ExcelApi 1.%i', (cls, member, guard) => {
+    expect(sets.get(cls)?.has(member), `${cls}.${member} 已在 @types/office-js 中：请移到 USED`).toBeFalsy();
+    expect(guard).toBeGreaterThan(manifestMin);
+    expect(OFFICE_TS).toContain(`supports('ExcelApi', '1.${guard}')`);
+    expect(OFFICE_TS).toContain(member);
   });
 
   it('the list is complete: every Excel member name office.ts writes after a dot is in it', () => {

@@ -28,6 +28,8 @@ export interface FakeSheet {
   frozenRows: number;
   /** Merged areas as Excel reports them, e.g. "A3:A5". */
   merges: string[];
+  /** Excel.SheetVisibility: Visible, Hidden or VeryHidden. */
+  visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
   handlers: ((e: { address: string; type: string }) => unknown)[];
 }
 
@@ -113,6 +115,8 @@ export class FakeExcel {
   selected: { sheet: string; address: string } | null = null;
   /** Workbook settings (ExcelApi 1.4), saved with the file. */
   settings = new Map<string, unknown>();
+  /** Workbook.use1904DateSystem (ExcelApi 1.16): Mac Excel's 「使用 1904 日期系统」. */
+  use1904DateSystem = false;
   active: string;
   cfId = 0;
   constructor(public sheets: FakeSheet[]) {
@@ -199,6 +203,10 @@ export class FakeExcel {
         await new Promise((r) => setTimeout(r, syncMs + (bytes / 10_240) * msPer10KB));
       },
       workbook: {
+        load() {},
+        get use1904DateSystem() {
+          return host.use1904DateSystem;
+        },
         settings: {
           getItemOrNullObject: (key: string) => ({ isNullObject: !host.settings.has(key), value: host.settings.get(key) ?? null, load() {} }),
           add: (key: string, value: unknown) => void host.settings.set(key, value),
@@ -226,6 +234,7 @@ export class FakeExcel {
     return {
       id: s.id,
       name: s.name,
+      visibility: s.visibility ?? 'Visible',
       load() {},
       activate: () => (host.active = s.name),
       freezePanes: { freezeRows: (n: number) => (s.frozenRows = n) },

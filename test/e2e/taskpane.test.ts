@@ -129,3 +129,16 @@ describe('task pane in Chromium', () => {
     expect(pane.blocked.filter((u) => !u.startsWith('data:'))).toEqual([]);
   });
 });
+
+describe('校验整个工作簿 in Chromium', () => {
+  it('checks every sheet that holds members, names the others with why, and says the host cannot tell the date system', async () => {
+    await page.click('#validate-workbook');
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('已校验整个工作簿'), undefined, { timeout: 20_000 });
+    const status = (await page.textContent('#status'))!;
+    expect(status).toContain('已校验整个工作簿（1 个工作表）：「2026届登记表」5000 行');
+    expect(status).toContain('「说明」没有登记表的表头');
+    // The test host answers ExcelApi up to 1.12: no Workbook.use1904DateSystem.
+    expect(status).toContain('1904 日期系统');
+    expect(await page.isVisible('#date-note')).toBe(true);
+  });
+});
