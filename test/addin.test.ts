@@ -36,6 +36,7 @@ describe('reading the active sheet', () => {
         worksheets: {
           sheet: {
             name: '2026届登记表',
+            id: '{7C2D1E40-5A7B-4E0C-9F3A-2B6D8E1F0A11}',
             used: {
               rowIndex: 0, columnIndex: 0, rowCount: 2, columnCount: 3, isNullObject: false,
               merged: { isNullObject: true, address: '' },
@@ -51,7 +52,7 @@ describe('reading the active sheet', () => {
     });
     const port = createWorkbookPort({ run: (batch) => batch(mock) } as ExcelHost, all);
     const snap = await port.readActive();
-    expect(snap).toEqual({ name: '2026届登记表', rows: [['姓名', '学号', '身份证号'], ['张明远', '2022083101', null]], origin: { row: 1, col: 1 }, mapping: { 学生编号: '学号' } });
+    expect(snap).toEqual({ name: '2026届登记表', rows: [['姓名', '学号', '身份证号'], ['张明远', '2022083101', null]], origin: { row: 1, col: 1 }, mapping: { 学生编号: '学号' }, sheetId: '{7C2D1E40-5A7B-4E0C-9F3A-2B6D8E1F0A11}', merged: '' });
   });
 
   it('a 5,000-row sheet is read, validated and marked in a handful of syncs, never one per row', async () => {
@@ -62,7 +63,7 @@ describe('reading the active sheet', () => {
     const result = validateSheet(snap, { today: '2026-06-20' });
     expect(result.rowCount).toBe(5000);
     await port.clearMarks('登记表');
-    await port.applyMarks('登记表', marksFor(result.findings));
+    await port.updateMarks('登记表', [], marksFor(result.findings));
     expect(host.syncs).toBeLessThanOrEqual(6);
     expect(host.sheet('登记表').cfs.length).toBeGreaterThan(0);
   });
@@ -95,13 +96,13 @@ describe('marks', () => {
     s.comments.set('C5', '已核对');
     s.widths.set(2, 80);
     // The user's own rule must survive our clear.
-    s.cfs.push({ id: 999, addresses: ['Q3:Q302'], type: 'Custom', formula: '=LEN(Q3)<>11', fill: '#FF0000', font: '', deleted: false });
+    s.cfs.push({ id: '{user-rule}', addresses: ['Q3:Q302'], type: 'Custom', formula: '=LEN(Q3)<>11', fill: '#FF0000', font: '', deleted: false });
     const before = JSON.stringify({ ...s, handlers: [] }, (_k, v) => (v instanceof Map ? [...v] : v));
 
     const host = new FakeExcel([s]);
     const port = createWorkbookPort(host, all);
     const result = validateSheet(await port.readActive(), { today: '2026-06-20' });
-    await port.applyMarks('登记表', marksFor(result.findings));
+    await port.updateMarks('登记表', [], marksFor(result.findings));
     const ours = s.cfs.length - 1;
     expect(ours).toBeGreaterThan(0);
     expect(s.cfs.filter((c) => c.formula.includes('zhuanjie:error')).flatMap((c) => c.addresses)).toContain('Q102');
@@ -115,7 +116,7 @@ describe('marks', () => {
     const port = createWorkbookPort(host, (set, v) => !(set === 'ExcelApi' && v === '1.9'));
     const result = validateSheet(await port.readActive(), { today: '2026-06-20' });
     const before = host.syncs;
-    await port.applyMarks('登记表', marksFor(result.findings));
+    await port.updateMarks('登记表', [], marksFor(result.findings));
     expect(host.syncs - before).toBe(1);
     expect(host.sheet('登记表').cfs).toHaveLength(marksFor(result.findings).length);
   });
@@ -134,8 +135,9 @@ describe('template and format fix', () => {
     const host = new FakeExcel([newSheet(TEMPLATE_SHEET, [['已有内容']])]);
     const port = createWorkbookPort(host, all);
     const layout = templateLayout(defaultRuleSettings());
-    const name = await port.insertTemplate(layout);
+    const { name, dropdowns } = await port.insertTemplate(layout);
     expect(name).toBe('登记表2');
+    expect(dropdowns).toBe(true);
     const s = host.sheet(name);
     expect(s.values[1]!.slice(0, 4)).toEqual(['学院（必填）', '所在党支部（必填）', '姓名（必填）', '性别']);
     // The same colours as `zhuanjie template`: required and optional headers differ.
@@ -179,7 +181,7 @@ describe('events', () => {
     const host = new FakeExcel([newSheet('登记表', registrationRows(5))]);
     const port = createWorkbookPort(host, all);
     const seen: string[] = [];
-    const stop = await port.onChanged('登记表', (a) => seen.push(a));
+    const stop = await port.onChanged('登记表', (c) => seen.push(c.address));
     host.edit('登记表', 'Q4', '13800000000');
     await stop();
     host.edit('登记表', 'Q5', '13800000001');
