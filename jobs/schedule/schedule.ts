@@ -5,7 +5,7 @@
  * reminder that is due and not yet in the journal.
  */
 import cron from 'node-cron';
-import { dateIn, TIMEZONE } from '../../shared/calendar.js';
+import { beijingTime, dateIn, TIMEZONE } from '../../shared/calendar.js';
 import type { LoadedConfig } from '../lib/config.js';
 import { InputError } from '../lib/errors.js';
 import { acquireLock, type Lock } from '../lib/lock.js';
@@ -49,7 +49,7 @@ export async function startScheduler(loaded: LoadedConfig, opts: { log: (s: stri
   const pass = (why: string) => {
     if (stopping) return running;
     running = (async () => {
-      log(`[${new Date().toISOString()}] ${why}`);
+      log(`[${beijingTime(now())}] ${why}`);
       try {
         await schedulerPass(loaded, now(), log, lock, () => stopping);
       } catch (err) {

@@ -14,13 +14,16 @@
  * whether and to whom a message goes, and records what it came to.
  */
 import { formatKey, type MessageKey } from '../../../shared/messageKey.js';
+import { beijingTime } from '../../../shared/calendar.js';
 import { contentHash, type Outgoing, type Planned } from './message.js';
 import { entryId, type SendJournal, type JournalState, type KeyState, type TornLine } from './journal.js';
 import type { Delivery, Sender } from './transport.js';
 import { printable } from '../terminal.js';
 
 /** One message of a run, as the report's 发送结果 sheet lists it. */
-export interface DeliveryRow { at: string; label: string; recipients: string[]; result: string; detail: string }
+export interface DeliveryRow {
+  /** Beijing time as people read it (shared/calendar.ts). */
+  at: string; label: string; recipients: string[]; result: string; detail: string }
 
 /** `label` is who the message was for (a label, the 组织部), as the log and the report name them. */
 export interface Failure { label: string; key: MessageKey; reason: string; members: number }
@@ -109,7 +112,7 @@ export class Courier {
     }
     if (p.kind === 'sent before') {
       this.results.alreadySent.push(typed);
-      this.row(label, everyone, '此前已发送', p.at ? `上次发送：${p.at}` : '');
+      this.row(label, everyone, '此前已发送', p.at ? `上次发送：${beijingTime(p.at)}` : '');
       return true;
     }
     const todo = p.to;
@@ -176,6 +179,6 @@ export class Courier {
   }
 
   private row(label: string, recipients: string[], result: string, detail = '') {
-    this.results.rows.push({ at: new Date().toISOString(), label, recipients, result, detail });
+    this.results.rows.push({ at: beijingTime(), label, recipients, result, detail });
   }
 }
