@@ -17,7 +17,8 @@ export function writeFileAtomic(file: string, data: Buffer | string, opts: { pri
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
   let fd: number | null = null;
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    if (opts.private) mkdirPrivate(dirname(file));
+    else mkdirSync(dirname(file), { recursive: true });
     fd = openSync(tmp, 'wx', opts.private ? 0o600 : 0o644);
     if (opts.private) fchmodSync(fd, 0o600);
     const buf = typeof data === 'string' ? Buffer.from(data) : data;
@@ -36,6 +37,15 @@ export function writeFileAtomic(file: string, data: Buffer | string, opts: { pri
     }
     throw new InputError(file, `无法写入（${ioReason(err)}），原有文件未改动。`);
   }
+}
+
+/**
+ * A folder for personal data (state, receipt photos): the folders it creates are the
+ * owner's only (0700), like the files in them (0600). A folder that exists is left as the
+ * operator set it up.
+ */
+export function mkdirPrivate(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
 }
 
 /** Refuse to replace a file the user did not ask us to replace. */

@@ -15,12 +15,12 @@
  * process, another host, a reused pid) is succeeded too. The holder refreshes its
  * file's time while it lives and can check it still holds the lock before each send.
  */
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from './errors.js';
-import { ioReason } from './files.js';
+import { ioReason, mkdirPrivate } from './files.js';
 
 export class BusyError extends Error {
   constructor(dir: string) {
@@ -135,7 +135,8 @@ export async function acquireLock(stateDir: string): Promise<Lock> {
 
 function take(stateDir: string): Lock {
   const dir = join(stateDir, 'run.lock');
-  mkdirSync(dir, { recursive: true });
+  // The state folder holds journals and receipt photos: created owner-only.
+  mkdirPrivate(dir);
   const owner: Owner = { state: 'held', pid: process.pid, host: hostname(), token: randomBytes(8).toString('hex'), at: new Date().toISOString() };
   let mine = 0;
   // Each pass either takes the lock, finds a live holder, or lost a race to someone
