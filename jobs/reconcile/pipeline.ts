@@ -12,7 +12,7 @@ import type { College } from '../../shared/config.js';
 import { InputError } from '../lib/errors.js';
 import type { LoadedConfig } from '../lib/config.js';
 import { sourceOf, type JobConfig } from '../../shared/config.js';
-import { expandInputs } from '../lib/files.js';
+import { listInputs, type Skipped } from '../lib/files.js';
 import { membersOf, readReceiptFile, validateFile, type FileValidation, type ReceiptFile } from '../lib/read/load.js';
 import { collegeOfFile, readEach, type Unreadable } from '../lib/read/unreadable.js';
 
@@ -53,6 +53,8 @@ export interface PipelineOutput {
   unreadable: Unreadable[];
   receiptFiles: ReceiptFile[];
   result: ReconcileResult;
+  /** Files of the input folders that were not read, with why (Excel lock files, documents, images). */
+  skipped: Skipped[];
 }
 
 /** 「表头=字段」 corrections → overrides, or an InputError naming where they came from. */
@@ -63,11 +65,13 @@ export function columnOverrides(map: Record<string, string>, from: string): Colu
 }
 
 /** Each source's files with the overrides that apply to them; a source's own corrections must all be used. */
-function filesOf(sources: readonly Source[], global: ColumnOverrides, from: string) {
+function filesOf(sources: readonly Source[], global: ColumnOverrides, from: string, skipped: Skipped[]) {
   return sources.flatMap((s) => {
     const own = columnOverrides(s.columns ?? {}, `${from}（${s.path}）`);
     const overrides = new Map([...global, ...own]);
-    return expandInputs([s.path]).map((file) => ({ file, overrides, own, kind: s.kind }));
+    const inputs = listInputs([s.path]);
+    skipped.push(...inputs.skipped);
+    return inputs.files.map((file) => ({ file, overrides, own, kind: s.kind }));
   });
 }
 
@@ -83,7 +87,8 @@ export function loadAndReconcile(input: PipelineInput): PipelineOutput {
     for (const k of global.keys()) if (!missing.has(k)) used.add(k);
   };
 
-  const registrations = filesOf(input.registrations, global, from);
+  const skipped: Skipped[] = [];
+  const registrations = filesOf(input.registrations, global, from, skipped);
   const byFile = new Map(registrations.map((r) => [r.file, r]));
   const readRegistration = (file: string) => each(file, () => {
     const { overrides, own } = byFile.get(file)!;
@@ -94,7 +99,7 @@ export function loadAndReconcile(input: PipelineInput): PipelineOutput {
   const files = registrations.map((r) => r.file);
   const { results: validations, unreadable } = input.isolate ? readEach(files, readRegistration) : { results: files.map(readRegistration), unreadable: [] };
   for (const u of unreadable) u.college = collegeOfFile(u.file, input.colleges);
-  const receiptFiles = filesOf(input.receipts, global, from).map(({ file, overrides, own, kind }) => each(file, () => {
+  const receiptFiles = filesOf(input.receipts, global, from, skipped).map(({ file, overrides, own, kind }) => each(file, () => {
     const r = readReceiptFile(file, { kind, overrides });
     check(file, own, r.decisions);
     return r;
@@ -111,7 +116,7 @@ export function loadAndReconcile(input: PipelineInput): PipelineOutput {
     cohort: input.cohort,
     settings: input.settings,
   });
-  return { validations, unreadable, receiptFiles, result };
+  return { validations, unreadable, receiptFiles, result, skipped };
 }
 
 /** The pipeline's input as the config file describes it, paths resolved against the file's folder. */

@@ -5,10 +5,10 @@ import { dateIn, TIMEZONE } from '../../../shared/calendar.js';
 import { unusedOverrides } from '../../../shared/headers.js';
 import { InputError } from '../../lib/errors.js';
 import { loadConfig } from '../../lib/config.js';
-import { expandInputs } from '../../lib/files.js';
+import { listInputs } from '../../lib/files.js';
 import { validateFile } from '../../lib/read/load.js';
 import { readEach } from '../../lib/read/unreadable.js';
-import { printable } from '../../lib/terminal.js';
+import { printable, skippedLine } from '../../lib/terminal.js';
 import { columnOverrides } from '../../reconcile/pipeline.js';
 import { validationJson, validationText } from '../output.js';
 import { collect, EXIT, isoOption, MAP_HELP, mapOption } from '../options.js';
@@ -29,15 +29,18 @@ export function validateCommand(program: Command): void {
       const today = o.today ? isoOption(o.today, '--today') : dateIn(TIMEZONE);
       const overrides = columnOverrides({ ...config.columns, ...mapOption(o.map) }, o.map?.length ? '--map' : (loaded.file ?? '--map'));
       // Every readable file is checked and reported; the unreadable ones are listed (exit 2).
-      const { results, unreadable } = readEach(expandInputs(files), (f) => validateFile(f, { settings: config.rules, today, sheet: o.sheet, overrides }));
+      const inputs = listInputs(files);
+      const { results, unreadable } = readEach(inputs.files, (f) => validateFile(f, { settings: config.rules, today, sheet: o.sheet, overrides }));
       if (o.map?.length && results.length) {
         const cli = columnOverrides(mapOption(o.map), '--map');
         const unused = [...cli.keys()].filter((k) => results.every((r) => unusedOverrides(cli, r.header.decisions).includes(k)));
         if (unused.length) throw new InputError('--map', `表头${unused.map((h) => `「${h}」`).join('、')}在表中不存在，请核对拼写。`);
       }
       // `unreadable` appears only when there is one: the usual document keeps its one key.
-      if (o.json) console.log(JSON.stringify({ ...validationJson(results), ...(unreadable.length ? { unreadable: unreadable.map(({ file, reason }) => ({ file, reason })) } : {}) }, null, 2));
+      if (o.json) console.log(JSON.stringify({ ...validationJson(results), ...(unreadable.length ? { unreadable: unreadable.map(({ file, reason }) => ({ file, reason })) } : {}), ...(inputs.skipped.length ? { skipped: inputs.skipped } : {}) }, null, 2));
       else if (results.length) console.log(results.map((r) => validationText(r, { explain: o.explain })).join('\n\n'));
+      // Every file of a folder that was not read is named, with why (not an error: the exit code is unchanged).
+      for (const s of inputs.skipped) console.error(skippedLine(s));
       for (const u of unreadable) console.error(`错误：${printable(u.file)}：${printable(u.reason)}`);
       process.exitCode = unreadable.length ? EXIT.input : results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
     });

@@ -3,6 +3,7 @@
  * plain sheet snapshots. SheetJS does the parsing; this module adds what real
  * inboxes need: GBK CSV, sheet choice, and Chinese errors that name the file.
  */
+import { READABLE_EXTENSIONS } from '../../../shared/formats.js';
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import * as XLSX from 'xlsx';
@@ -14,7 +15,7 @@ import { InputError } from '../errors.js';
 import { containerOf, zipProblem } from './zip.js';
 import { notAWorkbook } from './sniff.js';
 
-export const SUPPORTED_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.ods', '.csv', '.txt'];
+export const SUPPORTED_EXTENSIONS: readonly string[] = READABLE_EXTENSIONS;
 /** Extensions whose files are always zip containers (or, when encrypted, CFB). */
 const ZIP_EXTENSIONS = ['.xlsx', '.xlsm', '.ods'];
 
