@@ -175,7 +175,8 @@ export function nearest(word: string, candidates: readonly string[]): string | n
   return best !== null && bestD <= Math.max(1, Math.floor(Math.max(word.length, best.length) / 3)) ? best : null;
 }
 
-function editDistance(a: string, b: string): number {
+/** Edits between two strings (a swap of neighbours counts one). */
+export function editDistance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {

@@ -14,6 +14,7 @@ import type { LoadedConfig } from '../lib/config.js';
 import { sourceOf, type JobConfig } from '../../shared/config.js';
 import { listInputs, type Skipped } from '../lib/files.js';
 import { membersOf, readReceiptFile, validateFile, type FileValidation, type ReceiptFile } from '../lib/read/load.js';
+import { collegeNotes } from '../../shared/collegeNames.js';
 import { collegeOfFile, readEach, type Unreadable } from '../lib/read/unreadable.js';
 
 /** Every field a correction may name: registration and receipt columns. */
@@ -55,6 +56,8 @@ export interface PipelineOutput {
   result: ReconcileResult;
   /** Files of the input folders that were not read, with why (Excel lock files, documents, images). */
   skipped: Skipped[];
+  /** Sheets' colleges that match no configured college (with the nearest), configured colleges with no members. */
+  collegeNotes: string[];
 }
 
 /** 「表头=字段」 corrections → overrides, or an InputError naming where they came from. */
@@ -108,15 +111,17 @@ export function loadAndReconcile(input: PipelineInput): PipelineOutput {
   if (unusedGlobal.length && validations.length + receiptFiles.length > 0 && !unreadable.length) {
     throw new InputError(from, `列对应中的表头${unusedGlobal.map((h) => `「${h}」`).join('、')}在任何文件中都不存在，请核对拼写。`);
   }
+  const members = membersOf(validations, input.colleges);
   const result = reconcile({
-    members: membersOf(validations, input.colleges),
+    members,
     receipts: [...receiptFiles.flatMap((r) => r.records), ...(input.extraReceipts ?? [])],
     receiptFiles: receiptFiles.map((r) => r.info),
     asOf: input.asOf,
     cohort: input.cohort,
     settings: input.settings,
   });
-  return { validations, unreadable, receiptFiles, result, skipped };
+  const notes = collegeNotes(members, input.colleges, { unreadableColleges: unreadable.map((u) => u.college).filter((c): c is string => Boolean(c)) });
+  return { validations, unreadable, receiptFiles, result, skipped, collegeNotes: notes };
 }
 
 /** The pipeline's input as the config file describes it, paths resolved against the file's folder. */

@@ -62,7 +62,7 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
     // E-mailed receipts: fetch new mail first, then count everything the mailbox journal holds.
     const mail = await mailboxReceipts(loaded, { fetch: !opts.dryRun, log });
     // A registration that cannot be read is reported and set aside; every other college still gets its list.
-    const { result, unreadable, skipped } = loadAndReconcile({ ...pipelineInput(loaded, opts.asOf, cohort), extraReceipts: mail.receipts, isolate: true });
+    const { result, unreadable, skipped, collegeNotes } = loadAndReconcile({ ...pipelineInput(loaded, opts.asOf, cohort), extraReceipts: mail.receipts, isolate: true });
     const fullIds = config.fullIdNumbers;
     const unreadableRows = unreadable.map((u) => ({ file: basename(u.file), college: u.college, reason: u.reason }));
     const reportFile = join(reportDir, `组织关系转接对账-${opts.asOf}.xlsx`);
@@ -71,7 +71,7 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
     const reportExtras = { fullIds, unreadable: unreadableRows, unmatchedMail: mail.unmatched };
     writeFileAtomic(reportFile, await buildReport(result, reportExtras), { private: true });
     log(reconcileText(result));
-    for (const s of skipped) log(skippedLine(s));
+    for (const line of [...skipped.map(skippedLine), ...collegeNotes]) log(line);
     for (const u of unreadable) log(`无法读取的登记表：${printable(u.file)}${u.college ? `（${u.college}）` : ''}：${printable(u.reason)} 其中的党员未计入本次对账，其余登记表照常处理。`);
     log(`对账报告：${resolve(reportFile)}`);
 

@@ -43,11 +43,11 @@ export function reconcileCommand(program: Command): void {
       const tick = progress(expandInputs([...o.registrations, ...(o.receipts ?? []), ...(o.paperRegister ?? [])]).length, '读取');
       // E-mailed receipts already read from the 回执 mailbox count here too (no fetch: that is `receipts fetch` or `run`).
       const mail = await mailboxReceipts(loaded, { fetch: false, log: () => {} });
-      const { result, skipped } = loadAndReconcile({
+      const { result, skipped, collegeNotes } = loadAndReconcile({
         registrations, receipts, columns: { ...config.columns, ...mapOption(o.map) }, columnsFrom: o.map?.length ? '--map' : (loaded.file ?? '--map'),
         settings: config.rules, colleges: config.colleges, asOf, cohort, each: tick, extraReceipts: mail.receipts,
       });
-      for (const s of skipped) console.error(skippedLine(s));
+      for (const line of [...skipped.map(skippedLine), ...collegeNotes]) console.error(line);
       const fullIds = Boolean(o.fullId) || config.fullIdNumbers;
       if (o.out) writeFileAtomic(o.out, await buildReport(result, { fullIds, unmatchedMail: mail.unmatched }), { private: true });
       if (o.json) console.log(JSON.stringify(reconcileJson(result, fullIds), null, 2));

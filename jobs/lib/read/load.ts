@@ -7,6 +7,7 @@ import { readReceiptRows, receiptExportSigns, RECEIPT_TABLE_FIELDS, type Receipt
 import type { RegisteredMember } from '../../../shared/reconcile.js';
 import type { RuleSettings } from '../../../shared/settings.js';
 import type { College } from '../../../shared/config.js';
+import { collegeKey } from '../../../shared/collegeNames.js';
 import { readTable } from './workbook.js';
 import { InputError } from '../errors.js';
 
@@ -34,8 +35,8 @@ export function validateFile(file: string, opts: ValidateFileOptions): FileValid
   return { file, ...result, otherSheets: picked.otherSheets };
 }
 
-/** A college's name as compared: no spaces, no 中共 prefix, no 党委/党总支/委员会 suffix. */
-export const collegeKey = (s: string) => s.replace(/\s/g, '').replace(/(?:分党委|党委|党总支|委员会)$/, '').replace(/^中共/, '');
+/** Compared as shared/collegeNames.ts says (also for the unreadable files' colleges). */
+export { collegeKey };
 
 /** The configured college a registration row belongs to, by name or alias; else its own text. */
 export function collegeResolver(colleges: readonly College[]): (text: string, file: string) => string {
