@@ -4,7 +4,7 @@
  * environment variable named here, never from the file.
  */
 import { z } from './zod.js';
-import { RuleSettingsSchema, formatZodIssues } from './settingsSchema.js';
+import { RuleSettingsSchema, formatZodIssues, readablePath } from './settingsSchema.js';
 
 const email = z.email('不是有效的电子邮箱地址');
 
@@ -141,7 +141,7 @@ export function parseJobConfig(data: unknown, source: string): ConfigParse {
 const SECRET_KEYS = new Set(['password', 'pass', 'passwd', 'pwd', '密码']);
 
 function unknownKeyLine(source: string, path: readonly PropertyKey[], key: string): string {
-  const where = `${source}：${path.length ? `${path.map(String).join('.')}.` : ''}${key}`;
+  const where = `${source}：${readablePath([...path, key])}`;
   if (SECRET_KEYS.has(key.toLowerCase())) {
     return `${where}：密码不能写在配置文件里。请删除此项，把密码放在环境变量 ZHUANJIE_SMTP_PASSWORD 中（或用 mail.passwordEnv 指定别的变量名）。`;
   }

@@ -1,5 +1,6 @@
 /** `zhuanjie validate`: check registration tables, one line per finding. */
 import type { Command } from 'commander';
+import { READABLE_FORMATS } from '../../../shared/formats.js';
 import { Option } from 'commander';
 import { dateIn, TIMEZONE } from '../../../shared/calendar.js';
 import { unusedOverrides } from '../../../shared/headers.js';
@@ -15,8 +16,8 @@ import { collect, EXIT, isoOption, MAP_HELP, mapOption } from '../options.js';
 
 export function validateCommand(program: Command): void {
   program.command('validate')
-    .description('校验登记表（.xlsx .xls .ods .csv），逐行列出问题')
-    .argument('<文件或文件夹...>', '登记表文件或文件夹')
+    .description('校验登记表，逐行列出问题')
+    .argument('<文件或文件夹...>', `登记表文件或文件夹（可读取：${READABLE_FORMATS}）`)
     .option('--sheet <名称>', '要校验的工作表（默认：第一个能识别表头的工作表）')
     .option('--config <文件>', '配置文件（JSON），其中 rules 为校验设置、columns 为列对应')
     .option('--map <表头=字段>', MAP_HELP, collect, [])
