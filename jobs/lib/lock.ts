@@ -49,7 +49,7 @@ export function busyText(dir: string, h?: Holder): string {
       + `如确要手工运行：先停止定时任务（Windows 服务：nssm stop zhuanjie；Linux：sudo systemctl stop zhuanjie；在终端里运行的按 Ctrl+C），`
       + `或用 zhuanjie run --dry-run 只对账、生成报告而不发邮件（不需要运行锁）。`;
   }
-  return `另一个 zhuanjie ${h.command ?? '进程'} 正在使用 ${dir}（${who}）。请等它结束后再试。`;
+  return `另一个 zhuanjie ${h.command ? `${h.command} ` : '进程'}正在使用 ${dir}（${who}）。请等它结束后再试。`;
 }
 
 /** The lock was succeeded by another process while we held it (we hung for STALE_MS). */
