@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { deflateSync, crc32 } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { productionManifest } from './deploy.mjs';
+import { checkManifest } from './validate-manifest.mjs';
 
 const defaultOut = join(import.meta.dirname, '..', 'dist', 'addin');
 const src = join(import.meta.dirname, '..', 'addin');
@@ -81,6 +83,22 @@ export async function buildAddin({ host, officeJs = 'cdn', out = defaultOut } = 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const i = process.argv.indexOf('--host');
   const officeJs = process.argv.includes('--local-office-js') ? 'local' : 'cdn';
+  const u = process.argv.indexOf('--url');
+  // The production manifest first: a bad --url stops before anything is built.
+  let manifest = null;
+  try {
+    if (u > 0) manifest = productionManifest(readFileSync(join(import.meta.dirname, '..', 'manifest.xml'), 'utf8'), process.argv[u + 1] ?? '');
+  } catch (err) {
+    console.error(`错误：${err.message}`);
+    process.exit(2);
+  }
   const dir = await buildAddin({ host: i > 0 ? process.argv[i + 1] : undefined, officeJs });
   console.log(`任务窗格已生成：${dir}${officeJs === 'local' ? '（office.js 由本站提供，不访问微软 CDN）' : ''}`);
+  if (manifest) {
+    const problems = checkManifest(manifest);
+    if (problems.length) throw new Error(`生成的清单有问题：\n${problems.join('\n')}`);
+    const file = join(dir, '..', 'manifest.xml');
+    writeFileSync(file, manifest);
+    console.log(`正式部署用的清单：${file}（地址 ${process.argv[u + 1]}；仓库中的 manifest.xml 仍指向 localhost，供开发使用）`);
+  }
 }

@@ -15,3 +15,19 @@ export function cohortFor(asOf: string): number {
   const y = Number(asOf.slice(0, 4));
   return Number(asOf.slice(5, 7)) < 6 ? y - 1 : y;
 }
+
+/**
+ * A moment as people in China read it: Beijing time, 2026-08-25 08:30:05. Every time the
+ * project shows (log lines, the report's 发送结果, the lock's holder, journal listings)
+ * goes through here; files meant for programs (journals) keep ISO 8601 with its zone.
+ * An ISO string that does not parse is shown as it is (an old or hand-edited journal).
+ */
+export function beijingTime(at: Date | string = new Date()): string {
+  const d = typeof at === 'string' ? new Date(at) : at;
+  if (Number.isNaN(d.getTime())) return String(at);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: TIMEZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  }).formatToParts(d);
+  const get = (t: string) => parts.find((p) => p.type === t)!.value;
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
+}

@@ -4,7 +4,7 @@
  * environment variable named here, never from the file.
  */
 import { z } from './zod.js';
-import { RuleSettingsSchema, formatZodIssues } from './settingsSchema.js';
+import { RuleSettingsSchema, formatZodIssues, readablePath } from './settingsSchema.js';
 import { deadlinesOf } from './deadlines.js';
 
 const email = z.email('不是有效的电子邮箱地址');
@@ -160,7 +160,7 @@ export function parseJobConfig(data: unknown, source: string): ConfigParse {
 const SECRET_KEYS = new Set(['password', 'pass', 'passwd', 'pwd', '密码']);
 
 function unknownKeyLine(source: string, path: readonly PropertyKey[], key: string): string {
-  const where = `${source}：${path.length ? `${path.map(String).join('.')}.` : ''}${key}`;
+  const where = `${source}：${readablePath([...path, key])}`;
   if (SECRET_KEYS.has(key.toLowerCase())) {
     return `${where}：密码不能写在配置文件里。请删除此项，把密码放在环境变量 ZHUANJIE_SMTP_PASSWORD 中（或用 mail.passwordEnv 指定别的变量名）。`;
   }
@@ -194,7 +194,8 @@ export function nearest(word: string, candidates: readonly string[]): string | n
   return best !== null && bestD <= Math.max(1, Math.floor(Math.max(word.length, best.length) / 3)) ? best : null;
 }
 
-function editDistance(a: string, b: string): number {
+/** Edits between two strings (a swap of neighbours counts one). */
+export function editDistance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {

@@ -40,6 +40,8 @@ export interface FieldDef {
   /** Choices offered as a dropdown in the template. */
   readonly choices?: readonly string[];
   readonly width?: number;
+  /** The unit a number in this column is in, shown in the template's header cell (read back as the same field). */
+  readonly unit?: string;
 }
 
 const def = <K extends string>(key: K, header: string, kind: FieldKind, synonyms: string[] = [], extra: Partial<FieldDef> = {}) =>
@@ -72,7 +74,7 @@ export const REGISTRATION_FIELDS = [
   def('destinationUnit', '去向单位', 'text', ['就业单位', '工作单位', '升学学校', '签约单位', '录取学校', '升学院校', '就业/升学单位'], { width: 24 }),
   def('letterNo', '介绍信编号', 'text', ['介绍信号', '介绍信编码'], { wholeOnly: ['编号'], width: 12 }),
   def('issueDate', '开具日期', 'date', ['介绍信开具日期', '开具时间', '开信日期', '开介绍信日期', '开具介绍信时间', '开具介绍信日期'], { width: 12 }),
-  def('validDays', '有效期', 'int', ['有效天数', '有效期天数', '介绍信有效期'], { width: 8 }),
+  def('validDays', '有效期', 'int', ['有效天数', '有效期天数', '介绍信有效期'], { width: 10, unit: '天' }),
   def('duesPaidThrough', '党费交至', 'month', ['党费交到', '党费交纳至', '党费缴纳至', '党费已交到', '党费缴至', '党费交纳到', '党费缴纳到'], { width: 11 }),
   def('probationForm', '预备党员考察表', 'enum', ['考察表', '是否提供考察表', '是否有考察表', '预备党员考察材料', '有无考察表', '有无预备党员考察表', '考察表是否提交', '是否提交考察表'], { choices: ['已提供', '未提供'], width: 14 }),
   def('phone', '联系电话', 'phone', ['手机号', '手机号码', '电话', '手机', '联系方式', '本人电话', '本人手机', '本人联系电话', '移动电话'], { textFormat: true, width: 15 }),

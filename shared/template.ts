@@ -54,7 +54,8 @@ export function templateLayout(settings: RuleSettings): TemplateLayout {
       return {
         key: f.key,
         header: f.header,
-        label: required ? `${f.header}${REQUIRED_MARK}` : f.header,
+        // The unit in the cell (有效期（天）): a 90 typed under a bare 有效期 could mean days or months.
+        label: `${f.header}${f.unit ? `（${f.unit}）` : ''}${required ? REQUIRED_MARK : ''}`,
         required,
         fill: required ? FILL.required : FILL.optional,
         choices: f.key === 'transferType' ? transferTypeLabels(settings) : f.choices ? [...f.choices] : null,

@@ -37,7 +37,11 @@ describe('college mails', () => {
     for (const p of paragraphs) expect(m.text).toContain(p);
     const rows = [...String(m.html).matchAll(/<tr>(.*?)<\/tr>/gs)].slice(1).map((r) => [...r[1]!.matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((c) => htmlText(c[1]!)));
     expect(rows).toHaveLength(4); // 计算机学院 in the demo: five unresolved, one of them completed by an e-mailed receipt
-    for (const r of rows) expect(m.text).toContain(r.filter(Boolean).join(' | '));
+    for (const r of rows) expect(m.text).toContain(r.map((c) => c || '—').join(' | '));
+    // Under the same column headings as the HTML (issue 24): each cell stays in its column.
+    const headings = [...String(m.html).matchAll(/<th[^>]*>(.*?)<\/th>/gs)].map((h) => htmlText(h[1]!));
+    expect(m.text!.split('\n')).toContain(`序号 | ${headings.join(' | ')}`);
+    expect(m.text!.split('\n').filter((l) => /^\d+ \| /.test(l)).every((l) => l.split(' | ').length === headings.length + 1)).toBe(true);
   });
 
   it('keep each name on one line in the table (white-space:nowrap)', () => {

@@ -379,7 +379,7 @@ describe('two processes on one state folder', () => {
     expect((await cliAsync(['run', '--config', file, '--as-of', SAMPLE_AS_OF])).code).toBe(3);
     const second = await cliAsync(['schedule', '--config', file]);
     expect(second.code).toBe(3);
-    expect(second.stderr).toContain('另一个 zhuanjie 进程正在使用');
+    expect(second.stderr).toContain('定时任务 zhuanjie schedule 正在运行');
     daemon.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect((await cliAsync(['run', '--config', file, '--as-of', '2026-07-15'])).code).toBe(0);

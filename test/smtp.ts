@@ -15,6 +15,13 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 export interface Received { from: string; to: string[]; raw: Buffer; parsed: ParsedMail }
 
 export interface Faults {
+  /**
+   * Offer AUTH and decide each login: true accepts; a reply refuses it (535 for a wrong
+   * password). Without it the server offers no AUTH, like a campus relay that trusts its network.
+   */
+  auth?: (user: string, pass: string) => true | { code: number; message: string };
+  /** Connection n (1-based): 'drop' it before the greeting, or greet with this reply instead of 220. */
+  connect?: (n: number) => 'drop' | { code: number; message: string } | undefined;
   /** Reject this recipient with the given reply, or 'drop' the connection before any message data (safe to retry). */
   rcpt?: (address: string) => { code: number; message: string } | 'drop' | undefined;
   /**
@@ -34,10 +41,29 @@ export async function startSmtp(faults: Faults = {}) {
   const messages: Received[] = [];
   const sockets = new Set<Socket>();
   let dataCount = 0;
+  let connections = 0;
+  let logins = 0;
   const server = new SMTPServer({
     authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
+    disabledCommands: faults.auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    allowInsecureAuth: true,
+    authMethods: ['PLAIN', 'LOGIN'],
     logger: false,
+    onConnect(_s: SMTPServerSession, cb: (err?: Error | null) => void) {
+      const n = ++connections;
+      const fault = faults.connect?.(n);
+      if (fault === 'drop') {
+        for (const s of sockets) s.destroy();
+        return;
+      }
+      cb(fault ? smtpError(fault.code, fault.message) : null);
+    },
+    onAuth(auth, _s, cb) {
+      logins++;
+      const verdict = faults.auth?.(auth.username ?? '', auth.password ?? '') ?? true;
+      if (verdict === true) return cb(null, { user: auth.username });
+      cb(smtpError(verdict.code, verdict.message));
+    },
     onRcptTo(address: SMTPServerAddress, _s: SMTPServerSession, cb: (err?: Error | null) => void) {
       const bad = faults.rcpt?.(address.address);
       if (bad === 'drop') {
@@ -83,6 +109,13 @@ export async function startSmtp(faults: Faults = {}) {
     /** DATA transactions begun (whether or not accepted). */
     get dataCount() {
       return dataCount;
+    },
+    /** TCP connections accepted, and AUTH attempts made. */
+    get connections() {
+      return connections;
+    },
+    get logins() {
+      return logins;
     },
     close: () => {
       for (const s of sockets) s.destroy();

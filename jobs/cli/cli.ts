@@ -7,7 +7,7 @@ import { InputError } from '../lib/errors.js';
 import { BusyError } from '../lib/lock.js';
 import { explainSystemError } from '../lib/systemErrors.js';
 import { helpConfiguration, outputConfiguration } from './cliText.js';
-import { EXIT } from './options.js';
+import { EXIT, EXIT_HELP } from './options.js';
 import { columnsCommand } from './commands/columns.js';
 import { demoCommand } from './commands/demo.js';
 import { journalCommand } from './commands/journal.js';
@@ -34,6 +34,12 @@ function program(): Command {
     .exitOverride();
 
   for (const add of [validateCommand, annotateCommand, columnsCommand, templateCommand, reconcileCommand, auditCommand, runCommand, journalCommand, receiptsCommand, scheduleCommand, demoCommand]) add(p);
+  // Every command's help ends with what its exit codes mean (one text, options.ts).
+  const withExitCodes = (c: Command): void => {
+    c.addHelpText('after', `\n${EXIT_HELP}`);
+    c.commands.forEach(withExitCodes);
+  };
+  p.commands.forEach(withExitCodes);
 
   return p;
 }

@@ -65,7 +65,9 @@ export const helpConfiguration: HelpConfiguration = {
   optionDescription(option: Option) {
     const notes: string[] = [];
     if (option.mandatory) notes.push('必填');
-    if (option.defaultValue !== undefined && (option.required || option.optional)) {
+    // A repeatable option starts from an empty list: that is no default worth a 「（默认：）」.
+    const empty = Array.isArray(option.defaultValue) && !option.defaultValue.length;
+    if (option.defaultValue !== undefined && !empty && (option.required || option.optional)) {
       notes.push(`默认：${option.defaultValueDescription ?? String(option.defaultValue)}`);
     }
     return notes.length ? `${option.description}（${notes.join('；')}）` : option.description;

@@ -5,6 +5,17 @@ import { InputError } from '../lib/errors.js';
 /** 0 fine, 1 findings or failed sends, 2 unreadable input, 3 busy. */
 export const EXIT = { ok: 0, findings: 1, input: 2, busy: 3 } as const;
 
+/** What each exit code means, as every command's --help and the README say it. */
+export const EXIT_MEANINGS: Record<(typeof EXIT)[keyof typeof EXIT], string> = {
+  0: '成功（校验时表示没有“错误”，可以有“提醒”）',
+  1: '校验发现错误，或有邮件发送失败、状态不确定',
+  2: '输入无法读取或有误（文件损坏、加密、找不到表头、配置有误等，错误信息写明文件、行、列和原因）',
+  3: '另一个 zhuanjie 进程（run、schedule 或 receipts fetch）正在使用同一个状态文件夹',
+};
+
+/** The 退出码 paragraph of every command's help. */
+export const EXIT_HELP = `退出码：${Object.entries(EXIT_MEANINGS).map(([code, meaning]) => `${code} ${meaning}`).join('；')}。`;
+
 export function isoOption(value: string, name: string): string {
   const iso = parseDate(value);
   if (!iso) throw new InputError(name, `「${value}」不是有效日期，请写成 YYYY-MM-DD。`);

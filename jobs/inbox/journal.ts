@@ -6,7 +6,8 @@
  * half-way resumes with the first message that has no line. A torn last line
  * (crash mid-write) is ignored and its message simply handled again.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fchmodSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { mkdirPrivate } from '../lib/files.js';
 import { dirname } from 'node:path';
 
 export interface MailEntry {
@@ -75,9 +76,11 @@ export class InboxJournal {
 
   /** One write call per line, then fsync: a line is either whole or torn at the end. */
   append(entry: MailEntry): void {
-    mkdirSync(dirname(this.file), { recursive: true });
-    const fd = openSync(this.file, 'a');
+    // Names, 学号 and senders' addresses: owner-only, like the send journal.
+    mkdirPrivate(dirname(this.file));
+    const fd = openSync(this.file, 'a', 0o600);
     try {
+      fchmodSync(fd, 0o600);
       const buf = Buffer.from(`\n${JSON.stringify(entry)}\n`);
       let off = 0;
       while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);

@@ -130,7 +130,8 @@ export async function processMessage(msg: RawMessage, opts: ProcessOptions): Pro
     // Same photo sent twice → same name → saved once.
     const rel = join('receipts', folder, `${base.date}-${createHash('sha256').update(a.content).digest('hex').slice(0, 16)}.${a.ext}`);
     const abs = join(opts.stateDir, rel);
-    if (!existsSync(abs)) writeFileAtomic(abs, a.content);
+    // A receipt photo shows a name and often an ID number: owner-only, in owner-only folders.
+    if (!existsSync(abs)) writeFileAtomic(abs, a.content, { private: true });
     saved.push(rel);
   }
   return { ...base, rule: c?.rule, outcome: 'receipt', name: id.name, studentId: id.studentId, note: identityNote(id), attachmentNames: names, saved, rejected, reasons: [] };

@@ -1,8 +1,8 @@
 /** File output that never leaves half a file behind and never overwrites by surprise. */
 import { closeSync, existsSync, fchmodSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { dirname, extname, isAbsolute, join, basename, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, basename, relative, resolve, sep } from 'node:path';
 import { InputError } from './errors.js';
-import { SUPPORTED_EXTENSIONS } from './read/workbook.js';
+import { READABLE_FORMATS, skipReason } from '../../shared/formats.js';
 
 const IO_REASONS: Record<string, string> = { ENOSPC: '磁盘空间不足', EDQUOT: '超出磁盘配额', EFBIG: '文件超过系统允许的大小', EACCES: '没有写入权限', EPERM: '没有写入权限（Windows 上也可能是文件正在 Excel 中打开）', EBUSY: '文件被其他程序占用，例如正在 Excel 中打开，请关闭后重试', EROFS: '磁盘为只读', ENOTDIR: '路径中有同名文件而不是文件夹', EISDIR: '是文件夹而不是文件', EIO: '磁盘读写错误' };
 
@@ -17,7 +17,8 @@ export function writeFileAtomic(file: string, data: Buffer | string, opts: { pri
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
   let fd: number | null = null;
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    if (opts.private) mkdirPrivate(dirname(file));
+    else mkdirSync(dirname(file), { recursive: true });
     fd = openSync(tmp, 'wx', opts.private ? 0o600 : 0o644);
     if (opts.private) fchmodSync(fd, 0o600);
     const buf = typeof data === 'string' ? Buffer.from(data) : data;
@@ -38,14 +39,31 @@ export function writeFileAtomic(file: string, data: Buffer | string, opts: { pri
   }
 }
 
+/**
+ * A folder for personal data (state, receipt photos): the folders it creates are the
+ * owner's only (0700), like the files in them (0600). A folder that exists is left as the
+ * operator set it up.
+ */
+export function mkdirPrivate(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+}
+
 /** Refuse to replace a file the user did not ask us to replace. */
 export function assertWritable(file: string, force: boolean): void {
   if (existsSync(file) && !force) throw new InputError(file, '文件已存在。为避免覆盖，请换一个文件名，或加 --force 覆盖。');
 }
 
-/** Files and folders → the spreadsheet files in them (one level, sorted, no Office lock files). */
-export function expandInputs(paths: readonly string[]): string[] {
-  const out: string[] = [];
+/** A file in an input folder that is not read, and why (shown to the user, never silent). */
+export interface Skipped { file: string; reason: string }
+
+/**
+ * Files and folders → the table files in them (one level, sorted) and every other entry
+ * of those folders with why it is skipped (Excel lock files, documents, images, subfolders).
+ * A file named directly is always read: the user chose it.
+ */
+export function listInputs(paths: readonly string[]): { files: string[]; skipped: Skipped[] } {
+  const files: string[] = [];
+  const skipped: Skipped[] = [];
   for (const p of paths) {
     let st;
     try {
@@ -53,17 +71,35 @@ export function expandInputs(paths: readonly string[]): string[] {
     } catch {
       throw new InputError(p, '文件或文件夹不存在。');
     }
-    if (st.isDirectory()) {
-      const files = readdirSync(p)
-        .filter((f) => SUPPORTED_EXTENSIONS.includes(extname(f).toLowerCase()) && !f.startsWith('~$') && !f.startsWith('.'))
-        .sort()
-        .map((f) => join(p, f));
-      if (files.length === 0) throw new InputError(p, `文件夹中没有表格文件（支持 ${SUPPORTED_EXTENSIONS.join(' ')}）。`);
-      out.push(...files);
-    } else out.push(p);
+    if (!st.isDirectory()) {
+      files.push(p);
+      continue;
+    }
+    const found: string[] = [];
+    for (const f of readdirSync(p).sort()) {
+      const full = join(p, f);
+      // A name that looks like a table goes to the reader, which says what is wrong with it (a folder named .xlsx, a link loop).
+      let reason = skipReason(f);
+      if (reason && isFolder(full)) reason = '子文件夹（只读取所选文件夹这一层的文件）';
+      if (reason) skipped.push({ file: full, reason });
+      else found.push(full);
+    }
+    if (found.length === 0) throw new InputError(p, `文件夹中没有表格文件（可读取：${READABLE_FORMATS}）。${skipped.filter((s) => s.file.startsWith(p)).map((s) => `\n  跳过 ${basename(s.file)}：${s.reason}`).join('')}`);
+    files.push(...found);
   }
-  return out;
+  return { files, skipped };
 }
+
+const isFolder = (p: string) => {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+/** Files and folders → the table files in them; for callers that do not report what was skipped. */
+export const expandInputs = (paths: readonly string[]): string[] => listInputs(paths).files;
 
 /**
  * An output path from the config: relative paths must stay inside the config's

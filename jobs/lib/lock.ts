@@ -15,18 +15,41 @@
  * process, another host, a reused pid) is succeeded too. The holder refreshes its
  * file's time while it lives and can check it still holds the lock before each send.
  */
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from './errors.js';
-import { ioReason } from './files.js';
+import { ioReason, mkdirPrivate } from './files.js';
+import { beijingTime } from '../../shared/calendar.js';
 
 export class BusyError extends Error {
-  constructor(dir: string) {
-    super(`另一个 zhuanjie 进程正在使用 ${dir}（正在运行 run 或 schedule）。请等它结束后再试。`);
+  /** The holder as its lock record names it, when it could be read. */
+  readonly holder: Holder | undefined;
+  constructor(dir: string, holder?: Holder) {
+    super(busyText(dir, holder));
     this.name = 'BusyError';
+    this.holder = holder;
   }
+}
+
+/** Who holds the lock, as its record says: written by the holder so that a contender can name it. */
+export interface Holder { pid: number; host: string; at: string; command?: string; config?: string }
+
+/**
+ * What a contender is told. The scheduler holds the lock for its whole life, so "wait until
+ * it ends" would be wrong: it is named (PID, since when, which config), with what it does on
+ * its own and the two ways to run by hand.
+ */
+export function busyText(dir: string, h?: Holder): string {
+  if (!h) return `另一个 zhuanjie 进程正在使用 ${dir}。请等它结束后再试。`;
+  const who = [`PID ${h.pid}`, h.host !== hostname() ? `主机 ${h.host}` : '', `自 ${beijingTime(h.at)} 起`, h.config ? `配置 ${h.config}` : ''].filter(Boolean).join('，');
+  if (h.command === 'schedule') {
+    return `定时任务 zhuanjie schedule 正在运行（${who}），它在每个提醒日按时自动对账、读取回执邮箱并发送邮件，不必手工运行。`
+      + `如确要手工运行：先停止定时任务（Windows 服务：nssm stop zhuanjie；Linux：sudo systemctl stop zhuanjie；在终端里运行的按 Ctrl+C），`
+      + `或用 zhuanjie run --dry-run 只对账、生成报告而不发邮件（不需要运行锁）。`;
+  }
+  return `另一个 zhuanjie ${h.command ? `${h.command} ` : '进程'}正在使用 ${dir}（${who}）。请等它结束后再试。`;
 }
 
 /** The lock was succeeded by another process while we held it (we hung for STALE_MS). */
@@ -40,7 +63,7 @@ export class LockLostError extends Error {
 export const STALE_MS = 10 * 60_000;
 const REFRESH_MS = 30_000;
 
-interface Owner { state: 'held'; pid: number; host: string; token: string; at: string }
+interface Owner extends Holder { state: 'held'; token: string }
 type Record = Owner | { state: 'free'; at: string };
 
 export interface Lock {
@@ -123,9 +146,10 @@ function tidy(dir: string, below: number): void {
   }
 }
 
-export async function acquireLock(stateDir: string): Promise<Lock> {
+/** `who` is recorded in the lock so that a contender can say who holds it (the scheduler, and with which config). */
+export async function acquireLock(stateDir: string, who: { command?: string; config?: string | null } = {}): Promise<Lock> {
   try {
-    return take(stateDir);
+    return take(stateDir, who);
   } catch (err) {
     if (err instanceof BusyError) throw err;
     // A state folder we cannot write: say which, in Chinese, before anything is sent.
@@ -133,10 +157,26 @@ export async function acquireLock(stateDir: string): Promise<Lock> {
   }
 }
 
-function take(stateDir: string): Lock {
+/** The holder named by generation `n`, or undefined (free, gone, unreadable). */
+function holderOf(dir: string, n: number): Holder | undefined {
+  try {
+    const rec = JSON.parse(readFileSync(join(dir, String(n)), 'utf8')) as Record;
+    if (rec.state !== 'held') return undefined;
+    const { pid, host, at, command, config } = rec;
+    return { pid, host, at, command, config };
+  } catch {
+    return undefined;
+  }
+}
+
+function take(stateDir: string, who: { command?: string; config?: string | null }): Lock {
   const dir = join(stateDir, 'run.lock');
-  mkdirSync(dir, { recursive: true });
-  const owner: Owner = { state: 'held', pid: process.pid, host: hostname(), token: randomBytes(8).toString('hex'), at: new Date().toISOString() };
+  // The state folder holds journals and receipt photos: created owner-only.
+  mkdirPrivate(dir);
+  const owner: Owner = {
+    state: 'held', pid: process.pid, host: hostname(), token: randomBytes(8).toString('hex'), at: new Date().toISOString(),
+    ...(who.command ? { command: who.command } : {}), ...(who.config ? { config: who.config } : {}),
+  };
   let mine = 0;
   // Each pass either takes the lock, finds a live holder, or lost a race to someone
   // who created the next generation first (then it reads that one).
@@ -144,7 +184,7 @@ function take(stateDir: string): Lock {
     const n = current(dir);
     const ok = succeedable(dir, n);
     if (ok === 'gone') continue;
-    if (!ok) throw new BusyError(stateDir);
+    if (!ok) throw new BusyError(stateDir, holderOf(dir, n));
     if (create(dir, n + 1, owner)) mine = n + 1;
   }
   if (!mine) throw new BusyError(stateDir);

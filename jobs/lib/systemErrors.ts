@@ -2,6 +2,7 @@
  * System errors (network, mail server, file system) said as a cause a secretary can
  * act on, with the original message kept in parentheses for whoever runs the server.
  */
+import { explainSmtpReply } from '../../shared/smtpReplies.js';
 
 interface SystemErrorLike { code?: string; message?: string; responseCode?: number; response?: string; path?: string; syscall?: string; address?: string; port?: number }
 
@@ -30,16 +31,6 @@ const FILES: Record<string, string> = {
   ENAMETOOLONG: '路径过长',
 };
 
-/** SMTP reply classes (RFC 5321) in a secretary's words. */
-function smtpReply(code: number): string {
-  if (code === 535 || code === 534 || code === 530) return '邮件服务器拒绝登录（用户名或密码不对，或未开启 SMTP 授权）';
-  if (code === 550 || code === 551 || code === 553) return '邮件服务器拒收（收件人地址不存在或被拒绝）';
-  if (code === 552) return '邮件服务器拒收（邮件或附件过大）';
-  if (code === 554) return '邮件服务器拒收（可能被判为垃圾邮件）';
-  if (code >= 400 && code < 500) return `邮件服务器暂时无法处理（${code}，稍后会自动重试）`;
-  return `邮件服务器返回错误 ${code}`;
-}
-
 /**
  * Chinese for a system error, or null when `err` is not one (a bug, shown as such).
  * `server` names the mail server ("host:port") when the error came from talking to it.
@@ -48,8 +39,8 @@ export function explainSystemError(err: unknown, ctx: { server?: string } = {}):
   const e = (err ?? {}) as SystemErrorLike;
   const original = (e.response ?? e.message ?? '').trim();
   const withOriginal = (s: string) => (original ? `${s}（原始信息：${original}）` : s);
-  if (typeof e.responseCode === 'number') return withOriginal(smtpReply(e.responseCode));
-  if (e.code === 'EAUTH') return withOriginal('邮件服务器拒绝登录（用户名或密码不对，或未开启 SMTP 授权）');
+  if (typeof e.responseCode === 'number') return explainSmtpReply(e.responseCode, original);
+  if (e.code === 'EAUTH') return explainSmtpReply(535, original);
   const where = ctx.server ?? (e.address ? `${e.address}${e.port ? `:${e.port}` : ''}` : /(\d{1,3}(?:\.\d{1,3}){3}:\d+)/.exec(original)?.[1] ?? '');
   if (/certificate|self[- ]signed|CERT_|unable to verify/i.test(original) || /CERT/.test(e.code ?? '')) {
     return withOriginal(`邮件服务器 ${where} 的证书不受信任（内部中继可在配置中设 "allowSelfSigned": true）`);

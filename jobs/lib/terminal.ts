@@ -11,3 +11,6 @@ export function printable(s: string): string {
     return n === 0x0a ? '\\n' : n === 0x0d ? '\\r' : n === 0x09 ? '\\t' : n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
   });
 }
+
+/** The line for a file of an input folder that was not read. */
+export const skippedLine = (s: { file: string; reason: string }) => `跳过：${printable(s.file)}：${s.reason}`;

@@ -13,8 +13,9 @@ import { basename } from 'node:path';
 import { InputError } from '../lib/errors.js';
 import type { LoadedConfig } from '../lib/config.js';
 import { sourceOf, type JobConfig } from '../../shared/config.js';
-import { expandInputs } from '../lib/files.js';
+import { listInputs, type Skipped } from '../lib/files.js';
 import { markRepeatsAcrossFiles, membersOf, readReceiptFile, validateWorkbook, type FileValidation, type ReceiptFile } from '../lib/read/load.js';
+import { collegeNotes } from '../../shared/collegeNames.js';
 import { collegeOfFile, readEach, type Unreadable } from '../lib/read/unreadable.js';
 
 /** Every field a correction may name: registration and receipt columns. */
@@ -54,6 +55,10 @@ export interface PipelineOutput {
   unreadable: Unreadable[];
   receiptFiles: ReceiptFile[];
   result: ReconcileResult;
+  /** Files of the input folders that were not read, with why (Excel lock files, documents, images). */
+  skipped: Skipped[];
+  /** Sheets' colleges that match no configured college (with the nearest), configured colleges with no members. */
+  collegeNotes: string[];
 }
 
 /** 「表头=字段」 corrections → overrides, or an InputError naming where they came from. */
@@ -64,11 +69,13 @@ export function columnOverrides(map: Record<string, string>, from: string): Colu
 }
 
 /** Each source's files with the overrides that apply to them; a source's own corrections must all be used. */
-function filesOf(sources: readonly Source[], global: ColumnOverrides, from: string) {
+function filesOf(sources: readonly Source[], global: ColumnOverrides, from: string, skipped: Skipped[]) {
   return sources.flatMap((s) => {
     const own = columnOverrides(s.columns ?? {}, `${from}（${s.path}）`);
     const overrides = new Map([...global, ...own]);
-    return expandInputs([s.path]).map((file) => ({ file, overrides, own, kind: s.kind }));
+    const inputs = listInputs([s.path]);
+    skipped.push(...inputs.skipped);
+    return inputs.files.map((file) => ({ file, overrides, own, kind: s.kind }));
   });
 }
 
@@ -84,7 +91,8 @@ export function loadAndReconcile(input: PipelineInput): PipelineOutput {
     for (const k of global.keys()) if (!missing.has(k)) used.add(k);
   };
 
-  const registrations = filesOf(input.registrations, global, from);
+  const skipped: Skipped[] = [];
+  const registrations = filesOf(input.registrations, global, from, skipped);
   const byFile = new Map(registrations.map((r) => [r.file, r]));
   const readRegistration = (file: string) => each(file, () => {
     const { overrides, own } = byFile.get(file)!;
@@ -99,7 +107,7 @@ export function loadAndReconcile(input: PipelineInput): PipelineOutput {
   const { unreadable } = read;
   markRepeatsAcrossFiles(validations);
   for (const u of unreadable) u.college = collegeOfFile(u.file, input.colleges);
-  const receiptFiles = filesOf(input.receipts, global, from).map(({ file, overrides, own, kind }) => each(file, () => {
+  const receiptFiles = filesOf(input.receipts, global, from, skipped).map(({ file, overrides, own, kind }) => each(file, () => {
     const r = readReceiptFile(file, { kind, overrides });
     check(file, own, r.decisions);
     return r;
@@ -108,8 +116,9 @@ export function loadAndReconcile(input: PipelineInput): PipelineOutput {
   if (unusedGlobal.length && validations.length + receiptFiles.length > 0 && !unreadable.length) {
     throw new InputError(from, `列对应中的表头${unusedGlobal.map((h) => `「${h}」`).join('、')}在任何文件中都不存在，请核对拼写。`);
   }
+  const members = membersOf(validations, input.colleges);
   const result = reconcile({
-    members: membersOf(validations, input.colleges),
+    members,
     receipts: [...receiptFiles.flatMap((r) => r.records), ...(input.extraReceipts ?? [])],
     receiptFiles: receiptFiles.map((r) => r.info),
     skippedSheets: validations.flatMap((v) => v.skippedSheets.filter((s) => s.mayHoldMembers).map((s) => ({ file: basename(v.file), sheet: s.sheet, reason: s.reason }))),
@@ -117,7 +126,8 @@ export function loadAndReconcile(input: PipelineInput): PipelineOutput {
     cohort: input.cohort,
     settings: input.settings,
   });
-  return { validations, unreadable, receiptFiles, result };
+  const notes = collegeNotes(members, input.colleges, { unreadableColleges: unreadable.map((u) => u.college).filter((c): c is string => Boolean(c)) });
+  return { validations, unreadable, receiptFiles, result, skipped, collegeNotes: notes };
 }
 
 /** The pipeline's input as the config file describes it, paths resolved against the file's folder. */

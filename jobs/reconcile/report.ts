@@ -120,7 +120,7 @@ export async function buildReport(result: ReconcileResult, opts: { fullIds: bool
   if (opts.deliveries) {
     sheets.push({
       name: '发送结果',
-      columns: [{ header: '时间', width: 20 }, { header: '学院', width: 22 }, { header: '收件人', width: 40 }, { header: '结果', width: 12 }, { header: '说明', width: 60 }],
+      columns: [{ header: '时间（北京时间）', width: 20 }, { header: '学院', width: 22 }, { header: '收件人', width: 40 }, { header: '结果', width: 12 }, { header: '说明', width: 60 }],
       rows: opts.deliveries.map((d) => [d.at, d.label, d.recipients.join(', '), d.result, d.detail]),
     });
   }

@@ -52,7 +52,8 @@ ${members.map((m) => `<tr>${cells(m).map((c, n) => `<td style='${keep.has(n) ? S
     '',
     intro,
     '',
-    ...members.map((m, n) => `${n + 1}. ${cells(m).filter(Boolean).join(' | ')}`),
+    // Column headings and every cell (an empty one as —): the plain-text part reads as the same table.
+    ...[`序号 | ${columns.join(' | ')}`, ...members.map((m, n) => `${n + 1} | ${cells(m).map((c) => c || '—').join(' | ')}`)],
     '',
     footer,
     '',

@@ -22,7 +22,7 @@ import { createSender, type Sender } from '../lib/mail/transport.js';
 import { buildReport } from '../reconcile/report.js';
 import { reconcileText } from '../reconcile/text.js';
 import { mailboxReceipts } from '../inbox/fetch.js';
-import { printable } from '../lib/terminal.js';
+import { printable, skippedLine } from '../lib/terminal.js';
 import { SubmissionStore } from '../audit/store.js';
 import { storedRegistrations } from '../audit/intake.js';
 import { auditText, runAudit } from '../audit/run.js';
@@ -75,7 +75,7 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
     // A registration that cannot be read is reported and set aside; every other college still gets its list.
     const input = pipelineInput(loaded, opts.asOf, cohort);
     if (config.audit || store.read().length) input.registrations = storedRegistrations(loaded, store, { write: !opts.dryRun, today: opts.asOf });
-    const { result, unreadable } = loadAndReconcile({ ...input, extraReceipts: mail.receipts, isolate: true });
+    const { result, unreadable, skipped, collegeNotes } = loadAndReconcile({ ...input, extraReceipts: mail.receipts, isolate: true });
     const fullIds = config.fullIdNumbers;
     const unreadableRows = unreadable.map((u) => ({ file: basename(u.file), college: u.college, reason: u.reason }));
     const reportFile = join(reportDir, `组织关系转接对账-${opts.asOf}.xlsx`);
@@ -84,6 +84,7 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
     const reportExtras = { fullIds, unreadable: unreadableRows, unmatchedMail: mail.unmatched };
     writeFileAtomic(reportFile, await buildReport(result, reportExtras), { private: true });
     log(reconcileText(result));
+    for (const line of [...skipped.map(skippedLine), ...collegeNotes]) log(line);
     for (const u of unreadable) log(`无法读取的登记表：${printable(u.file)}${u.college ? `（${u.college}）` : ''}：${printable(u.reason)} 其中的党员未计入本次对账，其余登记表照常处理。`);
     log(`对账报告：${resolve(reportFile)}`);
 

@@ -4,8 +4,9 @@
  * while the server was down, so every tick (and start-up) asks runJob for every
  * reminder that is due and not yet in the journal.
  */
+import { resolve } from 'node:path';
 import cron from 'node-cron';
-import { dateIn, TIMEZONE } from '../../shared/calendar.js';
+import { beijingTime, dateIn, TIMEZONE } from '../../shared/calendar.js';
 import type { LoadedConfig } from '../lib/config.js';
 import { InputError } from '../lib/errors.js';
 import { acquireLock, type Lock } from '../lib/lock.js';
@@ -41,7 +42,7 @@ export async function startScheduler(loaded: LoadedConfig, opts: { log: (s: stri
   const { log } = opts;
   const now = opts.now ?? (() => new Date());
   const [h, m] = loaded.config.reminders.sendTime.split(':').map(Number);
-  const lock = await acquireLock(placesOf(loaded).stateDir);
+  const lock = await acquireLock(placesOf(loaded).stateDir, { command: 'schedule', config: loaded.file && resolve(loaded.file) });
   let stopping = false;
   let stopped!: () => void;
   const done = new Promise<void>((r) => (stopped = r));
@@ -49,7 +50,7 @@ export async function startScheduler(loaded: LoadedConfig, opts: { log: (s: stri
   const pass = (why: string) => {
     if (stopping) return running;
     running = (async () => {
-      log(`[${new Date().toISOString()}] ${why}`);
+      log(`[${beijingTime(now())}] ${why}`);
       try {
         await schedulerPass(loaded, now(), log, lock, () => stopping);
       } catch (err) {

@@ -1,5 +1,6 @@
 /** `zhuanjie columns`: what each column was read as, and why. */
 import type { Command } from 'commander';
+import { READABLE_FORMATS } from '../../../shared/formats.js';
 import { REGISTRATION_FIELDS, REQUIRED_FIELDS } from '../../../shared/fields.js';
 import { readReceiptRows, RECEIPT_RULE_TEXT, RECEIPT_STATE_TEXT, RECEIPT_TABLE_FIELDS, statusWords, type ReceiptRule } from '../../../shared/receipts.js';
 import type { HeaderMatch, SheetSnapshot } from '../../../shared/table.js';
@@ -26,7 +27,7 @@ interface ColumnsTable {
 export function columnsCommand(program: Command): void {
   program.command('columns')
     .description('列出表中每一列被识别成什么字段、依据是什么，以及缺少的必填列')
-    .argument('<file...>', '登记表或回执文件、文件夹')
+    .argument('<文件或文件夹...>', `登记表或回执文件、文件夹（可读取：${READABLE_FORMATS}）`)
     .option('--receipts', '按回执表识别（默认按登记表）')
     .option('--sheet <名称>', '只看这一个工作表（默认：登记表看每个有登记表表头的可见工作表，回执看最像的那个）')
     .option('--map <表头=字段>', MAP_HELP, collect, [])

@@ -1,4 +1,5 @@
 /** `zhuanjie receipts fetch`: read new mail in the 回执 mailbox. */
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../lib/config.js';
 import { acquireLock } from '../../lib/lock.js';
@@ -14,7 +15,7 @@ export function receiptsCommand(program: Command): void {
     .requiredOption('--config <文件>', '配置文件（JSON），其中 mailbox 为回执邮箱')
     .action(async (o: { config: string }) => {
       const loaded = loadConfig(o.config);
-      const lock = await acquireLock(placesOf(loaded).stateDir);
+      const lock = await acquireLock(placesOf(loaded).stateDir, { command: 'receipts fetch', config: loaded.file && resolve(loaded.file) });
       try {
         // Submissions may share the mailbox: they are stored for the audit, never read as receipts.
         await fetchReceipts(loaded, { log: (s) => console.log(s), classify: submissionClassifier(loaded) });

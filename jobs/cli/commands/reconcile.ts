@@ -1,5 +1,6 @@
 /** `zhuanjie reconcile`: match receipts to registrations and list each member's status. */
 import type { Command } from 'commander';
+import { skippedLine } from '../../lib/terminal.js';
 import { resolve } from 'node:path';
 import { cohortFor, dateIn, TIMEZONE } from '../../../shared/calendar.js';
 import { InputError } from '../../lib/errors.js';
@@ -42,10 +43,11 @@ export function reconcileCommand(program: Command): void {
       const tick = progress(expandInputs([...o.registrations, ...(o.receipts ?? []), ...(o.paperRegister ?? [])]).length, '读取');
       // E-mailed receipts already read from the 回执 mailbox count here too (no fetch: that is `receipts fetch` or `run`).
       const mail = await mailboxReceipts(loaded, { fetch: false, log: () => {} });
-      const { result } = loadAndReconcile({
+      const { result, skipped, collegeNotes } = loadAndReconcile({
         registrations, receipts, columns: { ...config.columns, ...mapOption(o.map) }, columnsFrom: o.map?.length ? '--map' : (loaded.file ?? '--map'),
         settings: config.rules, colleges: config.colleges, asOf, cohort, each: tick, extraReceipts: mail.receipts,
       });
+      for (const line of [...skipped.map(skippedLine), ...collegeNotes]) console.error(line);
       const fullIds = Boolean(o.fullId) || config.fullIdNumbers;
       if (o.out) writeFileAtomic(o.out, await buildReport(result, { fullIds, unmatchedMail: mail.unmatched }), { private: true });
       if (o.json) console.log(JSON.stringify(reconcileJson(result, fullIds), null, 2));

@@ -1,6 +1,7 @@
 /** `zhuanjie template`: write the standard blank registration table. */
 import type { Command } from 'commander';
-import { resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
+import { InputError } from '../../lib/errors.js';
 import { loadConfig } from '../../lib/config.js';
 import { assertWritable, writeFileAtomic } from '../../lib/files.js';
 import { buildTemplate } from '../../template/template.js';
@@ -12,6 +13,8 @@ export function templateCommand(program: Command): void {
     .option('--config <文件>', '配置文件（JSON）')
     .option('--force', '覆盖已存在的文件')
     .action(async (o: { out: string; config?: string; force?: boolean }) => {
+      // The template is a workbook (dropdowns, text formats, colours): a .csv or .xls name would lose all of it.
+      if (extname(o.out).toLowerCase() !== '.xlsx') throw new InputError('--out', `模板只能生成 .xlsx（下拉选项、文本格式和底色在 ${extname(o.out) || '无扩展名的文件'} 中都会丢失）。请写成例如 --out ${basename(o.out, extname(o.out)) || '登记表'}.xlsx。`);
       const { config } = loadConfig(o.config);
       assertWritable(o.out, Boolean(o.force));
       writeFileAtomic(o.out, await buildTemplate(config.rules));

@@ -1,22 +1,23 @@
 /** `zhuanjie validate`: check registration tables, one line per finding. */
 import type { Command } from 'commander';
+import { READABLE_FORMATS } from '../../../shared/formats.js';
 import { Option } from 'commander';
 import { dateIn, TIMEZONE } from '../../../shared/calendar.js';
 import { unusedOverrides } from '../../../shared/headers.js';
 import { InputError } from '../../lib/errors.js';
 import { loadConfig } from '../../lib/config.js';
-import { expandInputs } from '../../lib/files.js';
+import { listInputs } from '../../lib/files.js';
 import { markRepeatsAcrossFiles, validateWorkbook } from '../../lib/read/load.js';
 import { readEach } from '../../lib/read/unreadable.js';
-import { printable } from '../../lib/terminal.js';
+import { printable, skippedLine } from '../../lib/terminal.js';
 import { columnOverrides } from '../../reconcile/pipeline.js';
 import { validationJson, validationText } from '../output.js';
 import { collect, EXIT, isoOption, MAP_HELP, mapOption } from '../options.js';
 
 export function validateCommand(program: Command): void {
   program.command('validate')
-    .description('校验登记表（.xlsx .xls .ods .csv），逐行列出问题')
-    .argument('<文件或文件夹...>', '登记表文件或文件夹')
+    .description('校验登记表，逐行列出问题')
+    .argument('<文件或文件夹...>', `登记表文件或文件夹（可读取：${READABLE_FORMATS}）`)
     .option('--sheet <名称>', '只校验这一个工作表（默认：每个有登记表表头的可见工作表，其余工作表说明为何不读）')
     .option('--config <文件>', '配置文件（JSON），其中 rules 为校验设置、columns 为列对应')
     .option('--map <表头=字段>', MAP_HELP, collect, [])
@@ -30,7 +31,8 @@ export function validateCommand(program: Command): void {
       const overrides = columnOverrides({ ...config.columns, ...mapOption(o.map) }, o.map?.length ? '--map' : (loaded.file ?? '--map'));
       // Every readable file is checked and reported; the unreadable ones are listed (exit 2).
       // Every registration sheet of every file; a member registered in two files is found like a repeat within one.
-      const each = readEach(expandInputs(files), (f) => validateWorkbook(f, { settings: config.rules, today, sheet: o.sheet, overrides }));
+      const inputs = listInputs(files);
+      const each = readEach(inputs.files, (f) => validateWorkbook(f, { settings: config.rules, today, sheet: o.sheet, overrides }));
       const { unreadable } = each;
       const results = each.results.flat();
       markRepeatsAcrossFiles(results);
@@ -40,8 +42,10 @@ export function validateCommand(program: Command): void {
         if (unused.length) throw new InputError('--map', `表头${unused.map((h) => `「${h}」`).join('、')}在表中不存在，请核对拼写。`);
       }
       // `unreadable` appears only when there is one: the usual document keeps its one key.
-      if (o.json) console.log(JSON.stringify({ ...validationJson(results), ...(unreadable.length ? { unreadable: unreadable.map(({ file, reason }) => ({ file, reason })) } : {}) }, null, 2));
+      if (o.json) console.log(JSON.stringify({ ...validationJson(results), ...(unreadable.length ? { unreadable: unreadable.map(({ file, reason }) => ({ file, reason })) } : {}), ...(inputs.skipped.length ? { skipped: inputs.skipped } : {}) }, null, 2));
       else if (results.length) console.log(results.map((r) => validationText(r, { explain: o.explain })).join('\n\n'));
+      // Every file of a folder that was not read is named, with why (not an error: the exit code is unchanged).
+      for (const s of inputs.skipped) console.error(skippedLine(s));
       for (const u of unreadable) console.error(`错误：${printable(u.file)}：${printable(u.reason)}`);
       process.exitCode = unreadable.length ? EXIT.input : results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
     });

@@ -6,19 +6,24 @@
  * refused for now. Otherwise an intent line is written before the message is handed to
  * the sender and an outcome line after, so that a crash in between leaves it uncertain,
  * not forgotten. A stop request leaves the remaining messages for the next run. Every
- * message leaves a row for the report's 发送结果 sheet.
+ * message leaves a row for the report's 发送结果 sheet. When the sender says the relay itself
+ * is unusable (a refused login, a server that cannot be reached), nothing more is tried this
+ * run: every later message is reported as not sent and left, unjournalled, for the next run.
  *
  * Retries within one message are the sender's (transport.ts); this module decides
  * whether and to whom a message goes, and records what it came to.
  */
 import { formatKey, type MessageKey } from '../../../shared/messageKey.js';
+import { beijingTime } from '../../../shared/calendar.js';
 import { contentHash, type Outgoing, type Planned } from './message.js';
 import { entryId, type SendJournal, type JournalState, type KeyState, type TornLine } from './journal.js';
 import type { Delivery, Sender } from './transport.js';
 import { printable } from '../terminal.js';
 
 /** One message of a run, as the report's 发送结果 sheet lists it. */
-export interface DeliveryRow { at: string; label: string; recipients: string[]; result: string; detail: string }
+export interface DeliveryRow {
+  /** Beijing time as people read it (shared/calendar.ts). */
+  at: string; label: string; recipients: string[]; result: string; detail: string }
 
 /** `label` is who the message was for (a label, the 组织部), as the log and the report name them. */
 export interface Failure { label: string; key: MessageKey; reason: string; members: number }
@@ -74,6 +79,8 @@ export const tornLineText = (file: string, t: TornLine) =>
  */
 export class Courier {
   readonly results: SendResults = { sent: [], failures: [], uncertain: [], alreadySent: [], stopped: 0, rows: [] };
+  /** Why sending stopped for this run (login refused, relay unreachable); set by the first such delivery. */
+  private halted: string | undefined;
 
   constructor(
     private readonly journal: SendJournal,
@@ -105,7 +112,7 @@ export class Courier {
     }
     if (p.kind === 'sent before') {
       this.results.alreadySent.push(typed);
-      this.row(label, everyone, '此前已发送', p.at ? `上次发送：${p.at}` : '');
+      this.row(label, everyone, '此前已发送', p.at ? `上次发送：${beijingTime(p.at)}` : '');
       return true;
     }
     const todo = p.to;
@@ -117,6 +124,11 @@ export class Courier {
       if (!this.results.stopped++) log('已收到停止信号：其余邮件下次运行时发送。');
       this.row(label, todo, '未发送', '进程收到停止信号，下次运行时发送');
       return true;
+    }
+    if (this.halted) {
+      this.results.failures.push({ label, key: typed, reason: `未发送：${this.halted}`, members: msg.members });
+      this.row(label, todo, '未发送', '邮件服务器不可用，本次未尝试，下次运行时发送');
+      return false;
     }
     this.opts.assertHeld?.();
     if (todo.length < everyone.length) log(`补发：${printable(label)} 的邮件只发给上次暂时被拒的收件人：${todo.join(', ')}`);
@@ -138,6 +150,8 @@ export class Courier {
     const { log } = this.opts;
     const { key, id, label, msg, todo } = m;
     const error = printable(d.error ?? '未知原因');
+    // The line for the failure says why and that the rest waits; later messages are counted silently.
+    if (d.halt) this.halted = d.halt;
     if (d.status === 'uncertain') {
       const reason = `邮件已交给服务器但没有收到确认（${d.error ?? '无应答'}），可能已送达`;
       this.results.uncertain.push({ label, key, id, reason, members: msg.members });
@@ -165,6 +179,6 @@ export class Courier {
   }
 
   private row(label: string, recipients: string[], result: string, detail = '') {
-    this.results.rows.push({ at: new Date().toISOString(), label, recipients, result, detail });
+    this.results.rows.push({ at: beijingTime(), label, recipients, result, detail });
   }
 }

@@ -11,10 +11,10 @@
  * message key can still be read, that message counts as uncertain.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fchmodSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InputError } from '../errors.js';
-import { ioReason } from '../files.js';
+import { ioReason, mkdirPrivate } from '../files.js';
 
 /** uncertain: the message was handed over but the server's answer never came. */
 export type SendStatus = 'sent' | 'partial' | 'failed' | 'uncertain';
@@ -123,7 +123,7 @@ export class SendJournal {
     let fd: number | null = null;
     let start = -1;
     try {
-      mkdirSync(dirname(this.file), { recursive: true });
+      mkdirPrivate(dirname(this.file));
       fd = openSync(this.file, 'a', 0o600);
       fchmodSync(fd, 0o600);
       start = fstatSync(fd).size;

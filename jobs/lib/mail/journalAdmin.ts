@@ -4,6 +4,7 @@
  * `zhuanjie journal resolve <编号> --sent|--resend` to settle an uncertain one after a
  * person checked the mailbox, instead of editing journal.jsonl by hand.
  */
+import { beijingTime } from '../../../shared/calendar.js';
 import type { LoadedConfig } from '../config.js';
 import { InputError } from '../errors.js';
 import { placesOf } from '../places.js';
@@ -32,7 +33,7 @@ export function journalList(loaded: LoadedConfig): { text: string; items: Unsett
   const lines = [`发送日志：${journal.file}`];
   if (!items.length && !state.torn.length) lines.push('没有需要处理的记录。');
   for (const u of items) {
-    lines.push(`[${u.id}] ${LABEL[u.state]}：${printable(u.college)}（${printable(u.key)}）${u.at ? ` ${u.at}` : ''}`);
+    lines.push(`[${u.id}] ${LABEL[u.state]}：${printable(u.college)}（${printable(u.key)}）${u.at ? ` ${beijingTime(u.at)}` : ''}`);
     lines.push(`    收件人：${u.recipients.join(', ') || '—'}；${printable(u.reason)}`);
   }
   for (const t of state.torn) lines.push(`第 ${t.line} 行不完整（写入时中断）${t.key ? `：${printable(t.key)}，按“状态不确定”处理` : ''}`);

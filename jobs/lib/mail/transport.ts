@@ -9,6 +9,12 @@
  * delivered it — that is "uncertain", reported and never repeated automatically. A 4xx
  * for one recipient (cc too) is retried for that recipient alone; a 5xx is final.
  * Every message has a total time budget, and slow attempts say so as they go.
+ *
+ * Two failures say nothing about the message and everything about the relay: a refused
+ * login (535: wrong password or no 授权码) and a server that cannot be reached. Neither is
+ * retried — providers lock an account after repeated failed logins, and every further
+ * attempt only adds minutes — and the delivery carries `halt`, on which the courier
+ * stops the batch and leaves the rest for the next run.
  */
 import { Readable } from 'node:stream';
 import { join } from 'node:path';
@@ -21,6 +27,7 @@ import { formatAddress, safeFilename, type Outgoing } from './message.js';
 import { writeFileAtomic } from '../files.js';
 import { InputError } from '../errors.js';
 import { explainSystemError } from '../systemErrors.js';
+import { explainSmtpReply, isLoginRefused, loginRefusedText } from '../../../shared/smtpReplies.js';
 
 export interface Delivery {
   status: 'sent' | 'partial' | 'failed' | 'uncertain';
@@ -32,6 +39,8 @@ export interface Delivery {
   /** Handed over without an answer: may or may not have arrived. */
   unknown: string[];
   error?: string;
+  /** The relay itself is unusable (login refused, server unreachable): send nothing more this run; why, in one line. */
+  halt?: string;
 }
 
 export interface Sender {
@@ -90,11 +99,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** What one SMTP transaction came to. */
 type Transaction =
   | { kind: 'answered'; accepted: string[]; refused: { address: string; code: number; why: string }[] }
-  | { kind: 'error'; err: SmtpError; handedOver: boolean };
+  | { kind: 'error'; err: SmtpError; handedOver: boolean; phase: Phase };
+
+/** How far a transaction got: connecting (up to the greeting), logging in, or sending. */
+type Phase = 'connect' | 'login' | 'send';
 
 /** A Chinese line for an SMTP failure. */
 function describeError(err: SmtpError, server: string): string {
-  if (err.response) return err.response;
+  if (typeof err.responseCode === 'number') return explainSmtpReply(err.responseCode, err.response ?? err.message);
   const explained = explainSystemError(err, { server });
   if (explained) return explained;
   if (err.code === 'ETIMEDOUT') return `服务器无应答（超时）`;
@@ -125,11 +137,17 @@ export class SmtpSender implements Sender {
     const refused = new Map<string, string>();
     let pending = [...recipients];
     let lastError = '';
+    let halt: string | undefined;
     const deadline = Date.now() + this.budgetMs;
     for (let attempt = 1; attempt <= this.cfg.attempts && pending.length; attempt++) {
       const t = await this.transaction(raw, envelopeFrom, pending, deadline, (s) => progress(`${msg.subject}：${s}`));
       if (t.kind === 'error') {
         lastError = describeError(t.err, `${this.cfg.host}:${this.cfg.port}`);
+        halt = this.haltFor(t, lastError);
+        if (halt) {
+          lastError = halt;
+          break;
+        }
         // Handed over and no answer (RFC 1047): the server may have delivered it. Never repeat it.
         if (t.handedOver && !t.err.responseCode) {
           return { status: 'uncertain', accepted, rejected: [...refused.keys()], deferred: [], unknown: pending, error: lastError };
@@ -154,9 +172,19 @@ export class SmtpSender implements Sender {
     }
     const rejected = [...refused.keys()];
     const why = rejected.map((a) => `${a}：${refused.get(a)}`).join('；');
-    const error = [why, pending.length ? `未送达，下次运行时重试：${pending.join(', ')}（${lastError}）` : ''].filter(Boolean).join('；') || undefined;
+    const error = halt ?? ([why, pending.length ? `未送达，下次运行时重试：${pending.join(', ')}（${lastError}）` : ''].filter(Boolean).join('；') || undefined);
     const status = !rejected.length && !pending.length ? 'sent' : accepted.length ? 'partial' : 'failed';
-    return { status, accepted, rejected, deferred: pending, unknown: [], error: status === 'sent' ? undefined : error };
+    return { status, accepted, rejected, deferred: pending, unknown: [], error: status === 'sent' ? undefined : error, halt };
+  }
+
+  /** The line that stops the batch when the relay, not the message, failed; undefined otherwise. */
+  private haltFor(t: Extract<Transaction, { kind: 'error' }>, explained: string): string | undefined {
+    const { cfg } = this;
+    if (t.phase === 'login' && (isLoginRefused(t.err.responseCode) || (t.err.code === 'EAUTH' && !t.err.responseCode))) {
+      return loginRefusedText({ host: cfg.host, user: cfg.user ?? '', passwordEnv: cfg.passwordEnv, code: t.err.responseCode, text: t.err.response ?? t.err.message });
+    }
+    if (t.phase === 'connect') return `${explained}。本次不再尝试连接，其余邮件下次运行时发送。`;
+    return undefined;
   }
 
   /** One connection, one message to `to`. Whether the data was handed over decides what a failure means. */
@@ -169,6 +197,7 @@ export class SmtpSender implements Sender {
         tls: { rejectUnauthorized: !cfg.allowSelfSigned },
       });
       let handedOver = false;
+      let phase: Phase = 'connect';
       const started = Date.now();
       let settled = false;
       const finish = (t: Transaction) => {
@@ -180,13 +209,14 @@ export class SmtpSender implements Sender {
         else conn.close();
         resolve(t);
       };
-      const budget = setTimeout(() => finish({ kind: 'error', err: Object.assign(new Error('超过单封邮件的发送时限'), { code: 'ETIMEDOUT' }), handedOver }), Math.max(0, deadline - Date.now()));
+      const budget = setTimeout(() => finish({ kind: 'error', err: Object.assign(new Error('超过单封邮件的发送时限'), { code: 'ETIMEDOUT' }), handedOver, phase }), Math.max(0, deadline - Date.now()));
       const ticker = setInterval(() => progress(`${handedOver ? '已交给服务器，等待确认' : '等待服务器应答'}（已 ${Math.round((Date.now() - started) / 1000)} 秒）…`), 15_000);
       ticker.unref();
-      conn.on('error', (err: SmtpError) => finish({ kind: 'error', err, handedOver }));
+      conn.on('error', (err: SmtpError) => finish({ kind: 'error', err, handedOver, phase }));
       conn.connect((err?: SmtpError) => {
-        if (err) return finish({ kind: 'error', err, handedOver });
+        if (err) return finish({ kind: 'error', err, handedOver, phase });
         const send = () => {
+          phase = 'send';
           const body = Readable.from([raw]);
           // The composed message ends only after nodemailer has read all of it; its final dot follows at once.
           body.on('end', () => (handedOver = true));
@@ -198,10 +228,11 @@ export class SmtpSender implements Sender {
             const e = err as SmtpError;
             // Every recipient refused at RCPT: an answer, not an error.
             if (e.code === 'EENVELOPE' && e.rejectedErrors?.length) return finish({ kind: 'answered', accepted: [], refused: e.rejectedErrors.map(refusal) });
-            finish({ kind: 'error', err: e, handedOver });
+            finish({ kind: 'error', err: e, handedOver, phase });
           });
         };
-        if (cfg.user) conn.login({ user: cfg.user, pass: this.pass! }, (err) => (err ? finish({ kind: 'error', err: err as SmtpError, handedOver }) : send()));
+        phase = 'login';
+        if (cfg.user) conn.login({ user: cfg.user, pass: this.pass! }, (err) => (err ? finish({ kind: 'error', err: err as SmtpError, handedOver, phase }) : send()));
         else send();
       });
     });

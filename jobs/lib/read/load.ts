@@ -7,6 +7,7 @@ import type { RegisteredMember } from '../../../shared/reconcile.js';
 import type { RuleSettings } from '../../../shared/settings.js';
 import type { College } from '../../../shared/config.js';
 import type { WorkBook } from 'xlsx';
+import { collegeKey } from '../../../shared/collegeNames.js';
 import { readTable } from './workbook.js';
 import { readRegistrationSheets } from './sheets.js';
 import { markRepeatsAcross, type RepeatScope } from '../../../shared/repeats.js';
@@ -66,8 +67,8 @@ export function placeOf(v: FileValidation, row: number, withFile = false): strin
   return `${withFile ? basename(v.file) : ''}${sheet}第 ${row} 行`;
 }
 
-/** A college's name as compared: no spaces, no 中共 prefix, no 党委/党总支/委员会 suffix. */
-export const collegeKey = (s: string) => s.replace(/\s/g, '').replace(/(?:分党委|党委|党总支|委员会)$/, '').replace(/^中共/, '');
+/** Compared as shared/collegeNames.ts says (also for the unreadable files' colleges). */
+export { collegeKey };
 
 /** The configured college a registration row belongs to, by name or alias; else its own text. */
 export function collegeResolver(colleges: readonly College[]): (text: string, file: string) => string {

@@ -3,6 +3,7 @@
  * plain sheet snapshots. SheetJS does the parsing; this module adds what real
  * inboxes need: GBK CSV, sheet choice, and Chinese errors that name the file.
  */
+import { READABLE_EXTENSIONS } from '../../../shared/formats.js';
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import * as XLSX from 'xlsx';
@@ -15,7 +16,7 @@ import { containerOf, zipProblem } from './zip.js';
 import { notAWorkbook } from './sniff.js';
 import { markOdsHiddenSheets } from './odsHidden.js';
 
-export const SUPPORTED_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.ods', '.csv', '.txt'];
+export const SUPPORTED_EXTENSIONS: readonly string[] = READABLE_EXTENSIONS;
 /** Extensions whose files are always zip containers (or, when encrypted, CFB). */
 const ZIP_EXTENSIONS = ['.xlsx', '.xlsm', '.ods'];
 
