@@ -32,7 +32,7 @@ describe('every command’s --help and the README’s command table', () => {
   const rows = readmeRows();
 
   it('the table lists every command', () => {
-    expect(rows.map((r) => r.command)).toEqual(['validate', 'columns', 'template', 'reconcile', 'run', 'schedule', 'receipts fetch', 'journal', 'journal resolve', 'demo']);
+    expect(rows.map((r) => r.command)).toEqual(['validate', 'columns', 'template', 'reconcile', 'annotate', 'audit', 'run', 'schedule', 'receipts fetch', 'journal', 'journal resolve', 'demo']);
   });
 
   // `journal` and `journal resolve` are one command with two rows: compared together.
