@@ -5,6 +5,7 @@
  */
 import { z } from './zod.js';
 import { DEFAULT_WORKDAY_SETTINGS } from './workdays.js';
+import type { MemberMailSettings } from './memberMail.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式，例如 2026-10-08');
 
@@ -47,6 +48,4 @@ export const MemberMailsSchema = z
     /** Where members send the receipt photo (seed 003); by default the 回执 mailbox's account when it is an address. */
     receiptAddress: z.email('不是有效的电子邮箱地址').optional(),
   })
-  .prefault({});
-
-export type MemberMailSettings = z.output<typeof MemberMailsSchema>;
+  .prefault({}) satisfies z.ZodType<MemberMailSettings & { receiptAddress?: string }, unknown>;
