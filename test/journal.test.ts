@@ -7,9 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, statSync, truncateSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { plan } from '../jobs/mail/deliver.js';
-import type { KeyState } from '../jobs/mail/journal.js';
-import { SAMPLE_AS_OF } from '../jobs/run/sample.js';
+import { plan } from '../jobs/lib/mail/courier.js';
+import type { KeyState } from '../jobs/lib/mail/journal.js';
+import { SAMPLE_AS_OF } from '../jobs/demo/sample.js';
 import { cliAsync, tempDir } from './helpers.js';
 import { sampleJob, startSmtp } from './smtp.js';
 

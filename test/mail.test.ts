@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { isUnresolved } from '../shared/statuses.js';
-import { acquireLock } from '../jobs/run/lock.js';
-import { runJob, type RunOutcome } from '../jobs/run/run.js';
-import { schedulerPass } from '../jobs/run/schedule.js';
-import { SAMPLE_AS_OF } from '../jobs/run/sample.js';
+import { acquireLock } from '../jobs/lib/lock.js';
+import { runJob, type RunOutcome } from '../jobs/reminders/run.js';
+import { schedulerPass } from '../jobs/schedule/schedule.js';
+import { SAMPLE_AS_OF } from '../jobs/demo/sample.js';
 import { cli, cliAsync } from './helpers.js';
 import { sampleJob, startSmtp, type Faults } from './smtp.js';
 

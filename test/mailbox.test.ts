@@ -8,15 +8,15 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobConfigSchema, type JobConfigInput } from '../shared/config.js';
-import type { LoadedConfig } from '../jobs/run/config.js';
-import { fetchReceipts, mailJournal, readMailReceipts } from '../jobs/mailbox/index.js';
-import { PROCESSED_KEYWORD } from '../jobs/mailbox/imap.js';
+import type { LoadedConfig } from '../jobs/lib/config.js';
+import { fetchReceipts, mailJournal, readMailReceipts } from '../jobs/inbox/fetch.js';
+import { PROCESSED_KEYWORD } from '../jobs/inbox/imap.js';
 import { dovecotMissing, PASSWORD, startDovecot, USER, type Dovecot } from './dovecot.js';
 import * as XLSX from 'xlsx';
-import { loadConfig } from '../jobs/run/config.js';
-import { runJob } from '../jobs/run/run.js';
-import { SAMPLE_AS_OF, sampleConfig, sampleWorkbooks } from '../jobs/run/sample.js';
-import { SAMPLE_MAILS, sampleMaildir } from '../jobs/mailbox/sample.js';
+import { loadConfig } from '../jobs/lib/config.js';
+import { runJob } from '../jobs/reminders/run.js';
+import { SAMPLE_AS_OF, sampleConfig, sampleWorkbooks } from '../jobs/demo/sample.js';
+import { SAMPLE_MAILS, sampleMaildir } from '../jobs/demo/sampleMail.js';
 import { cli, tempDir } from './helpers.js';
 import { EXE, HEIC, JPEG, PDF, rawMail } from './mailMessages.js';
 
