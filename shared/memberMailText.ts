@@ -104,6 +104,7 @@ export function memberMailText(ms: MemberStatus, moment: Moment, ctx: MemberMail
     '请您：',
     ...todo.map((t, n) => `${n + 1}. ${t}`),
     '',
+    '如有疑问，请联系：',
     ...signature,
     '',
     AUTOMATIC,
@@ -116,7 +117,7 @@ ${p(opening)}
 <table style='border-collapse:collapse;font-size:13px;'>${facts.map(([k, v]) => `<tr><td style='border:1px solid #c8c8c8;padding:4px 8px;background:#f0f4f8;white-space:nowrap;'>${escapeHtml(k)}</td><td style='border:1px solid #c8c8c8;padding:4px 8px;'>${escapeHtml(v)}</td></tr>`).join('')}</table>
 <p>请您：</p>
 <ol>${todo.map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ol>
-<p>${signature.map(escapeHtml).join('<br>')}</p>
+<p>如有疑问，请联系：<br>${signature.map(escapeHtml).join('<br>')}</p>
 <p style='color:#888;font-size:12px'>${escapeHtml(AUTOMATIC)}</p>
 </body></html>`;
   return { subject, text, html };

@@ -10,6 +10,9 @@ import { isoToDayNumber } from '../../shared/normalize.js';
 import { SAMPLE_AS_OF, sampleConfig, sampleWorkbooks } from './sample.js';
 import { SAMPLE_MAILS, sampleMaildir } from './sampleMail.js';
 
+/** Every kind of member mail on (issue 22): the few members who gave an address hear from the college. */
+export const DEMO_MEMBER_MAILS = { letter: true, expiry: true, checkpoint: true, overdue: true, receiptAddress: 'dangwei-huizhi@example.edu.cn' };
+
 /** Marks a folder as made by the demo, so that a later demo may empty it. */
 const DEMO_MARKER = '.zhuanjie-demo';
 
@@ -28,7 +31,7 @@ export async function runDemo(outDir: string, log: (s: string) => void): Promise
   const configFile = join(dir, 'config.json');
   // Receipts by e-mail: the same sample messages a real mailbox would hold, as a Maildir folder.
   sampleMaildir(join(dir, 'input', '回执邮箱'));
-  writeFileAtomic(configFile, JSON.stringify({ ...sampleConfig(), mailbox: { maildir: 'input/回执邮箱' } }, null, 2));
+  writeFileAtomic(configFile, JSON.stringify({ ...sampleConfig(), mailbox: { maildir: 'input/回执邮箱' }, memberMails: DEMO_MEMBER_MAILS }, null, 2));
   log(`样例数据：${join(dir, 'input')}（3 个学院的登记表，3 份回执，回执邮箱中 ${SAMPLE_MAILS.length} 封邮件）`);
   log(`配置文件：${configFile}`);
   log(`按 ${SAMPLE_AS_OF}（${checkpointLabel('09-01')}前 ${isoToDayNumber(checkpointDate(Number(SAMPLE_AS_OF.slice(0, 4)), '09-01')) - isoToDayNumber(SAMPLE_AS_OF)} 天，提醒日）运行：\n`);

@@ -22,6 +22,7 @@ import { buildCollegeAttachment, buildReport } from '../reconcile/report.js';
 import { reconcileText } from '../reconcile/text.js';
 import { mailboxReceipts } from '../inbox/fetch.js';
 import { printable } from '../lib/terminal.js';
+import { memberMailLine, memberMailsOn, notesFor, sendMemberMails, stallsOf, WatchedSender, type MemberMailOutcome } from '../members/send.js';
 
 export { BusyError };
 
@@ -47,6 +48,8 @@ export interface RunOutcome extends Omit<SendResults, 'rows'> {
   torn: TornLine[];
   /** Registrations that could not be read (reported; the rest were used). */
   unreadable: Unreadable[];
+  /** What the mails to members themselves came to (issue 22), when any kind is on. */
+  memberMails?: MemberMailOutcome;
 }
 
 /**
@@ -78,7 +81,10 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
     const reportFile = join(reportDir, `组织关系转接对账-${opts.asOf}.xlsx`);
     // Written before any mail (a report that cannot be written stops the run), and again
     // after sending with what each message came to.
-    const reportExtras = { fullIds, unreadable: unreadableRows, unmatchedMail: mail.unmatched };
+    // The lists say what each member was told and how long a transfer has waited (issue 22).
+    const journal = new Journal(join(stateDir, 'journal.jsonl'));
+    const state = journal.read();
+    const reportExtras = { fullIds, unreadable: unreadableRows, unmatchedMail: mail.unmatched, notes: notesFor(stallsOf(config, result), state, result, cohort) };
     writeFileAtomic(reportFile, await buildReport(result, reportExtras), { private: true });
     log(reconcileText(result));
     for (const u of unreadable) log(`无法读取的登记表：${printable(u.file)}${u.college ? `（${u.college}）` : ''}：${printable(u.reason)} 其中的党员未计入本次对账，其余登记表照常处理。`);
@@ -88,19 +94,23 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
       ? [forcedReminder(opts.asOf, cohort, opts.checkpoint)]
       : dueReminders(opts.asOf, cohort, config.reminders.leadDays).filter((r) => !opts.remindersBefore || r.date < opts.remindersBefore);
     const outcome: RunOutcome = { result, reportFile, reminders, sent: [], failures: [], uncertain: [], alreadySent: [], stopped: 0, torn: [], unreadable };
-    if (!reminders.length) {
+    if (!reminders.length && !memberMailsOn(config)) {
       log(`${opts.asOf} 不是提醒日，未发送邮件。`);
       return outcome;
     }
 
-    const journal = new Journal(join(stateDir, 'journal.jsonl'));
-    const state = journal.read();
     for (const t of state.torn) log(tornLineText(journal.file, t));
-    const sender = opts.dryRun ? null : opts.sender ?? createSender(config, (p) => confinedOutput(base, p, 'mail.dir'));
+    const plain = opts.dryRun ? null : opts.sender ?? createSender(config, (p) => confinedOutput(base, p, 'mail.dir'));
+    const sender = plain && new WatchedSender(plain);
     const courier = new Courier(journal, state, sender, { log, stopping: opts.stopping, assertHeld: () => lock?.assertHeld() });
     const { rows: deliveries } = courier.results;
     let finished = false;
     try {
+      // Members first, so that today's college lists and summary say who was told.
+      const memberMail = await sendMemberMails({ config, result, cohort, courier, state, sender, log, stopping: opts.stopping });
+      outcome.memberMails = memberMail;
+      reportExtras.notes = notesFor(memberMail, sender ? journal.read() : state, result, cohort);
+      if (!reminders.length) log(`${opts.asOf} 不是提醒日，未给学院发送邮件。`);
       for (const reminder of reminders) {
         const rKey = reminderKey(cohort, reminder);
         const unresolved = result.members.filter((m) => isUnresolved(m.status));
@@ -113,7 +123,7 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
             courier.notSent(college, `${rKey}/college/${college}`, members.length, '配置中没有该学院的联系人邮箱');
             continue;
           }
-          const attachment = await buildCollegeAttachment(college, members, opts.asOf, { fullIds });
+          const attachment = await buildCollegeAttachment(college, members, opts.asOf, { fullIds, notes: reportExtras.notes });
           await courier.send(
             rKey,
             composeCollegeMail({ college, secretary: c.secretary, cc: c.cc, from: config.from, cohort, asOf: opts.asOf, reminder, members, attachment, contact: config.orgDept?.phone ? `${config.orgDept.name} ${config.orgDept.phone}` : undefined }),
@@ -125,7 +135,7 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
           // The summary carries the report as it stands: with every college's delivery so far.
           const report = await buildReport(result, { ...reportExtras, deliveries });
           const unmatchedMail = mail.unmatched.length + result.orphans.filter((r) => r.mail).length;
-          const ok = await courier.send(rKey, composeSummaryMail({ result, to: [config.orgDept.email], from: config.from, reminder, report, undelivered, uncertain, unreadable: unreadableRows, unmatchedMail }), config.orgDept.name);
+          const ok = await courier.send(rKey, composeSummaryMail({ result, to: [config.orgDept.email], from: config.from, reminder, report, undelivered, uncertain, unreadable: unreadableRows, unmatchedMail, lines: [...(memberMail.enabled ? [memberMailLine(memberMail)] : []), ...memberMail.warnings] }), config.orgDept.name);
           if (!ok) log(`组织部汇总邮件未能确认送达：各学院的发送结果见对账报告「发送结果」工作表（${resolve(reportFile)}）。`);
         } else log('配置中没有组织部（orgDept）邮箱：未发送汇总。');
       }

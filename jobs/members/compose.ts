@@ -1,0 +1,22 @@
+/** A member mail as an outgoing message: one member, one address, a stable Message-ID. */
+import { memberMailText, type MemberMailContext } from '../../shared/memberMailText.js';
+import type { PlannedMail } from '../../shared/memberMail.js';
+import { headerSafe, messageIdFor, type Outgoing } from '../lib/mail/message.js';
+import { memberPrefix } from './journal.js';
+
+export function composeMemberMail(p: PlannedMail, ctx: MemberMailContext, from: string): Outgoing {
+  const t = memberMailText(p.member, p.moment, ctx);
+  return {
+    key: p.key,
+    to: [p.address],
+    cc: [],
+    names: p.member.name ? { [p.address]: p.member.name } : undefined,
+    subject: headerSafe(t.subject),
+    html: t.html,
+    text: t.text,
+    attachments: [],
+    messageId: messageIdFor(`${memberPrefix(ctx.cohort)}/${p.key}`, p.address, from),
+    members: 1,
+    asOf: ctx.asOf,
+  };
+}
