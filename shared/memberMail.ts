@@ -144,8 +144,8 @@ export interface MemberMailPlan {
   capped: PlannedMail[];
   /** Members who must act but cannot be mailed (address missing, invalid, shared or refused): listed for the college. */
   unreachable: NotMailed[];
-  /** Due, but an earlier attempt may have arrived: never re-sent until a person settles it. */
-  uncertain: NotMailed[];
+  /** Due, but an earlier attempt may have arrived: never re-sent until a person settles it (the courier reports them). */
+  uncertain: (PlannedMail & { reason: string })[];
 }
 
 export interface PlanInput {
@@ -191,7 +191,7 @@ export function planMemberMails(i: PlanInput): MemberMailPlan {
     const state = i.told(key);
     if (state?.kind === 'delivered') continue;
     if (state?.kind === 'uncertain') {
-      plan.uncertain.push({ member: m, moment, reason: state.reason });
+      plan.uncertain.push({ member: m, moment, address, key, reason: state.reason });
       continue;
     }
     if (state?.kind === 'refused') problem = `邮件服务器拒收 ${address}：${state.reason}`;

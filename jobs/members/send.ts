@@ -8,7 +8,7 @@
  */
 import { dateIn, TIMEZONE } from '../../shared/calendar.js';
 import type { JobConfig } from '../../shared/config.js';
-import { memberKey, planMemberMails, type MemberMailPlan, type NotMailed } from '../../shared/memberMail.js';
+import { memberKey, planMemberMails, type MemberMailPlan, type NotMailed, type PlannedMail } from '../../shared/memberMail.js';
 import { memberNotes } from '../../shared/memberLists.js';
 import type { MemberMailContext } from '../../shared/memberMailText.js';
 import { onlineStall, type OnlineStall } from '../../shared/onlineStall.js';
@@ -126,19 +126,25 @@ export async function sendMemberMails(r: MemberMailRun): Promise<MemberMailOutco
   outcome.plan = plan;
   outcome.uncertain = plan.uncertain.length;
   const where = receiptAddress(config);
+  const message = (p: PlannedMail) => {
+    const c = config.colleges.find((x) => x.name === p.member.college);
+    const ctx: MemberMailContext = {
+      asOf: result.asOf, cohort, college: { name: p.member.college, contactName: c?.secretary.name, email: c?.secretary.email },
+      orgDept: config.orgDept, receiptAddress: where, stall: stalls.get(p.member) ?? null,
+    };
+    return composeMemberMail(p, ctx, config.from);
+  };
+  const who = (p: PlannedMail) => `${p.member.college}（党员本人 ${p.member.name}）`;
+  // Held ones go to the courier too: its journal decision reports them (uncertain, not re-sent), as for any message.
+  for (const p of plan.uncertain) await courier.send(memberPrefix(cohort), message(p), who(p));
   let stop: string | null = null;
   for (const p of plan.send) {
     if (stop || r.stopping?.()) {
       outcome.deferred.push({ member: p.member, moment: p.moment, reason: stop ?? '进程收到停止信号' });
       continue;
     }
-    const c = config.colleges.find((x) => x.name === p.member.college);
-    const ctx: MemberMailContext = {
-      asOf: result.asOf, cohort, college: { name: p.member.college, contactName: c?.secretary.name, email: c?.secretary.email },
-      orgDept: config.orgDept, receiptAddress: where, stall: stalls.get(p.member) ?? null,
-    };
     const before = courier.results.uncertain.length;
-    await courier.send(memberPrefix(cohort), composeMemberMail(p, ctx, config.from), `${p.member.college}（党员本人 ${p.member.name}）`);
+    await courier.send(memberPrefix(cohort), message(p), who(p));
     if (courier.results.uncertain.length > before) outcome.uncertain++;
     const d = r.sender?.last;
     if (!r.sender) continue;

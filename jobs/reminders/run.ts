@@ -37,6 +37,8 @@ export interface RunOptions extends Pick<CourierOptions, 'stopping'> {
   remindersBefore?: string;
   /** A lock the caller holds for longer than this run (schedule holds it for its life). */
   lock?: Lock;
+  /** The wall clock for the member mails' daily cap (tests pass another day). */
+  now?: Date;
 }
 
 /** What the run came to; what its messages came to is the courier's account (deliver.ts), less the report rows. */
@@ -107,7 +109,7 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
     let finished = false;
     try {
       // Members first, so that today's college lists and summary say who was told.
-      const memberMail = await sendMemberMails({ config, result, cohort, courier, state, sender, log, stopping: opts.stopping });
+      const memberMail = await sendMemberMails({ config, result, cohort, courier, state, sender, log, stopping: opts.stopping, now: opts.now });
       outcome.memberMails = memberMail;
       reportExtras.notes = notesFor(memberMail, sender ? journal.read() : state, result, cohort);
       if (!reminders.length) log(`${opts.asOf} 不是提醒日，未给学院发送邮件。`);
