@@ -3,7 +3,7 @@
  * next deadline, the letter's last valid day, the 工作日 elapsed on a stalled online transfer,
  * and what the member was told by mail (kinds and dates) or why they could not be told.
  */
-import { checkpointDate, checkpointLabel, furtherStudyGraceDate } from './calendar.js';
+import { deadlineDate, deadlineLabel, furtherStudyGraceDate } from './deadlines.js';
 import type { MemberStatus } from './reconcile.js';
 import { isUnresolved } from './statuses.js';
 import { lastValidDay, MEMBER_MAIL_KINDS, momentLabel, type MemberMailKind } from './memberMail.js';
@@ -57,9 +57,9 @@ function nextDeadline(m: MemberStatus, i: NotesInput): string {
   const last = lastValidDay(m.member);
   if (last) options.push([last, '介绍信有效期满']);
   if (i.stall && !i.stall.over) options.push([i.stall.dueDate, `线上接收时限（${i.stall.limit}个工作日）`]);
-  const sep1 = m.member.undecidedStudy ? furtherStudyGraceDate(i.cohort) : checkpointDate(i.cohort, '09-01');
-  options.push([sep1, m.member.undecidedStudy ? '升学党员9月底前办理' : `${checkpointLabel('09-01')}清查`]);
-  options.push([checkpointDate(i.cohort, '12-10'), `${checkpointLabel('12-10')}复核`]);
+  const sep1 = m.member.undecidedStudy ? furtherStudyGraceDate(i.cohort) : deadlineDate(i.cohort, '09-01');
+  options.push([sep1, m.member.undecidedStudy ? '升学党员9月底前办理' : `${deadlineLabel('09-01')}清查`]);
+  options.push([deadlineDate(i.cohort, '12-10'), `${deadlineLabel('12-10')}复核`]);
   const ahead = options.filter(([d]) => d >= i.asOf).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return ahead.length ? `${ahead[0]![0]} ${ahead[0]![1]}` : '';
 }

@@ -11,10 +11,11 @@
  * mails on one day — and a moment that has passed (a letter past its last day) is not told
  * late. Never to a member whose receipt has landed, never to 按规定保留, never from 12月10日.
  */
-import { checkpointDate, furtherStudyGraceDate, CATCH_UP_DAYS } from './calendar.js';
+import { deadlineDate, furtherStudyGraceDate, CATCH_UP_DAYS } from './deadlines.js';
 import { addDays, isEmail, isoToDayNumber } from './normalize.js';
 import type { MemberStatus } from './reconcile.js';
 import type { Status } from './statuses.js';
+import type { MessageKey } from './messageKey.js';
 
 export const MEMBER_MAIL_KINDS = ['letter', 'expiry', 'checkpoint', 'overdue'] as const;
 export type MemberMailKind = (typeof MEMBER_MAIL_KINDS)[number];
@@ -36,6 +37,8 @@ export interface Moment {
   opens: string;
   /** The last day it may still be told. */
   closes: string;
+  /** The day the moment belongs to (issue date, last valid day, 9月1日, first overdue day): its message key's date, stable whatever the lead days. */
+  anchor: string;
 }
 
 /** The journal key part of a moment: one kind at most once per member ('expiry-14', 'letter'). */
@@ -63,23 +66,23 @@ const TOLD_STATUSES: ReadonlySet<Status> = new Set(['pending', 'expired', 'overd
 export function moments(ms: MemberStatus, cohort: number, s: MemberMailSettings, leadDays: readonly number[]): Moment[] {
   const m = ms.member;
   const out: Moment[] = [];
-  const sep1 = checkpointDate(cohort, '09-01');
-  const dec10 = checkpointDate(cohort, '12-10');
+  const sep1 = deadlineDate(cohort, '09-01');
+  const dec10 = deadlineDate(cohort, '12-10');
   const lastDay = addDays(dec10, -1);
   const last = lastValidDay(m);
   // 「务必在有效期内报到」 is no advice once the letter has expired.
-  if (s.letter && m.issueDate && m.issueDate < dec10) out.push({ kind: 'letter', opens: m.issueDate, closes: last && last < lastDay ? last : lastDay });
+  if (s.letter && m.issueDate && m.issueDate < dec10) out.push({ kind: 'letter', opens: m.issueDate, closes: last && last < lastDay ? last : lastDay, anchor: m.issueDate });
   if (s.expiry && last) {
     for (const lead of [...new Set(s.expiryLeadDays)].sort((a, b) => b - a)) {
       const opens = addDays(last, -lead);
-      if (!m.issueDate || opens > m.issueDate) out.push({ kind: 'expiry', lead, opens, closes: last });
+      if (!m.issueDate || opens > m.issueDate) out.push({ kind: 'expiry', lead, opens, closes: last, anchor: last });
     }
   }
   const maxLead = Math.max(0, ...leadDays);
-  if (s.checkpoint && maxLead > 0) out.push({ kind: 'checkpoint', opens: addDays(sep1, -maxLead), closes: addDays(sep1, -1) });
+  if (s.checkpoint && maxLead > 0) out.push({ kind: 'checkpoint', opens: addDays(sep1, -maxLead), closes: addDays(sep1, -1), anchor: sep1 });
   // The first 超期未落实 day: 9月1日, or after September for 升学 without a branch (seed 001).
   const overdueFrom = m.undecidedStudy ? addDays(furtherStudyGraceDate(cohort), 1) : sep1;
-  if (s.overdue) out.push({ kind: 'overdue', opens: overdueFrom, closes: addDays(overdueFrom, CATCH_UP_DAYS) < dec10 ? addDays(overdueFrom, CATCH_UP_DAYS) : lastDay });
+  if (s.overdue) out.push({ kind: 'overdue', opens: overdueFrom, closes: addDays(overdueFrom, CATCH_UP_DAYS) < dec10 ? addDays(overdueFrom, CATCH_UP_DAYS) : lastDay, anchor: overdueFrom });
   return out.sort((a, b) => (a.opens < b.opens ? -1 : a.opens > b.opens ? 1 : rank(a) - rank(b)));
 }
 
@@ -126,8 +129,8 @@ export interface PlannedMail {
   member: MemberStatus;
   moment: Moment;
   address: string;
-  /** Journal key below the cohort's member prefix: `<member>/<moment>`. */
-  key: string;
+  /** The message key: the moment's kind and day, audience member, id the member's key. */
+  key: MessageKey;
 }
 
 export interface NotMailed {
@@ -155,8 +158,8 @@ export interface PlanInput {
   settings: MemberMailSettings;
   /** The college reminders' lead days (the same before 9月1日). */
   leadDays: readonly number[];
-  /** What the journal says, by `<member>/<moment>` key. */
-  told: (key: string) => ToldState | undefined;
+  /** What the journal says about a message key. */
+  told: (key: MessageKey) => ToldState | undefined;
   /** Member mails already handed to the server today (the cap counts them). */
   sentToday: number;
   /** The school's own addresses (colleges, 组织部, sender, 回执 mailbox): never a member's. */
@@ -164,7 +167,7 @@ export interface PlanInput {
 }
 
 export const isMemberToBeTold = (m: MemberStatus, asOf: string, cohort: number): boolean =>
-  TOLD_STATUSES.has(m.status) && !m.receipts.some((r) => r.state === 'landed') && asOf < checkpointDate(cohort, '12-10');
+  TOLD_STATUSES.has(m.status) && !m.receipts.some((r) => r.state === 'landed') && asOf < deadlineDate(cohort, '12-10');
 
 export function planMemberMails(i: PlanInput): MemberMailPlan {
   const plan: MemberMailPlan = { send: [], capped: [], unreachable: [], uncertain: [] };
@@ -187,7 +190,7 @@ export function planMemberMails(i: PlanInput): MemberMailPlan {
       if (problem) plan.unreachable.push({ member: m, moment: null, reason: problem });
       continue;
     }
-    const key = `${memberKey(m)}/${momentId(moment)}`;
+    const key: MessageKey = { cohort: i.cohort, kind: momentId(moment), date: moment.anchor, audience: 'member', id: memberKey(m) };
     const state = i.told(key);
     if (state?.kind === 'delivered') continue;
     if (state?.kind === 'uncertain') {

@@ -4,7 +4,7 @@
  * 拍照发送到学院指定邮箱，主题「姓名-学号-党组织关系回执」). Signed by the college with the 组织部
  * contact, so that the member knows whom to call. Plain text and the same lines as HTML.
  */
-import { checkpointDate, checkpointLabel } from './calendar.js';
+import { deadlineDate, deadlineLabel } from './deadlines.js';
 import { escapeHtml } from './html.js';
 import { maskIdNumber } from './idNumber.js';
 import { isoToDayNumber } from './normalize.js';
@@ -35,11 +35,11 @@ const AUTOMATIC = '本邮件由学校党组织关系转接系统（zhuanjie）�
 export function memberMailText(ms: MemberStatus, moment: Moment, ctx: MemberMailContext): MemberMailText {
   const m = ms.member;
   const name = ms.name || '同学';
-  const sep1 = checkpointDate(ctx.cohort, '09-01');
+  const sep1 = deadlineDate(ctx.cohort, '09-01');
   const last = lastValidDay(m);
   const paper = m.method === 'paper';
   const expired = last !== null && ctx.asOf > last;
-  const sep1Label = checkpointLabel('09-01');
+  const sep1Label = deadlineLabel('09-01');
 
   let subject: string;
   let opening: string;
@@ -58,7 +58,7 @@ export function memberMailText(ms: MemberStatus, moment: Moment, ctx: MemberMail
       break;
     case 'overdue':
       subject = `您的党组织关系转接已超过${sep1Label}仍未落实`;
-      opening = `截至 ${ctx.asOf}，学校仍未收到您的党组织关系回执，您已被列为「超期未落实」。请立即联系接收党组织报到，并与学院党委联系说明情况；${checkpointLabel('12-10')}年度复核时仍未落实的，将按与党组织失去联系党员的有关规定处置。`;
+      opening = `截至 ${ctx.asOf}，学校仍未收到您的党组织关系回执，您已被列为「超期未落实」。请立即联系接收党组织报到，并与学院党委联系说明情况；${deadlineLabel('12-10')}年度复核时仍未落实的，将按与党组织失去联系党员的有关规定处置。`;
       break;
   }
   subject = `【组织关系转接】${name}同学：${subject}`;

@@ -12,6 +12,7 @@ import { memberMailText, receiptSubject } from '../shared/memberMailText.js';
 import { onlineStall, stallText } from '../shared/onlineStall.js';
 import { WorkCalendar } from '../shared/workdays.js';
 import { CLEAN, sheet } from './helpers.js';
+import { formatKey } from '../shared/messageKey.js';
 import type { Cell } from '../shared/normalize.js';
 
 const settings = defaultRuleSettings();
@@ -55,8 +56,8 @@ describe('the season: who is told what, once (cohort 2026, all kinds on)', () =>
   const journal = new Map<string, ToldState>();
   const run = (asOf: string) => {
     const r = reconcile({ members: regs, receipts: [landed], asOf, cohort: 2026, settings });
-    const plan = planMemberMails({ members: r.members, asOf, cohort: 2026, settings: ALL_ON, leadDays: LEAD_DAYS, told: (k) => journal.get(k), sentToday: 0, institutional: INSTITUTIONAL });
-    for (const p of plan.send) journal.set(p.key, { kind: 'delivered' });
+    const plan = planMemberMails({ members: r.members, asOf, cohort: 2026, settings: ALL_ON, leadDays: LEAD_DAYS, told: (k) => journal.get(formatKey(k)), sentToday: 0, institutional: INSTITUTIONAL });
+    for (const p of plan.send) journal.set(formatKey(p.key), { kind: 'delivered' });
     return { sent: plan.send.map((p) => `${p.member.name}:${momentId(p.moment)}`), unreachable: plan.unreachable.map((u) => u.member.name) };
   };
 
@@ -79,7 +80,12 @@ describe('the season: who is told what, once (cohort 2026, all kinds on)', () =>
     expect(run('2026-12-11')).toEqual({ sent: [], unreachable: [] });
   });
   it('each member got each moment at most once over the season', () => {
-    expect([...journal.keys()].filter((k) => k.startsWith(memberKey(regs[1]!))).map((k) => k.split('/')[1])).toEqual(['letter', 'checkpoint', 'expiry-14', 'overdue']);
+    expect([...journal.keys()].filter((k) => k.endsWith(`/member/${memberKey(regs[1]!)}`))).toEqual([
+      `2026/letter/2026-06-12/member/${regs[1]!.studentId}`,
+      `2026/checkpoint/2026-09-01/member/${regs[1]!.studentId}`,
+      `2026/expiry-14/2026-09-10/member/${regs[1]!.studentId}`,
+      `2026/overdue/2026-09-01/member/${regs[1]!.studentId}`,
+    ]);
   });
 });
 
@@ -102,7 +108,7 @@ describe('catching up and the daily cap', () => {
   it('an uncertain earlier attempt is held, a 5xx refusal is listed for the college, a 4xx is tried again', () => {
     const k = (n: number) => `${memberKey(r.members[n]!)}/letter`;
     const told = new Map<string, ToldState>([[k(0), { kind: 'uncertain', reason: '无应答' }], [k(1), { kind: 'refused', reason: '550 mailbox unavailable' }], [k(2), { kind: 'retry' }]]);
-    const plan = planMemberMails({ members: r.members, asOf: '2026-07-01', cohort: 2026, settings: ALL_ON, leadDays: LEAD_DAYS, told: (key) => told.get(key), sentToday: 0, institutional: INSTITUTIONAL });
+    const plan = planMemberMails({ members: r.members, asOf: '2026-07-01', cohort: 2026, settings: ALL_ON, leadDays: LEAD_DAYS, told: (key) => told.get(`${key.id}/${key.kind}`), sentToday: 0, institutional: INSTITUTIONAL });
     expect(plan.uncertain.map((u) => u.member.name)).toEqual(['王浩然']);
     expect(plan.unreachable.map((u) => [u.member.name, u.reason])).toEqual([['刘子涵', '邮件服务器拒收 m1@example.com：550 mailbox unavailable']]);
     expect(plan.send.map((p) => p.member.name)).toEqual(['曹雨桐', '何嘉欣', '许文博']);
@@ -160,7 +166,7 @@ describe('the mail one member gets', () => {
   });
   it('an expired letter is not told to report within its validity, but to have it reissued', () => {
     const late = reconcile({ members: [paper!], receipts: [], asOf: '2026-09-15', cohort: 2026, settings }).members[0]!;
-    const t = memberMailText(late, { kind: 'overdue', opens: '2026-09-01', closes: '2026-09-08' }, { ...ctx, asOf: '2026-09-15' }).text;
+    const t = memberMailText(late, { kind: 'overdue', opens: '2026-09-01', closes: '2026-09-08', anchor: '2026-09-01' }, { ...ctx, asOf: '2026-09-15' }).text;
     expect(t).toContain('已于 2026-09-10 过期');
     expect(t).not.toContain('务必在有效期内报到');
   });

@@ -82,7 +82,7 @@ describe('a season of runs (cohort 2026, every kind on)', () => {
     expect(summary.parsed.text).toContain('给党员本人的提醒：本次发送 3 封');
     // The counts agree with the journal: three member intents for 08-18.
     const journal = readFileSync(join(dir, 'state', 'journal.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
-    expect(journal.filter((e) => e.type === 'intent' && e.key.startsWith('2026/members/') && e.asOf === '2026-08-18')).toHaveLength(3);
+    expect(journal.filter((e) => e.type === 'intent' && e.key.includes('/member/') && e.asOf === '2026-08-18')).toHaveLength(3);
 
     // 韩雪 mails her stamped receipt on 08-20 (seed 003): the mailbox reads it before the next run.
     writeFileSync(join(mail, 'new', '1787000000.M1P1.host'), rawMail({ from: `韩雪 <${HAN}>`, subject: '韩雪-2022080204-党组织关系回执', date: 'Thu, 20 Aug 2026 18:30:00 +0800', attachments: [{ filename: 'IMG_0820.jpg', content: SAMPLE_JPEG, type: 'image/jpeg' }] }));

@@ -1,7 +1,8 @@
 /** `zhuanjie`: the command line. Exit codes: 0 fine, 1 findings/failed sends, 2 unreadable input, 3 busy. */
 import { Command, CommanderError, Option } from 'commander';
 import { resolve } from 'node:path';
-import { CHECKPOINTS, dateIn, isCheckpointId, TIMEZONE, cohortFor } from '../../shared/calendar.js';
+import { dateIn, TIMEZONE, cohortFor } from '../../shared/calendar.js';
+import { CHECKPOINTS, isCheckpointId } from '../../shared/deadlines.js';
 import { parseDate } from '../../shared/normalize.js';
 import { InputError } from '../lib/errors.js';
 import { assertMailSecrets, loadConfig } from '../lib/config.js';
@@ -22,6 +23,7 @@ import { startScheduler } from '../schedule/schedule.js';
 import { runDemo } from '../demo/demo.js';
 import { progress } from './progress.js';
 import { acquireLock } from '../lib/lock.js';
+import { placesOf } from '../lib/places.js';
 import { fetchReceipts, mailboxReceipts } from '../inbox/fetch.js';
 import { journalList, journalResolve } from '../lib/mail/journalAdmin.js';
 import { readEach } from '../lib/read/unreadable.js';
@@ -219,7 +221,7 @@ function program(): Command {
     .requiredOption('--config <文件>', '配置文件（JSON），其中 mailbox 为回执邮箱')
     .action(async (o: { config: string }) => {
       const loaded = loadConfig(o.config);
-      const lock = await acquireLock(loaded.path(loaded.config.stateDir));
+      const lock = await acquireLock(placesOf(loaded).stateDir);
       try {
         await fetchReceipts(loaded, { log: (s) => console.log(s) });
       } finally {

@@ -5,7 +5,7 @@ import { InputError } from '../lib/errors.js';
 import { writeFileAtomic } from '../lib/files.js';
 import { loadConfig } from '../lib/config.js';
 import { runJob } from '../reminders/run.js';
-import { checkpointDate, checkpointLabel } from '../../shared/calendar.js';
+import { deadlineDate, deadlineLabel } from '../../shared/deadlines.js';
 import { isoToDayNumber } from '../../shared/normalize.js';
 import { SAMPLE_AS_OF, sampleConfig, sampleWorkbooks } from './sample.js';
 import { SAMPLE_MAILS, sampleMaildir } from './sampleMail.js';
@@ -34,7 +34,7 @@ export async function runDemo(outDir: string, log: (s: string) => void): Promise
   writeFileAtomic(configFile, JSON.stringify({ ...sampleConfig(), mailbox: { maildir: 'input/回执邮箱' }, memberMails: DEMO_MEMBER_MAILS }, null, 2));
   log(`样例数据：${join(dir, 'input')}（3 个学院的登记表，3 份回执，回执邮箱中 ${SAMPLE_MAILS.length} 封邮件）`);
   log(`配置文件：${configFile}`);
-  log(`按 ${SAMPLE_AS_OF}（${checkpointLabel('09-01')}前 ${isoToDayNumber(checkpointDate(Number(SAMPLE_AS_OF.slice(0, 4)), '09-01')) - isoToDayNumber(SAMPLE_AS_OF)} 天，提醒日）运行：\n`);
+  log(`按 ${SAMPLE_AS_OF}（${deadlineLabel('09-01')}前 ${isoToDayNumber(deadlineDate(Number(SAMPLE_AS_OF.slice(0, 4)), '09-01')) - isoToDayNumber(SAMPLE_AS_OF)} 天，提醒日）运行：\n`);
   await runJob(loadConfig(configFile), { asOf: SAMPLE_AS_OF, log });
   const outbox = join(dir, 'outbox');
   log(`\n邮件（.eml，可用 Outlook / Foxmail / Thunderbird 打开）：${outbox}`);

@@ -11,8 +11,11 @@ import type { LoadedConfig } from '../lib/config.js';
 import { InputError } from '../lib/errors.js';
 import { fetchImap, type ImapFetchOptions } from './imap.js';
 import { createSender, type Sender } from '../lib/mail/transport.js';
-import { sendAcks } from './ack.js';
-import { MailJournal, type MailEntry } from './journal.js';
+import { planAcks } from './ack.js';
+import { Courier } from '../lib/mail/courier.js';
+import { SendJournal } from '../lib/mail/journal.js';
+import { INBOX_JOURNAL, placesOf } from '../lib/places.js';
+import { InboxJournal, type MailEntry } from './journal.js';
 import { fetchMaildir } from './maildir.js';
 import type { FetchSummary } from './process.js';
 
@@ -20,7 +23,8 @@ export type { FetchSummary, UnmatchedMail };
 
 
 
-export const mailJournal = (stateDir: string) => new MailJournal(join(stateDir, 'mailbox.jsonl'));
+/** The mailbox journal of a state folder (placesOf names the same file). */
+export const inboxJournal = (stateDir: string) => new InboxJournal(join(stateDir, INBOX_JOURNAL));
 
 export interface FetchOptions {
   log?: (s: string) => void;
@@ -36,8 +40,9 @@ export async function fetchReceipts(loaded: LoadedConfig, opts: FetchOptions = {
   const m = loaded.config.mailbox;
   if (!m) throw new InputError(loaded.file ?? '配置', '配置中没有回执邮箱（mailbox）。');
   const log = opts.log ?? (() => {});
-  const stateDir = loaded.path(loaded.config.stateDir);
-  const journal = mailJournal(stateDir);
+  const places = placesOf(loaded);
+  const { stateDir } = places;
+  const journal = new InboxJournal(places.inboxJournal);
   const common = { stateDir, maxAttachmentBytes: m.maxAttachmentBytes, journal };
   const before = journal.read().keys;
   let s: FetchSummary;
@@ -50,9 +55,14 @@ export async function fetchReceipts(loaded: LoadedConfig, opts: FetchOptions = {
   log(`回执邮箱：新处理 ${s.handled} 封，其中回执 ${s.receipts} 封，无法对应 ${s.unmatched} 封，重复 ${s.duplicates} 封。`);
   if (m.acknowledge) {
     const fresh = journal.read().entries.filter((e) => !before.has(e.key));
-    const sender = opts.sender ?? createSender(loaded.config, loaded.path);
+    const sender = opts.sender ?? createSender(loaded.config, (p) => places.output(p, 'mail.dir'));
     try {
-      const n = await sendAcks(fresh, journal, sender, loaded.config, log);
+      const sendJournal = new SendJournal(places.sendJournal);
+      const courier = new Courier(sendJournal, sendJournal.read(), sender, { log: () => {} });
+      for (const ack of planAcks(fresh, loaded.config)) {
+        if (!(await courier.deliver(ack))) log(`回执确认邮件未能确认送达 ${ack.to.join(', ')}（不再重发）`);
+      }
+      const n = courier.results.sent.length;
       if (n) log(`已给 ${n} 位发件人发送回执确认邮件。`);
     } catch (err) {
       // The receipts are read and journalled; a failed acknowledgement must not undo that.
@@ -71,7 +81,7 @@ export interface MailReceipts {
 
 /** Everything the journal holds, as receipts (per the photo setting) and unmatched e-mails. */
 export function readMailReceipts(stateDir: string, m: MailboxConfig | undefined): MailReceipts {
-  const { entries } = mailJournal(stateDir).read();
+  const { entries } = inboxJournal(stateDir).read();
   const photoCounts = m?.photoCountsAsCompleted ?? true;
   const receipts: ReceiptRecord[] = [];
   const unmatched: UnmatchedMail[] = [];
@@ -104,5 +114,5 @@ export async function mailboxReceipts(loaded: LoadedConfig, opts: { fetch: boole
       opts.log(`警告：${err.message} 本次按此前已读取的邮件回执对账。`);
     }
   }
-  return readMailReceipts(loaded.path(loaded.config.stateDir), m);
+  return readMailReceipts(placesOf(loaded).stateDir, m);
 }

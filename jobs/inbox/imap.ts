@@ -9,7 +9,7 @@ import { dateIn, TIMEZONE } from '../../shared/calendar.js';
 import { identifyReceiptMail } from '../../shared/mailReceipt.js';
 import type { MailboxConfig } from '../../shared/config.js';
 import { InputError } from '../lib/errors.js';
-import type { MailEntry, MailJournal } from './journal.js';
+import type { MailEntry, InboxJournal } from './journal.js';
 import { processMessage, type ProcessOptions } from './process.js';
 import type { FetchSummary } from './process.js';
 
@@ -32,7 +32,7 @@ export function imapErrorText(err: unknown, m: MailboxConfig): string {
 }
 
 export interface ImapFetchOptions extends Omit<ProcessOptions, 'seenMessageIds'> {
-  journal: MailJournal;
+  journal: InboxJournal;
   password: string;
   log: (s: string) => void;
   /** Called after each message is journalled and marked (tests interrupt the server here). */

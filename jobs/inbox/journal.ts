@@ -40,45 +40,34 @@ export interface MailEntry {
   ackTo?: string;
 }
 
-/** Written before an acknowledgement is handed to the transport: at most one per message, even across crashes. */
-export interface AckEntry {
-  v: 1;
-  ack: string;
-  to: string;
-  at: string;
-}
-
-export interface MailJournalState {
+export interface InboxJournalState {
   entries: MailEntry[];
-  /** Keys of messages already acknowledged (or attempted). */
-  acked: Set<string>;
   keys: Set<string>;
   messageIds: Set<string>;
 }
 
-export class MailJournal {
+export class InboxJournal {
   constructor(readonly file: string) {}
 
-  read(): MailJournalState {
+  read(): InboxJournalState {
     const entries: MailEntry[] = [];
-    const acked = new Set<string>();
     if (existsSync(this.file)) {
       for (const line of readFileSync(this.file, 'utf8').split('\n')) {
         if (!line.trim()) continue;
         try {
-          const e = JSON.parse(line) as MailEntry | AckEntry;
-          if (e && e.v === 1 && 'ack' in e && typeof e.ack === 'string') acked.add(e.ack);
-          else if (e && e.v === 1 && 'key' in e && typeof e.key === 'string') entries.push(e);
+          // Lines of other kinds (acknowledgements were once recorded here) are passed over.
+          const e = JSON.parse(line) as MailEntry;
+          if (e && e.v === 1 && typeof e.key === 'string') entries.push(e);
         } catch {
           /* a torn line from a crash: that message is handled again */
         }
       }
     }
-    return { entries, acked, keys: new Set(entries.map((e) => e.key)), messageIds: new Set(entries.map((e) => e.messageId)) };
+    return { entries, keys: new Set(entries.map((e) => e.key)), messageIds: new Set(entries.map((e) => e.messageId)) };
   }
 
   /** One write call per line, then fsync: a line is either whole or torn at the end. */
-  append(entry: MailEntry | AckEntry): void {
+  append(entry: MailEntry): void {
     mkdirSync(dirname(this.file), { recursive: true });
     const fd = openSync(this.file, 'a');
     try {

@@ -6,12 +6,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../lib/errors.js';
-import type { MailJournal } from './journal.js';
+import type { InboxJournal } from './journal.js';
 import { processMessage, type ProcessOptions } from './process.js';
 import { count, maxMessageBytes } from './imap.js';
 import type { FetchSummary } from './process.js';
 
-export async function fetchMaildir(dir: string, opts: Omit<ProcessOptions, 'seenMessageIds'> & { journal: MailJournal }): Promise<FetchSummary> {
+export async function fetchMaildir(dir: string, opts: Omit<ProcessOptions, 'seenMessageIds'> & { journal: InboxJournal }): Promise<FetchSummary> {
   const root = resolve(dir);
   if (!existsSync(join(root, 'cur')) && !existsSync(join(root, 'new'))) throw new InputError(root, '不是 Maildir 文件夹（其中应有 cur 和 new 子文件夹）。');
   const files = ['new', 'cur']

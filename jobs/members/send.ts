@@ -20,7 +20,7 @@ import type { Delivery, Sender } from '../lib/mail/transport.js';
 import type { Outgoing } from '../lib/mail/message.js';
 import { printable } from '../lib/terminal.js';
 import { composeMemberMail } from './compose.js';
-import { memberJournal, memberPrefix } from './journal.js';
+import { memberJournal } from './journal.js';
 import type { NotesOf } from '../reconcile/report.js';
 
 /** The sender as the courier uses it, remembering the last answer (a rate limit stops the batch). */
@@ -134,9 +134,8 @@ export async function sendMemberMails(r: MemberMailRun): Promise<MemberMailOutco
     };
     return composeMemberMail(p, ctx, config.from);
   };
-  const who = (p: PlannedMail) => `${p.member.college}（党员本人 ${p.member.name}）`;
   // Held ones go to the courier too: its journal decision reports them (uncertain, not re-sent), as for any message.
-  for (const p of plan.uncertain) await courier.send(memberPrefix(cohort), message(p), who(p));
+  for (const p of plan.uncertain) await courier.deliver(message(p));
   let stop: string | null = null;
   for (const p of plan.send) {
     if (stop || r.stopping?.()) {
@@ -144,7 +143,7 @@ export async function sendMemberMails(r: MemberMailRun): Promise<MemberMailOutco
       continue;
     }
     const before = courier.results.uncertain.length;
-    await courier.send(memberPrefix(cohort), message(p), who(p));
+    await courier.deliver(message(p));
     if (courier.results.uncertain.length > before) outcome.uncertain++;
     const d = r.sender?.last;
     if (!r.sender) continue;

@@ -123,7 +123,7 @@ export async function buildReport(result: ReconcileResult, opts: { fullIds: bool
     sheets.push({
       name: '发送结果',
       columns: [{ header: '时间', width: 20 }, { header: '学院', width: 22 }, { header: '收件人', width: 40 }, { header: '结果', width: 12 }, { header: '说明', width: 60 }],
-      rows: opts.deliveries.map((d) => [d.at, d.college, d.recipients.join(', '), d.result, d.detail]),
+      rows: opts.deliveries.map((d) => [d.at, d.label, d.recipients.join(', '), d.result, d.detail]),
     });
   }
   const s = result.summary;

@@ -4,21 +4,22 @@
  * goes and in what order; the courier (mail/deliver.ts) sends each message through the
  * journal, so that a re-run sends only what was not sent and nothing twice.
  */
-import { basename, dirname, join, resolve } from 'node:path';
-import { cohortFor, dueReminders, forcedReminder, type CheckpointId, type Reminder } from '../../shared/calendar.js';
+import { basename, join, resolve } from 'node:path';
+import { cohortFor } from '../../shared/calendar.js';
+import { dueReminders, forcedReminder, type CheckpointId, type Reminder } from '../../shared/deadlines.js';
 import type { ReconcileResult } from '../../shared/reconcile.js';
-import { isUnresolved } from '../../shared/statuses.js';
 import type { LoadedConfig } from '../lib/config.js';
-import { composeCollegeMail, composeSummaryMail, reminderKey } from './compose.js';
-import { Courier, tornLineText, type CourierOptions, type Failure, type SendResults } from '../lib/mail/courier.js';
+import { planCollegeMails, planSummaryMail, unresolvedByCollege } from './plan.js';
+import { Courier, tornLineText, type CourierOptions, type SendResults } from '../lib/mail/courier.js';
 import { InputError } from '../lib/errors.js';
-import { confinedOutput, writeFileAtomic } from '../lib/files.js';
-import { Journal, type TornLine } from '../lib/mail/journal.js';
+import { writeFileAtomic } from '../lib/files.js';
+import { placesOf } from '../lib/places.js';
+import { SendJournal, type TornLine } from '../lib/mail/journal.js';
 import { acquireLock, BusyError, type Lock } from '../lib/lock.js';
 import { loadAndReconcile, pipelineInput } from '../reconcile/pipeline.js';
 import type { Unreadable } from '../lib/read/unreadable.js';
 import { createSender, type Sender } from '../lib/mail/transport.js';
-import { buildCollegeAttachment, buildReport } from '../reconcile/report.js';
+import { buildReport } from '../reconcile/report.js';
 import { reconcileText } from '../reconcile/text.js';
 import { mailboxReceipts } from '../inbox/fetch.js';
 import { printable } from '../lib/terminal.js';
@@ -46,7 +47,7 @@ export interface RunOutcome extends Omit<SendResults, 'rows'> {
   result: ReconcileResult;
   reportFile: string;
   reminders: Reminder[];
-  /** Journal lines torn by a crash. */
+  /** SendJournal lines torn by a crash. */
   torn: TornLine[];
   /** Registrations that could not be read (reported; the rest were used). */
   unreadable: Unreadable[];
@@ -54,22 +55,11 @@ export interface RunOutcome extends Omit<SendResults, 'rows'> {
   memberMails?: MemberMailOutcome;
 }
 
-/**
- * What the 组织部 summary names for one reminder: the college lists that reached no one
- * (a partial delivery reached the secretary and counts no members) and those that may not have.
- */
-function collegeShortfall(d: Pick<SendResults, 'failures' | 'uncertain'>, reminderKey: string) {
-  const ofColleges = (f: Failure) => f.key.startsWith(`${reminderKey}/college/`);
-  return { undelivered: d.failures.filter((f) => ofColleges(f) && f.members > 0), uncertain: d.uncertain.filter(ofColleges) };
-}
-
 export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<RunOutcome> {
   const { config } = loaded;
   const log = opts.log ?? (() => {});
-  // Outputs stay in the config's folder unless written as absolute paths.
-  const base = loaded.file ? dirname(resolve(loaded.file)) : process.cwd();
-  const stateDir = confinedOutput(base, config.stateDir, 'stateDir');
-  const reportDir = confinedOutput(base, config.reportDir, 'reportDir');
+  const places = placesOf(loaded);
+  const { stateDir, reportDir } = places;
   const lock = opts.lock ?? (opts.dryRun ? null : await acquireLock(stateDir));
   try {
     if (!config.registrations.length) throw new InputError(loaded.file ?? '配置', '没有配置登记表（registrations）。');
@@ -84,7 +74,7 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
     // Written before any mail (a report that cannot be written stops the run), and again
     // after sending with what each message came to.
     // The lists say what each member was told and how long a transfer has waited (issue 22).
-    const journal = new Journal(join(stateDir, 'journal.jsonl'));
+    const journal = new SendJournal(places.sendJournal);
     const state = journal.read();
     const reportExtras = { fullIds, unreadable: unreadableRows, unmatchedMail: mail.unmatched, notes: notesFor(stallsOf(config, result), state, result, cohort) };
     writeFileAtomic(reportFile, await buildReport(result, reportExtras), { private: true });
@@ -102,7 +92,7 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
     }
 
     for (const t of state.torn) log(tornLineText(journal.file, t));
-    const plain = opts.dryRun ? null : opts.sender ?? createSender(config, (p) => confinedOutput(base, p, 'mail.dir'));
+    const plain = opts.dryRun ? null : opts.sender ?? createSender(config, (p) => places.output(p, 'mail.dir'));
     const sender = plain && new WatchedSender(plain);
     const courier = new Courier(journal, state, sender, { log, stopping: opts.stopping, assertHeld: () => lock?.assertHeld() });
     const { rows: deliveries } = courier.results;
@@ -112,34 +102,18 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
       const memberMail = await sendMemberMails({ config, result, cohort, courier, state, sender, log, stopping: opts.stopping, now: opts.now });
       outcome.memberMails = memberMail;
       reportExtras.notes = notesFor(memberMail, sender ? journal.read() : state, result, cohort);
+      const lines = [...(memberMail.enabled ? [memberMailLine(memberMail)] : []), ...memberMail.warnings];
       if (!reminders.length) log(`${opts.asOf} 不是提醒日，未给学院发送邮件。`);
+      const ctx = { config, result, asOf: opts.asOf, cohort, fullIds, notes: reportExtras.notes };
+      const byCollege = unresolvedByCollege(result);
       for (const reminder of reminders) {
-        const rKey = reminderKey(cohort, reminder);
-        const unresolved = result.members.filter((m) => isUnresolved(m.status));
-        const byCollege = new Map<string, typeof unresolved>();
-        for (const m of unresolved) byCollege.set(m.college, [...(byCollege.get(m.college) ?? []), m]);
-
-        for (const [college, members] of [...byCollege].sort(([a], [b]) => a.localeCompare(b, 'zh'))) {
-          const c = config.colleges.find((x) => x.name === college);
-          if (!c) {
-            courier.notSent(college, `${rKey}/college/${college}`, members.length, '配置中没有该学院的联系人邮箱');
-            continue;
-          }
-          const attachment = await buildCollegeAttachment(college, members, opts.asOf, { fullIds, notes: reportExtras.notes });
-          await courier.send(
-            rKey,
-            composeCollegeMail({ college, secretary: c.secretary, cc: c.cc, from: config.from, cohort, asOf: opts.asOf, reminder, members, attachment, contact: config.orgDept?.phone ? `${config.orgDept.name} ${config.orgDept.phone}` : undefined }),
-            college,
-          );
-        }
-        if (config.orgDept) {
-          const { undelivered, uncertain } = collegeShortfall(courier.results, rKey);
-          // The summary carries the report as it stands: with every college's delivery so far.
-          const report = await buildReport(result, { ...reportExtras, deliveries });
-          const unmatchedMail = mail.unmatched.length + result.orphans.filter((r) => r.mail).length;
-          const ok = await courier.send(rKey, composeSummaryMail({ result, to: [config.orgDept.email], from: config.from, reminder, report, undelivered, uncertain, unreadable: unreadableRows, unmatchedMail, lines: [...(memberMail.enabled ? [memberMailLine(memberMail)] : []), ...memberMail.warnings] }), config.orgDept.name);
-          if (!ok) log(`组织部汇总邮件未能确认送达：各学院的发送结果见对账报告「发送结果」工作表（${resolve(reportFile)}）。`);
-        } else log('配置中没有组织部（orgDept）邮箱：未发送汇总。');
+        for (const msg of await planCollegeMails(ctx, reminder, byCollege)) await courier.deliver(msg);
+        // The summary carries the report as it stands: with every college's delivery so far.
+        const report = await buildReport(result, { ...reportExtras, deliveries });
+        const unmatchedMail = mail.unmatched.length + result.orphans.filter((r) => r.mail).length;
+        const summary = planSummaryMail(ctx, reminder, courier.results, { report, unreadable: unreadableRows, unmatchedMail, lines });
+        if (!summary) log('配置中没有组织部（orgDept）邮箱：未发送汇总。');
+        else if (!(await courier.deliver(summary))) log(`组织部汇总邮件未能确认送达：各学院的发送结果见对账报告「发送结果」工作表（${resolve(reportFile)}）。`);
       }
       finished = true;
     } finally {

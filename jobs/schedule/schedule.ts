@@ -9,6 +9,7 @@ import { dateIn, TIMEZONE } from '../../shared/calendar.js';
 import type { LoadedConfig } from '../lib/config.js';
 import { InputError } from '../lib/errors.js';
 import { acquireLock, type Lock } from '../lib/lock.js';
+import { placesOf } from '../lib/places.js';
 import { BusyError, runJob, type RunOutcome } from '../reminders/run.js';
 
 /** Minutes since midnight in Beijing time. */
@@ -40,7 +41,7 @@ export async function startScheduler(loaded: LoadedConfig, opts: { log: (s: stri
   const { log } = opts;
   const now = opts.now ?? (() => new Date());
   const [h, m] = loaded.config.reminders.sendTime.split(':').map(Number);
-  const lock = await acquireLock(loaded.path(loaded.config.stateDir));
+  const lock = await acquireLock(placesOf(loaded).stateDir);
   let stopping = false;
   let stopped!: () => void;
   const done = new Promise<void>((r) => (stopped = r));

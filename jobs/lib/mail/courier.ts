@@ -11,18 +11,20 @@
  * Retries within one message are the sender's (transport.ts); this module decides
  * whether and to whom a message goes, and records what it came to.
  */
-import { contentHash, type Outgoing } from './message.js';
-import { entryId, type Journal, type JournalState, type KeyState, type TornLine } from './journal.js';
+import { formatKey, type MessageKey } from '../../../shared/messageKey.js';
+import { contentHash, type Outgoing, type Planned } from './message.js';
+import { entryId, type SendJournal, type JournalState, type KeyState, type TornLine } from './journal.js';
 import type { Delivery, Sender } from './transport.js';
 import { printable } from '../terminal.js';
 
 /** One message of a run, as the report's 发送结果 sheet lists it. */
-export interface DeliveryRow { at: string; college: string; recipients: string[]; result: string; detail: string }
+export interface DeliveryRow { at: string; label: string; recipients: string[]; result: string; detail: string }
 
-export interface Failure { college: string; key: string; reason: string; members: number }
+/** `label` is who the message was for (a label, the 组织部), as the log and the report name them. */
+export interface Failure { label: string; key: MessageKey; reason: string; members: number }
 /** A message that may or may not have arrived: reported, never re-sent until a person settles it. */
 export interface Uncertain extends Failure { id: string }
-export interface Sent { key: string; to: string[]; subject: string; members: number }
+export interface Sent { key: MessageKey; to: string[]; subject: string; members: number }
 
 /** What one run's messages came to. */
 export interface SendResults {
@@ -31,8 +33,8 @@ export interface SendResults {
   failures: Failure[];
   /** Handed over without an answer, or journalled as intended with no outcome (crash mid-send): reported, not re-sent. */
   uncertain: Uncertain[];
-  /** Keys of messages delivered (or settled as delivered) by an earlier run. */
-  alreadySent: string[];
+  /** Messages delivered (or settled as delivered) by an earlier run. */
+  alreadySent: MessageKey[];
   /** Messages not started because the process was asked to stop (sent by the next run). */
   stopped: number;
   /** One row per message, in sending order, for the report's 发送结果 sheet. */
@@ -48,12 +50,12 @@ export interface CourierOptions {
 }
 
 /** What the journal's record of a message says to do with it in this run. */
-export type Plan =
+export type JournalVerdict =
   | { kind: 'uncertain'; reason: string; recipients: string[] }
   | { kind: 'sent before'; at?: string }
   | { kind: 'send'; to: string[] };
 
-export function plan(prior: KeyState | undefined, everyone: string[]): Plan {
+export function journalVerdict(prior: KeyState | undefined, everyone: string[]): JournalVerdict {
   if (prior?.uncertain) return { kind: 'uncertain', reason: prior.uncertain, recipients: prior.lastIntent?.to ?? everyone };
   // A message that reached some recipients goes again only to those refused for now (4xx);
   // one that reached nobody goes again to everyone.
@@ -74,31 +76,36 @@ export class Courier {
   readonly results: SendResults = { sent: [], failures: [], uncertain: [], alreadySent: [], stopped: 0, rows: [] };
 
   constructor(
-    private readonly journal: Journal,
+    private readonly journal: SendJournal,
     private readonly state: JournalState,
     private readonly sender: Sender | null,
     private readonly opts: CourierOptions,
   ) {}
 
   /**
-   * Sends `msg` for the reminder keyed `reminder`, unless the journal says not to.
-   * False when it failed or may not have arrived; true when it went, went before, or waits for the next run.
+   * Sends `msg` unless the journal says not to. False when it failed or may not have
+   * arrived; true when it went, went before, or waits for the next run.
    */
-  async send(reminder: string, msg: Outgoing, college: string): Promise<boolean> {
+  async deliver(msg: Planned): Promise<boolean> {
+    if ('unsendable' in msg) {
+      this.notSent(msg.label, msg.key, msg.members, msg.reason);
+      return false;
+    }
     const { log } = this.opts;
-    const key = `${reminder}/${msg.key}`;
+    const { key: typed, label } = msg;
+    const key = formatKey(typed);
     const id = entryId(key);
     const everyone = [...msg.to, ...msg.cc];
-    const p = plan(this.state.keys.get(key), everyone);
+    const p = journalVerdict(this.state.keys.get(key), everyone);
     if (p.kind === 'uncertain') {
-      this.results.uncertain.push({ college, key, id, reason: p.reason, members: msg.members });
-      this.row(college, p.recipients, '状态不确定', `${p.reason}；未重发，核实后用 zhuanjie journal resolve ${id} 处理`);
-      log(`状态不确定：${printable(college)}：${p.reason}。本次不重发；请核实后运行 zhuanjie journal resolve ${id} --sent（已收到）或 --resend（重发）。`);
+      this.results.uncertain.push({ label, key: typed, id, reason: p.reason, members: msg.members });
+      this.row(label, p.recipients, '状态不确定', `${p.reason}；未重发，核实后用 zhuanjie journal resolve ${id} 处理`);
+      log(`状态不确定：${printable(label)}：${p.reason}。本次不重发；请核实后运行 zhuanjie journal resolve ${id} --sent（已收到）或 --resend（重发）。`);
       return false;
     }
     if (p.kind === 'sent before') {
-      this.results.alreadySent.push(key);
-      this.row(college, everyone, '此前已发送', p.at ? `上次发送：${p.at}` : '');
+      this.results.alreadySent.push(typed);
+      this.row(label, everyone, '此前已发送', p.at ? `上次发送：${p.at}` : '');
       return true;
     }
     const todo = p.to;
@@ -108,56 +115,56 @@ export class Courier {
     }
     if (this.opts.stopping?.()) {
       if (!this.results.stopped++) log('已收到停止信号：其余邮件下次运行时发送。');
-      this.row(college, todo, '未发送', '进程收到停止信号，下次运行时发送');
+      this.row(label, todo, '未发送', '进程收到停止信号，下次运行时发送');
       return true;
     }
     this.opts.assertHeld?.();
-    if (todo.length < everyone.length) log(`补发：${printable(college)} 的邮件只发给上次暂时被拒的收件人：${todo.join(', ')}`);
-    this.journal.append({ type: 'intent', key, messageId: msg.messageId, hash: contentHash(msg), to: todo, college, at: new Date().toISOString(), ...(msg.asOf ? { asOf: msg.asOf } : {}) });
+    if (todo.length < everyone.length) log(`补发：${printable(label)} 的邮件只发给上次暂时被拒的收件人：${todo.join(', ')}`);
+    this.journal.append({ type: 'intent', key, messageId: msg.messageId, hash: contentHash(msg), to: todo, college: label, at: new Date().toISOString(), ...(msg.asOf ? { asOf: msg.asOf } : {}) });
     const d = await this.sender.deliver(msg, todo, (line) => log(printable(line)));
     this.journal.append({ type: 'outcome', key, messageId: msg.messageId, status: d.status, accepted: d.accepted, rejected: d.rejected, deferred: d.deferred, error: d.error, at: new Date().toISOString() });
-    return this.record(d, { key, id, college, msg, todo });
+    return this.record(d, { key: typed, id, label, msg, todo });
   }
 
   /** A message that could not be composed (no address): a failure and a row; nothing journalled. */
-  notSent(college: string, key: string, members: number, reason: string): void {
-    this.results.failures.push({ college, key, reason, members });
-    this.row(college, [], '未发送', reason);
-    this.opts.log(`未发送：${printable(college)}：${reason}。`);
+  private notSent(label: string, key: MessageKey, members: number, reason: string): void {
+    this.results.failures.push({ label, key, reason, members });
+    this.row(label, [], '未发送', reason);
+    this.opts.log(`未发送：${printable(label)}：${reason}。`);
   }
 
   /** What the sender's answer comes to: an entry in the results, a row and a log line. */
-  private record(d: Delivery, m: { key: string; id: string; college: string; msg: Outgoing; todo: string[] }): boolean {
+  private record(d: Delivery, m: { key: MessageKey; id: string; label: string; msg: Outgoing; todo: string[] }): boolean {
     const { log } = this.opts;
-    const { key, id, college, msg, todo } = m;
+    const { key, id, label, msg, todo } = m;
     const error = printable(d.error ?? '未知原因');
     if (d.status === 'uncertain') {
       const reason = `邮件已交给服务器但没有收到确认（${d.error ?? '无应答'}），可能已送达`;
-      this.results.uncertain.push({ college, key, id, reason, members: msg.members });
-      this.row(college, todo, '状态不确定', `${reason}；不会自动重发，核实后用 zhuanjie journal resolve ${id} 处理`);
-      log(`状态不确定：${printable(college)}：${printable(reason)}，不会自动重发。请核实后运行 zhuanjie journal resolve ${id} --sent（已收到）或 --resend（重发）。`);
+      this.results.uncertain.push({ label, key, id, reason, members: msg.members });
+      this.row(label, todo, '状态不确定', `${reason}；不会自动重发，核实后用 zhuanjie journal resolve ${id} 处理`);
+      log(`状态不确定：${printable(label)}：${printable(reason)}，不会自动重发。请核实后运行 zhuanjie journal resolve ${id} --sent（已收到）或 --resend（重发）。`);
       return false;
     }
     if (d.status === 'failed') {
-      this.results.failures.push({ college, key, reason: `发送失败：${d.error ?? '未知原因'}`, members: msg.members });
-      this.row(college, todo, '发送失败', d.error ?? '');
-      log(`失败：${printable(college)}：${error}`);
+      this.results.failures.push({ label, key, reason: `发送失败：${d.error ?? '未知原因'}`, members: msg.members });
+      this.row(label, todo, '发送失败', d.error ?? '');
+      log(`失败：${printable(label)}：${error}`);
       return false;
     }
     this.results.sent.push({ key, to: d.accepted, subject: msg.subject, members: msg.members });
     if (d.status === 'partial') {
-      this.row(college, todo, '部分送达', `已送达：${d.accepted.join(', ')}；${d.error ?? ''}`);
+      this.row(label, todo, '部分送达', `已送达：${d.accepted.join(', ')}；${d.error ?? ''}`);
       // The list arrived: no member counts as undelivered, but the recipients who missed it are reported.
-      this.results.failures.push({ college, key, reason: `部分收件人未送达：${d.error ?? ''}`, members: 0 });
-      log(`部分送达：${printable(college)}：${error}`);
+      this.results.failures.push({ label, key, reason: `部分收件人未送达：${d.error ?? ''}`, members: 0 });
+      log(`部分送达：${printable(label)}：${error}`);
     } else {
-      this.row(college, todo, '已发送', '');
+      this.row(label, todo, '已发送', '');
       log(`已发送：${printable(msg.subject)}`);
     }
     return true;
   }
 
-  private row(college: string, recipients: string[], result: string, detail = '') {
-    this.results.rows.push({ at: new Date().toISOString(), college, recipients, result, detail });
+  private row(label: string, recipients: string[], result: string, detail = '') {
+    this.results.rows.push({ at: new Date().toISOString(), label, recipients, result, detail });
   }
 }

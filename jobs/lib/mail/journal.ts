@@ -64,7 +64,7 @@ export const entryId = (key: string) => createHash('sha256').update(key).digest(
 /** The journal could not be read or written: names the file; nothing further is sent. */
 export class JournalError extends InputError {}
 
-export class Journal {
+export class SendJournal {
   constructor(readonly file: string) {}
 
   read(): JournalState {

@@ -4,15 +4,15 @@
  * `zhuanjie journal resolve <编号> --sent|--resend` to settle an uncertain one after a
  * person checked the mailbox, instead of editing journal.jsonl by hand.
  */
-import { join } from 'node:path';
 import type { LoadedConfig } from '../config.js';
 import { InputError } from '../errors.js';
-import { entryId, Journal, type KeyState } from './journal.js';
+import { placesOf } from '../places.js';
+import { entryId, SendJournal, type KeyState } from './journal.js';
 import { printable } from '../terminal.js';
 
 export interface Unsettled { id: string; key: string; college: string; state: 'uncertain' | 'failed' | 'deferred'; reason: string; recipients: string[]; at: string }
 
-const journalOf = (loaded: LoadedConfig) => new Journal(join(loaded.path(loaded.config.stateDir), 'journal.jsonl'));
+const journalOf = (loaded: LoadedConfig) => new SendJournal(placesOf(loaded).sendJournal);
 
 function unsettled(s: KeyState): Unsettled | null {
   const base = { id: entryId(s.key), key: s.key, college: s.college ?? s.key.split('/').slice(3).join('/').replace(/^college\//, ''), at: s.lastOutcome?.at ?? s.lastIntent?.at ?? '' };

@@ -4,11 +4,14 @@
  * few header helpers every composer needs.
  */
 import { createHash } from 'node:crypto';
+import { occasionOf, recipientOf, type MessageKey } from '../../../shared/messageKey.js';
 
 export interface Attachment { filename: string; content: Buffer; contentType?: string }
 
 export interface Outgoing {
-  key: string;
+  key: MessageKey;
+  /** Who it is for, as the log, the journal and the report's 发送结果 name them (a college, the 组织部). */
+  label: string;
   /** Bare addresses: the SMTP envelope and the journal name recipients by these. */
   to: string[];
   cc: string[];
@@ -37,12 +40,27 @@ export function formatAddress(email: string, name?: string): string {
   return n ? `"${n}" <${email}>` : email;
 }
 
-export function messageIdFor(key: string, recipient: string, from: string): string {
+/** A stable Message-ID for a key: the same message composed again carries the same ID. */
+export function messageIdFor(key: MessageKey, from: string): string {
   const domain = /@([A-Za-z0-9.-]+)/.exec(from)?.[1] ?? 'zhuanjie.invalid';
-  const h = createHash('sha256').update(`${key}|${recipient}`).digest('hex').slice(0, 16);
-  return `<zhuanjie.${key.replace(/[^0-9A-Za-z-]/g, '.')}.${h}@${domain}>`;
+  const occasion = occasionOf(key);
+  const h = createHash('sha256').update(`${occasion}|${recipientOf(key)}`).digest('hex').slice(0, 16);
+  return `<zhuanjie.${occasion.replace(/[^0-9A-Za-z-]/g, '.')}.${h}@${domain}>`;
 }
 
 export function contentHash(m: Pick<Outgoing, 'subject' | 'text' | 'to' | 'cc'>): string {
   return createHash('sha256').update(JSON.stringify([m.subject, m.text, m.to, m.cc])).digest('hex').slice(0, 32);
 }
+
+
+/** A message a feature meant to send but could not compose (no address): reported, never journalled. */
+export interface Unsendable {
+  unsendable: true;
+  key: MessageKey;
+  label: string;
+  members: number;
+  reason: string;
+}
+
+/** What a feature's plan lists: messages to deliver, and those it could not compose, with why. */
+export type Planned = Outgoing | Unsendable;

@@ -16,6 +16,7 @@ import nodemailer, { type SendMailOptions } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
 import type { JobConfig } from '../../../shared/config.js';
+import { formatKey } from '../../../shared/messageKey.js';
 import { formatAddress, safeFilename, type Outgoing } from './message.js';
 import { writeFileAtomic } from '../files.js';
 import { InputError } from '../errors.js';
@@ -50,7 +51,7 @@ function mailOptions(from: string, msg: Outgoing): SendMailOptions {
     html: msg.html,
     messageId: msg.messageId,
     attachments: msg.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
-    headers: { 'X-Zhuanjie-Key': msg.key },
+    headers: { 'X-Zhuanjie-Key': formatKey(msg.key) },
   };
 }
 
