@@ -223,3 +223,57 @@ describe('a run killed half-way through 300 member mails', () => {
 // Type use only (the outcome a test reads).
 export type { RunOutcome };
 void loadConfig;
+
+/** A receipt export of transfers under way: 发起时间 and a status that is not a receipt. */
+function pendingExport(dir: string, rows: [name: string, studentId: string, started: string][]): string {
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['姓名', '学号', '发起时间', '转接状态'], ...rows.map(([n, s, d]) => [n, s, d, '待审批'])]), '转接记录');
+  const file = join(dir, 'input', '党员E先锋-办理中.xlsx');
+  writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+  return 'input/党员E先锋-办理中.xlsx';
+}
+
+describe('stalled online transfers in the lists (seed 004: 接收一般不超过 15 个工作日)', () => {
+  it('started 07-20 and not landed by 08-25: 审批超时 with the working days, in the college attachment and the report', async () => {
+    const server = await smtp();
+    const { dir, loaded } = sampleJob(server.port, (c) => {
+      c.receipts = [...(c.receipts as string[]), 'input/党员E先锋-办理中.xlsx'];
+    });
+    pendingExport(dir, [['冯晓雯', '2022080202', '2026-07-20 10:31:05']]);
+    const o = await runJob(loadConfig(loaded.file!), { asOf: '2026-08-25' });
+    const jx = server.messages.find((m) => m.to[0] === 'jx-dangwei@example.edu.cn')!;
+    const feng = attachmentRows(jx).find((r) => r.includes('冯晓雯'))!;
+    expect(feng).toContain('26（2026-07-20 发起，上限 15，审批超时）');
+    expect(feng.join('|')).toContain('审批超时：线上转接 2026-07-20 发起，已过 26 个工作日仍未接收');
+    const report = XLSX.read(readFileSync(o.reportFile));
+    const header = XLSX.utils.sheet_to_json<string[]>(report.Sheets['未完成名单']!, { header: 1 })[1]!;
+    expect(header).toEqual(expect.arrayContaining(['下一期限', '介绍信有效期至', '工作日已过', '已提醒本人']));
+  });
+
+  it('a school limit of 30: not yet late, and the next deadline is the limit’s last day', async () => {
+    const server = await smtp();
+    const { dir, loaded } = sampleJob(server.port, (c) => {
+      c.receipts = [...(c.receipts as string[]), 'input/党员E先锋-办理中.xlsx'];
+      (c as Record<string, unknown>).onlineTransfer = { limitWorkdays: 30 };
+    });
+    pendingExport(dir, [['冯晓雯', '2022080202', '2026-07-20']]);
+    await runJob(loadConfig(loaded.file!), { asOf: '2026-08-25' });
+    const feng = attachmentRows(server.messages.find((m) => m.to[0] === 'jx-dangwei@example.edu.cn')!).find((r) => r.includes('冯晓雯'))!;
+    expect(feng).toContain('26（2026-07-20 发起，上限 30）');
+    expect(feng).toContain('2026-08-31 线上接收时限（30个工作日）');
+  });
+
+  it('a span into a year the calendar does not hold is counted Monday–Friday and said so in the output and the summary', async () => {
+    const server = await smtp();
+    const { dir, loaded } = sampleJob(server.port, (c) => {
+      c.receipts = [...(c.receipts as string[]), 'input/党员E先锋-办理中.xlsx'];
+    });
+    pendingExport(dir, [['冯晓雯', '2022080202', '2026-11-20']]);
+    const lines: string[] = [];
+    // 2027-01-05 lies beyond the data; --checkpoint forces the 12-10 list and its summary.
+    await runJob(loadConfig(loaded.file!), { asOf: '2027-01-05', checkpoint: '12-10', log: (l) => lines.push(l) });
+    expect(lines.join('\n')).toContain('2027 年的节假日安排不在内置数据中');
+    const summary = server.messages.find((m) => m.parsed.subject!.includes('全校汇总'))!;
+    expect(summary.parsed.text).toContain('2027 年的节假日安排不在内置数据中');
+  });
+});

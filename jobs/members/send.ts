@@ -98,6 +98,8 @@ export function stallsOf(config: JobConfig, result: ReconcileResult): { stalls: 
 
 export interface MemberMailRun {
   config: JobConfig;
+  /** Stalled online transfers and the working-day warnings (stallsOf), computed once per run. */
+  stalled: ReturnType<typeof stallsOf>;
   result: ReconcileResult;
   cohort: number;
   courier: Courier;
@@ -112,8 +114,7 @@ export interface MemberMailRun {
 
 export async function sendMemberMails(r: MemberMailRun): Promise<MemberMailOutcome> {
   const { config, result, cohort, courier, log } = r;
-  const { stalls, warnings } = stallsOf(config, result);
-  for (const w of warnings) log(w);
+  const { stalls, warnings } = r.stalled;
   const outcome: MemberMailOutcome = { enabled: memberMailsOn(config), plan: null, sent: 0, failed: [], deferred: [], uncertain: 0, warnings, stalls };
   if (!outcome.enabled) return outcome;
   const journal = memberJournal(r.state, cohort);

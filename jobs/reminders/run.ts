@@ -76,11 +76,14 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
     // The lists say what each member was told and how long a transfer has waited (issue 22).
     const journal = new SendJournal(places.sendJournal);
     const state = journal.read();
-    const reportExtras = { fullIds, unreadable: unreadableRows, unmatchedMail: mail.unmatched, notes: notesFor(stallsOf(config, result), state, result, cohort) };
+    const stalled = stallsOf(config, result);
+    const reportExtras = { fullIds, unreadable: unreadableRows, unmatchedMail: mail.unmatched, notes: notesFor(stalled, state, result, cohort) };
     writeFileAtomic(reportFile, await buildReport(result, reportExtras), { private: true });
     log(reconcileText(result));
     for (const u of unreadable) log(`无法读取的登记表：${printable(u.file)}${u.college ? `（${u.college}）` : ''}：${printable(u.reason)} 其中的党员未计入本次对账，其余登记表照常处理。`);
     log(`对账报告：${resolve(reportFile)}`);
+    // A year without a holiday notice is counted Monday–Friday: said here and in the summary, never silently.
+    for (const w of stalled.warnings) log(w);
 
     const reminders = opts.checkpoint
       ? [forcedReminder(opts.asOf, cohort, opts.checkpoint)]
@@ -99,7 +102,7 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
     let finished = false;
     try {
       // Members first, so that today's college lists and summary say who was told.
-      const memberMail = await sendMemberMails({ config, result, cohort, courier, state, sender, log, stopping: opts.stopping, now: opts.now });
+      const memberMail = await sendMemberMails({ config, stalled, result, cohort, courier, state, sender, log, stopping: opts.stopping, now: opts.now });
       outcome.memberMails = memberMail;
       reportExtras.notes = notesFor(memberMail, sender ? journal.read() : state, result, cohort);
       const lines = [...(memberMail.enabled ? [memberMailLine(memberMail)] : []), ...memberMail.warnings];
