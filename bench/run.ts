@@ -193,6 +193,13 @@ say('7. 任务窗格脚本大小（Excel 网页版每次打开都要下载）');
 const { buildAddin } = await import('../scripts/build-addin.mjs');
 const paneBundleKB = Math.round(statSync(join(await buildAddin(), 'taskpane.js')).size / 1024);
 say(`  taskpane.js ${paneBundleKB} KB`);
+say('8. 给党员本人的提醒：规划、撰写每封邮件并记入发送日志（outbox，每封 3 次 fsync）');
+// One run only: at 10,000 members it takes minutes on a slow disk, and the figure is per member.
+const MEMBERS = opts.quick ? 1_000 : 10_000;
+const memberRun = child(process.execPath, [join(ROOT, 'bench', 'members.mjs'), String(MEMBERS)]);
+const memberMails = JSON.parse(memberRun.stdout.trim().split('\n').at(-1)!) as { members: number; sent: number; ms: number; msPerMember: number };
+if (memberMails.sent !== MEMBERS) throw new Error(`给党员本人的提醒只发出 ${memberMails.sent} / ${MEMBERS} 封`);
+say(`  ${MEMBERS.toLocaleString()} 人：每人 ${memberMails.msPerMember} ms，峰值 ${mb(memberRun.rss)} MB`);
 
 // --- Results ---------------------------------------------------------------------------
 const results = {
@@ -210,6 +217,8 @@ const results = {
   addin5k: pane,
   paneBundleKB,
   hostile,
+  /** Issue 22: planning, composing and journalling member mails (outbox transport); `members` is 1,000 with --quick. */
+  memberMails10k: { members: memberMails.members, msPerMember: memberMails.msPerMember, rssMB: mb(memberRun.rss) },
   ratios: {
     validateOverFloor: +(validate.rowsPerSec / validate.floorRowsPerSec).toFixed(2),
     /** This rule path over the one before issue 13 (LEGACY_COMMIT), same rows, same process. */
@@ -230,6 +239,7 @@ const table: [string, string, string][] = [
   ['pandas read_excel + merge', pandas ? `${results.pandas100k!.ms} ms，峰值 ${results.pandas100k!.rssMB} MB` : '（未安装）', pandas ? `本项目 ÷ pandas = ${results.ratios.reconcileOverPandas}` : ''],
   [`加载项 ${SMALL.toLocaleString()} 行（Chromium）`, pane ? `${pane.ms} ms，${pane.syncs} 次 sync` : '（跳过）', '目标 ≤ 1 s，≤ 6 次 sync'],
   ['任务窗格脚本', `${paneBundleKB} KB`, '不含 zod（配置校验只在 Node 端）'],
+  [`给党员本人的提醒 ${MEMBERS.toLocaleString()} 人（outbox）`, `每人 ${memberMails.msPerMember} ms，峰值 ${results.memberMails10k.rssMB} MB`, '目标 ≤ 2 ms/人，≤ 1 GB'],
   ...Object.values(hostile).map((h): [string, string, string] => [h.label, `${h.ms} ms，峰值 ${h.rssMB} MB`, '目标 ≤ 1 GB']),
 ];
 const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
