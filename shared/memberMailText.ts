@@ -10,6 +10,7 @@ import { maskIdNumber } from './idNumber.js';
 import { isoToDayNumber } from './normalize.js';
 import type { MemberStatus } from './reconcile.js';
 import { lastValidDay, type Moment } from './memberMail.js';
+import { STATUS_INFO } from './statuses.js';
 import { stallReason, type OnlineStall } from './onlineStall.js';
 
 /** The subject seed 003 asks receipts to carry; the mailbox reads it back (shared/mailReceipt.ts). */
@@ -58,7 +59,7 @@ export function memberMailText(ms: MemberStatus, moment: Moment, ctx: MemberMail
       break;
     case 'overdue':
       subject = `您的党组织关系转接已超过${sep1Label}仍未落实`;
-      opening = `截至 ${ctx.asOf}，学校仍未收到您的党组织关系回执，您已被列为「超期未落实」。请立即联系接收党组织报到，并与学院党委联系说明情况；${deadlineLabel('12-10')}年度复核时仍未落实的，将按与党组织失去联系党员的有关规定处置。`;
+      opening = `截至 ${ctx.asOf}，学校仍未收到您的党组织关系回执，您已被列为「${STATUS_INFO.overdue.label}」。请立即联系接收党组织报到，并与学院党委联系说明情况；${deadlineLabel('12-10')}年度复核时仍未落实的，将按与党组织失去联系党员的有关规定处置。`;
       break;
   }
   subject = `【组织关系转接】${name}同学：${subject}`;
@@ -77,7 +78,7 @@ export function memberMailText(ms: MemberStatus, moment: Moment, ctx: MemberMail
 
   const todo: string[] = [];
   if (paper && expired) todo.push(`您的纸质介绍信已于 ${last} 过期。请尽快联系学院党委，交回原介绍信后重新开具（过期的介绍信接收单位不予受理）。`);
-  else if (paper) todo.push(`请携带纸质介绍信到接收党组织报到，务必在有效期内报到（${last} 前）。党组织关系介绍信一定要交给接收单位，不能留在自己手里。`);
+  else if (paper) todo.push(`请携带纸质介绍信到接收党组织报到，务必在有效期内报到（有效期至 ${last}）。党组织关系介绍信一定要交给接收单位，不能留在自己手里。`);
   else todo.push('组织关系已在线上转出。请主动联系接收党组织，组织关系落地后及时到接收党支部报到，并请对方在系统中确认报到。');
   if (ctx.stall?.over) todo.push(`${stallReason(ctx.stall)}。`);
   if (ctx.receiptAddress) {

@@ -144,7 +144,7 @@ describe('the mail one member gets', () => {
   it('a paper letter: its last valid day, 务必在有效期内报到, and the exact receipt subject (seed 003)', () => {
     expect(paperMail.subject).toBe('【组织关系转接】刘子涵同学：您的党组织关系介绍信已开具，请及时报到');
     expect(paperMail.text).toContain('介绍信有效期至：2026-09-10');
-    expect(paperMail.text).toContain('务必在有效期内报到（2026-09-10 前）');
+    expect(paperMail.text).toContain('务必在有效期内报到（有效期至 2026-09-10）');
     expect(paperMail.text).toContain(`发送到 huizhi@example.edu.cn，邮件主题写：${receiptSubject(paper!)}`);
     expect(receiptSubject(paper!)).toBe(`刘子涵-${paper!.studentId}-党组织关系回执`);
     expect(paperMail.html).toContain('务必在有效期内报到');
