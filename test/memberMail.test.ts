@@ -115,6 +115,19 @@ describe('catching up and the daily cap', () => {
   });
 });
 
+describe('issue dates in the future or missing', () => {
+  const regs = registered([row({ 姓名: '何嘉欣', 开具日期: '2026-07-15', 电子邮箱: 'hejx@example.com' }), row({ 姓名: '许文博', 开具日期: '', 电子邮箱: 'xuwb@example.com' })]);
+  const plan = (asOf: string) => planMemberMails({
+    members: reconcile({ members: regs, receipts: [], asOf, cohort: 2026, settings }).members, asOf, cohort: 2026, settings: ALL_ON, leadDays: LEAD_DAYS,
+    told: () => undefined, sentToday: 0, institutional: INSTITUTIONAL,
+  }).send.map((p) => `${p.member.name}:${momentId(p.moment)}`);
+  it('a letter dated ahead is not told before its day; one without a date never gets the after-letter mail', () => {
+    expect(plan('2026-06-12')).toEqual([]);
+    expect(plan('2026-07-15')).toEqual(['何嘉欣:letter']);
+  });
+  it('both still hear before 9月1日', () => expect(plan('2026-08-18')).toEqual(['何嘉欣:checkpoint', '许文博:checkpoint']));
+});
+
 describe('addresses that are not the member’s', () => {
   it.each([
     ['', '未填写电子邮箱'],

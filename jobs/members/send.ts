@@ -31,7 +31,6 @@ export class WatchedSender implements Sender {
     return this.inner.describe;
   }
   async deliver(msg: Outgoing, recipients: string[], progress?: (line: string) => void): Promise<Delivery> {
-    this.last = null;
     this.last = await this.inner.deliver(msg, recipients, progress);
     return this.last;
   }
@@ -144,6 +143,8 @@ export async function sendMemberMails(r: MemberMailRun): Promise<MemberMailOutco
       continue;
     }
     const before = courier.results.uncertain.length;
+    // The courier hands a message over only when the journal says so: what it came to is this message's answer, or none.
+    if (r.sender) r.sender.last = null;
     await courier.deliver(message(p));
     if (courier.results.uncertain.length > before) outcome.uncertain++;
     const d = r.sender?.last;
