@@ -7,6 +7,7 @@ import { RECEIPT_RULE_TEXT } from '../../shared/receipts.js';
 import { listWorkbook, type SheetSpec } from '../lib/excel.js';
 import type { UnmatchedMail } from '../../shared/mailReceipt.js';
 import type { DeliveryRow } from '../lib/mail/courier.js';
+import type { Unreadable } from '../lib/read/unreadable.js';
 import { collegeRows, sortForAction } from '../../shared/lists.js';
 import { MEMBER_NOTE_COLUMNS, type MemberNotes } from '../../shared/memberLists.js';
 
@@ -62,7 +63,7 @@ const memberRow = (m: MemberStatus, fullIds: boolean, notes?: NotesOf) => {
 
 export interface ReportExtras {
   /** Registrations that could not be read (their members are missing from every count). */
-  unreadable?: { file: string; college?: string; reason: string }[];
+  unreadable?: Unreadable[];
   /** What this run's mail came to: written into the report after sending. */
   deliveries?: DeliveryRow[];
   /** Deadlines, 工作日 and what each member was told (run only). */

@@ -11,6 +11,7 @@ import { collegeRows } from '../../shared/lists.js';
 import type { MessageKey } from '../../shared/messageKey.js';
 import { headerSafe, messageIdFor, safeFilename, type Outgoing } from '../lib/mail/message.js';
 import { STYLE } from '../lib/mail/style.js';
+import type { Unreadable } from '../lib/read/unreadable.js';
 import { when } from './wording.js';
 
 export interface SummaryMailInput {
@@ -23,12 +24,12 @@ export interface SummaryMailInput {
   report: Buffer;
   /** Colleges whose message could not be delivered, with why (the summary carries them). */
   undelivered: { college: string; reason: string; members: number }[];
-  /** 回执 e-mails that could not be matched to a member (issue 14). */
+  /** 回执 e-mails that could not be matched to a member. */
   unmatchedMail?: number;
   /** Colleges whose message may or may not have arrived (sending interrupted). */
   uncertain?: { college: string; reason: string; members: number }[];
   /** Registrations that could not be read: their members are missing from every count. */
-  unreadable?: { file: string; college?: string; reason: string }[];
+  unreadable?: Unreadable[];
   /** Other features' lines (member mails, working-day warnings), as they say them. */
   lines?: string[];
 }
@@ -42,7 +43,7 @@ function bar(fraction: number): string {
 const UNCERTAIN_HEAD = '以下学院的提醒发送中断，无法确认是否送达（不会自动重发），请向学院核实，其名单在附件中：';
 
 const UNREADABLE_HEAD = '以下登记表无法读取，其中的党员未计入本次对账和提醒，请联系学院重新提交：';
-const unreadableLine = (u: { file: string; college?: string; reason: string }) => `${headerSafe(u.file)}${u.college ? `（${u.college}）` : ''}：${u.reason}`;
+const unreadableLine = (u: Unreadable) => `${headerSafe(u.file)}${u.college ? `（${u.college}）` : ''}：${u.reason}`;
 
 export function composeSummaryMail(i: SummaryMailInput): Outgoing {
   const { result } = i;
