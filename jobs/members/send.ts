@@ -137,7 +137,7 @@ export async function sendMemberMails(r: MemberMailRun): Promise<MemberMailOutco
   // Held ones go to the courier too: its journal decision reports them (uncertain, not re-sent), as for any message.
   for (const p of plan.uncertain) await courier.deliver(message(p));
   let stop: string | null = null;
-  for (const p of plan.send) {
+  for (const [n, p] of plan.send.entries()) {
     if (stop || r.stopping?.()) {
       outcome.deferred.push({ member: p.member, moment: p.moment, reason: stop ?? '进程收到停止信号' });
       continue;
@@ -148,16 +148,15 @@ export async function sendMemberMails(r: MemberMailRun): Promise<MemberMailOutco
     await courier.deliver(message(p));
     if (courier.results.uncertain.length > before) outcome.uncertain++;
     const d = r.sender?.last;
-    if (!r.sender) continue;
     if (!d) continue; // not handed over: sent before, or stopped (the courier said so)
     if (d.status === 'sent') outcome.sent++;
     else if (d.status === 'failed' && d.deferred.length) {
       outcome.deferred.push({ member: p.member, moment: p.moment, reason: d.error ?? '服务器暂时拒收' });
       stop = `邮件服务器暂时拒收（${d.error ?? '4xx'}），下次运行时发送`;
-      log(`给党员本人的提醒：${printable(stop)}；本次其余 ${plan.send.length - plan.send.indexOf(p) - 1} 封也留待下次。`);
+      log(`给党员本人的提醒：${printable(stop)}；本次其余 ${plan.send.length - n - 1} 封也留待下次。`);
     } else if (d.status === 'failed') outcome.failed.push({ member: p.member, moment: p.moment, reason: d.error ?? '发送失败' });
   }
-  log(memberMailLine(outcome));
+  log(r.sender ? memberMailLine(outcome) : `给党员本人的提醒（试运行）：将发送 ${plan.send.length} 封，无法联系 ${plan.unreachable.length} 人。`);
   return outcome;
 }
 
