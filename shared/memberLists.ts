@@ -6,7 +6,8 @@
 import { deadlineDate, deadlineLabel, furtherStudyGraceDate } from './deadlines.js';
 import type { MemberStatus } from './reconcile.js';
 import { isUnresolved } from './statuses.js';
-import { lastValidDay, MEMBER_MAIL_KINDS, momentLabel, type MemberMailKind } from './memberMail.js';
+import { MEMBER_MAIL_KINDS, momentLabel, type MemberMailKind } from './memberMail.js';
+import { lastValidDay } from './letter.js';
 import { stallReason, stallText, type OnlineStall } from './onlineStall.js';
 
 /** The four columns, in order: one place for their headers. */

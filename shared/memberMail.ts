@@ -16,6 +16,7 @@ import { addDays, isEmail, isoToDayNumber } from './normalize.js';
 import type { MemberStatus } from './reconcile.js';
 import type { Status } from './statuses.js';
 import type { MessageKey } from './messageKey.js';
+import { lastValidDay } from './letter.js';
 
 export const MEMBER_MAIL_KINDS = ['letter', 'expiry', 'checkpoint', 'overdue'] as const;
 export type MemberMailKind = (typeof MEMBER_MAIL_KINDS)[number];
@@ -46,9 +47,6 @@ export const momentId = (m: Pick<Moment, 'kind' | 'lead'>): string => (m.kind ==
 
 export const momentLabel = (m: Pick<Moment, 'kind' | 'lead'>): string => (m.kind === 'expiry' ? `${MEMBER_MAIL_LABEL.expiry}（前${m.lead}天）` : MEMBER_MAIL_LABEL[m.kind]);
 
-/** The last day a paper letter is valid (开具日期 + 有效期), as the reconciliation counts it. */
-export const lastValidDay = (m: { method: string | null; issueDate: string | null; validDays: number | null }): string | null =>
-  m.method === 'paper' && m.issueDate && m.validDays ? addDays(m.issueDate, m.validDays) : null;
 
 export interface MemberMailSettings {
   letter: boolean;

@@ -9,7 +9,8 @@ import { escapeHtml } from './html.js';
 import { maskIdNumber } from './idNumber.js';
 import { isoToDayNumber } from './normalize.js';
 import type { MemberStatus } from './reconcile.js';
-import { lastValidDay, type Moment } from './memberMail.js';
+import type { Moment } from './memberMail.js';
+import { lastValidDay } from './letter.js';
 import { STATUS_INFO } from './statuses.js';
 import { stallReason, type OnlineStall } from './onlineStall.js';
 
