@@ -11,7 +11,9 @@ import type { RuleSettings } from './settings.js';
 import { STATUSES, type Status } from './statuses.js';
 
 export interface RegisteredMember extends MemberRecord {
+  /** Where the member was read: the file, with its sheet when the file had several (经管学院.xlsx「本科生党支部」). */
   file: string;
+  sheet?: string;
   /** Canonical college name (config name when an alias matched). */
   college: string;
 }
@@ -45,6 +47,8 @@ export interface ReconcileResult {
   unusable: UnusableRegistration[];
   /** How each receipt file was read (which rule made a row a receipt). */
   receiptFiles: ReceiptFileInfo[];
+  /** Registration sheets not read that may hold members (hidden, or headed otherwise): said, never silently dropped. */
+  skippedSheets: { file: string; sheet: string; reason: string }[];
   summary: ReconcileSummary;
 }
 
@@ -79,12 +83,13 @@ export interface ReconcileInput {
   cohort: number;
   settings: RuleSettings;
   receiptFiles?: ReceiptFileInfo[];
+  skippedSheets?: ReconcileResult['skippedSheets'];
 }
 
 const stateText = (r: ReceiptRecord) => r.statusText || '已回执';
 const when = (r: ReceiptRecord) => (r.receiptDate ? ` ${r.receiptDate}` : '');
 
-export function reconcile({ members, receipts, asOf, cohort, receiptFiles = [] }: ReconcileInput): ReconcileResult {
+export function reconcile({ members, receipts, asOf, cohort, receiptFiles = [], skippedSheets = [] }: ReconcileInput): ReconcileResult {
   // A receipt dated after the as-of date had not arrived yet on that day.
   const known = receipts.filter((r) => !r.receiptDate || r.receiptDate <= asOf);
   const byId = index(known, (r) => r.idNumber);
@@ -177,7 +182,7 @@ export function reconcile({ members, receipts, asOf, cohort, receiptFiles = [] }
   }
 
   const orphans = known.filter((r) => !matched.has(r));
-  return { asOf, cohort, members: out, orphans, unusable, receiptFiles, summary: summarize(out, orphans.length, unusable.length) };
+  return { asOf, cohort, members: out, orphans, unusable, receiptFiles, skippedSheets, summary: summarize(out, orphans.length, unusable.length) };
 }
 
 function summarize(members: MemberStatus[], orphans: number, unusable: number): ReconcileSummary {

@@ -6,7 +6,7 @@ import { unusedOverrides } from '../../../shared/headers.js';
 import { InputError } from '../../lib/errors.js';
 import { loadConfig } from '../../lib/config.js';
 import { expandInputs } from '../../lib/files.js';
-import { validateFile } from '../../lib/read/load.js';
+import { markRepeatsAcrossFiles, validateWorkbook } from '../../lib/read/load.js';
 import { readEach } from '../../lib/read/unreadable.js';
 import { printable } from '../../lib/terminal.js';
 import { columnOverrides } from '../../reconcile/pipeline.js';
@@ -17,7 +17,7 @@ export function validateCommand(program: Command): void {
   program.command('validate')
     .description('校验登记表（.xlsx .xls .ods .csv），逐行列出问题')
     .argument('<文件或文件夹...>', '登记表文件或文件夹')
-    .option('--sheet <名称>', '要校验的工作表（默认：第一个能识别表头的工作表）')
+    .option('--sheet <名称>', '只校验这一个工作表（默认：每个有登记表表头的可见工作表，其余工作表说明为何不读）')
     .option('--config <文件>', '配置文件（JSON），其中 rules 为校验设置、columns 为列对应')
     .option('--map <表头=字段>', MAP_HELP, collect, [])
     .option('--explain', '先列出每一列被识别成什么字段、依据是什么')
@@ -29,7 +29,11 @@ export function validateCommand(program: Command): void {
       const today = o.today ? isoOption(o.today, '--today') : dateIn(TIMEZONE);
       const overrides = columnOverrides({ ...config.columns, ...mapOption(o.map) }, o.map?.length ? '--map' : (loaded.file ?? '--map'));
       // Every readable file is checked and reported; the unreadable ones are listed (exit 2).
-      const { results, unreadable } = readEach(expandInputs(files), (f) => validateFile(f, { settings: config.rules, today, sheet: o.sheet, overrides }));
+      // Every registration sheet of every file; a member registered in two files is found like a repeat within one.
+      const each = readEach(expandInputs(files), (f) => validateWorkbook(f, { settings: config.rules, today, sheet: o.sheet, overrides }));
+      const { unreadable } = each;
+      const results = each.results.flat();
+      markRepeatsAcrossFiles(results);
       if (o.map?.length && results.length) {
         const cli = columnOverrides(mapOption(o.map), '--map');
         const unused = [...cli.keys()].filter((k) => results.every((r) => unusedOverrides(cli, r.header.decisions).includes(k)));
