@@ -17,7 +17,7 @@ import { SendJournal } from '../lib/mail/journal.js';
 import { INBOX_JOURNAL, placesOf } from '../lib/places.js';
 import { InboxJournal, type MailEntry } from './journal.js';
 import { fetchMaildir } from './maildir.js';
-import type { FetchSummary } from './process.js';
+import type { Classify, FetchSummary } from './process.js';
 
 export type { FetchSummary, UnmatchedMail };
 
@@ -33,6 +33,8 @@ export interface FetchOptions {
   sender?: Sender;
   /** Tests pass the password; otherwise it is read from the environment variable named in the config. */
   env?: NodeJS.ProcessEnv;
+  /** Asked first of each new message: is it something else than a receipt e-mail (a college's 登记表)? */
+  classify?: Classify;
 }
 
 /** Fetch new messages (the caller holds the state-folder lock). */
@@ -43,7 +45,7 @@ export async function fetchReceipts(loaded: LoadedConfig, opts: FetchOptions = {
   const places = placesOf(loaded);
   const { stateDir } = places;
   const journal = new InboxJournal(places.inboxJournal);
-  const common = { stateDir, maxAttachmentBytes: m.maxAttachmentBytes, journal };
+  const common = { stateDir, maxAttachmentBytes: m.maxAttachmentBytes, journal, classify: opts.classify };
   const before = journal.read().keys;
   let s: FetchSummary;
   if (m.maildir) s = await fetchMaildir(loaded.path(m.maildir), common);
@@ -52,7 +54,7 @@ export async function fetchReceipts(loaded: LoadedConfig, opts: FetchOptions = {
     if (!password) throw new InputError('回执邮箱', `没有设置环境变量 ${m.passwordEnv}（回执邮箱 ${m.user} 的密码）。密码不能写在配置文件中。`);
     s = await fetchImap(m, { ...common, password, log, onHandled: opts.onHandled });
   }
-  log(`回执邮箱：新处理 ${s.handled} 封，其中回执 ${s.receipts} 封，无法对应 ${s.unmatched} 封，重复 ${s.duplicates} 封。`);
+  log(`回执邮箱：新处理 ${s.handled} 封，其中回执 ${s.receipts} 封，无法对应 ${s.unmatched} 封，重复 ${s.duplicates} 封${s.submissions ? `，登记表报送 ${s.submissions} 封` : ''}。`);
   if (m.acknowledge) {
     const fresh = journal.read().entries.filter((e) => !before.has(e.key));
     const sender = opts.sender ?? createSender(loaded.config, (p) => places.output(p, 'mail.dir'));
@@ -103,12 +105,12 @@ const unmatchedOf = (e: MailEntry): UnmatchedMail => ({
  * For `run` and `schedule`: fetch new mail (a failure is logged, not fatal: the
  * reminders still go out with the receipts already read), then read the journal.
  */
-export async function mailboxReceipts(loaded: LoadedConfig, opts: { fetch: boolean; log: (s: string) => void }): Promise<MailReceipts> {
+export async function mailboxReceipts(loaded: LoadedConfig, opts: { fetch: boolean; log: (s: string) => void; classify?: Classify }): Promise<MailReceipts> {
   const m = loaded.config.mailbox;
   if (!m) return { receipts: [], unmatched: [] };
   if (opts.fetch) {
     try {
-      await fetchReceipts(loaded, { log: opts.log });
+      await fetchReceipts(loaded, { log: opts.log, classify: opts.classify });
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       opts.log(`警告：${err.message} 本次按此前已读取的邮件回执对账。`);
