@@ -252,6 +252,13 @@ say('7. 任务窗格脚本大小（Excel 网页版每次打开都要下载）');
 const { buildAddin } = await import('../scripts/build-addin.mjs');
 const paneBundleKB = Math.round(statSync(join(await buildAddin(), 'taskpane.js')).size / 1024);
 say(`  taskpane.js ${paneBundleKB} KB`);
+say('8. 给党员本人的提醒：规划、撰写每封邮件并记入发送日志（outbox，每封 3 次 fsync）');
+// One run only: at 10,000 members it takes minutes on a slow disk, and the figure is per member.
+const MEMBERS = opts.quick ? 1_000 : 10_000;
+const memberRun = child(process.execPath, [join(ROOT, 'bench', 'members.mjs'), String(MEMBERS)]);
+const memberMails = JSON.parse(memberRun.stdout.trim().split('\n').at(-1)!) as { members: number; sent: number; ms: number; msPerMember: number };
+if (memberMails.sent !== MEMBERS) throw new Error(`给党员本人的提醒只发出 ${memberMails.sent} / ${MEMBERS} 封`);
+say(`  ${MEMBERS.toLocaleString()} 人：每人 ${memberMails.msPerMember} ms，峰值 ${mb(memberRun.rss)} MB`);
 
 // --- Results ---------------------------------------------------------------------------
 const results = {
@@ -275,6 +282,8 @@ const results = {
   addinLatency: EXCEL_ON_THE_WEB,
   paneBundleKB,
   hostile,
+  /** Issue 22: planning, composing and journalling member mails (outbox transport); `members` is 1,000 with --quick. */
+  memberMails10k: { members: memberMails.members, msPerMember: memberMails.msPerMember, rssMB: mb(memberRun.rss) },
   ratios: {
     validateOverFloor: +(validate.rowsPerSec / validate.floorRowsPerSec).toFixed(2),
     /** This rule path over the one before issue 13 (LEGACY_COMMIT), same rows, same process. */
@@ -302,6 +311,7 @@ const table: [string, string, string][] = [
   ['加载项：实时校验单格修改', pane ? `${pane.edit.ms} ms，${pane.edit.syncs} 次 sync` : '（跳过）', pane ? `整表校验的 ${pane.edit.fullRatio}（目标 ≤ 0.25，≤ 2 次 sync）` : ''],
   ['加载项：粘贴 500 行', pane ? `${pane.paste.ms} ms，${pane.paste.syncs} 次 sync` : '（跳过）', '目标 ≤ 2 次 sync'],
   ['任务窗格脚本', `${paneBundleKB} KB`, '不含 zod（配置校验只在 Node 端）'],
+  [`给党员本人的提醒 ${MEMBERS.toLocaleString()} 人（outbox）`, `每人 ${memberMails.msPerMember} ms，峰值 ${results.memberMails10k.rssMB} MB`, '目标 ≤ 2 ms/人，≤ 1 GB'],
   ...Object.values(hostile).map((h): [string, string, string] => [h.label, `${h.ms} ms，峰值 ${h.rssMB} MB`, '目标 ≤ 1 GB']),
 ];
 const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)));

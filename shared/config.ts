@@ -5,6 +5,7 @@
  */
 import { z } from './zod.js';
 import { RuleSettingsSchema, formatZodIssues, readablePath } from './settingsSchema.js';
+import { MemberMailsSchema, OnlineTransferSchema, WorkdaysSchema } from './memberSettingsSchema.js';
 import { deadlinesOf } from './deadlines.js';
 
 const email = z.email('不是有效的电子邮箱地址');
@@ -133,6 +134,12 @@ export const JobConfigSchema = z.strictObject({
   /** Show full ID numbers in attachments (sensitive personal information: off by default). */
   fullIdNumbers: z.boolean().default(false),
   rules: RuleSettingsSchema.prefault({}),
+  /** 工作日: extra days and hand-entered notices (shared/workdays.ts). */
+  workdays: WorkdaysSchema,
+  /** Limits for online transfers in 工作日 (seed 004). */
+  onlineTransfer: OnlineTransferSchema,
+  /** Mails to the members themselves (issue 22). */
+  memberMails: MemberMailsSchema,
 });
 
 export type JobConfigInput = z.input<typeof JobConfigSchema>;

@@ -56,6 +56,8 @@ export interface ReceiptRecord {
   receiptDate: string | null;
   /** The date cell's text when it could not be read. */
   receiptDateText: string;
+  /** When an online transfer was started (发起时间 / 申请时间): never a receipt date; seed 004's working-day limits count from it. */
+  requestDate?: string | null;
   source: string;
   statusText: string;
   state: ReceiptState;
@@ -180,6 +182,7 @@ export function readReceiptRows(file: string, snapshot: SheetSnapshot, header: H
       receivingOrg: cellText(get('receivingOrg')),
       receiptDate,
       receiptDateText: receiptDate ? '' : cellText(dateCell),
+      requestDate: parseDate(get('requestDate')),
       source: cellText(get('source')),
       statusText,
       state: rule === 'status' ? receiptState(statusText, yesNo) : rule === 'unreadableStatus' ? 'unknown' : 'landed',

@@ -2,7 +2,7 @@
  * Receipts against registrations, as of a date (reconciliation issue). Match by
  * normalised ID number, else by 学号; a name alone never completes anybody.
  */
-import { addDays } from './normalize.js';
+import { lastValidDay } from './letter.js';
 import { deadlineDate, deadlineLabel, furtherStudyGraceDate } from './deadlines.js';
 import { compareNames, NAME_FOLDING_TEXT, type NameFolding } from './names.js';
 import type { MemberRecord } from './validate.js';
@@ -160,7 +160,7 @@ export function reconcile({ members, receipts, asOf, cohort, receiptFiles = [], 
     }
 
     if (!status) {
-      const expiry = m.method === 'paper' && m.issueDate && m.validDays ? addDays(m.issueDate, m.validDays) : null;
+      const expiry = lastValidDay(m);
       if (m.staysAtSchool) {
         status = 'exempt';
         reasons.push(`毕业去向为「${m.destinationText}」，组织关系按规定保留`);

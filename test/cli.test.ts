@@ -178,12 +178,14 @@ describe('npm run demo', () => {
     const r = cli(['demo', '--out', join(dir, 'demo')]);
     expect(r.code).toBe(0);
     const eml = readdirSync(join(dir, 'demo', 'outbox'));
-    expect(eml).toHaveLength(4);
+    // Three college lists, the summary, and a few members' own mails (issue 22: those who gave a usable address).
+    expect(eml).toHaveLength(6);
+    expect(eml.filter((f) => f.includes('同学：'))).toHaveLength(2);
     expect(eml.some((f) => f.includes('全校汇总'))).toBe(true);
     expect(r.stdout).toContain('对账报告');
     // A second demo in the same folder starts afresh and sends again.
     expect(cli(['demo', '--out', join(dir, 'demo')]).code).toBe(0);
-    expect(readdirSync(join(dir, 'demo', 'outbox'))).toHaveLength(4);
+    expect(readdirSync(join(dir, 'demo', 'outbox'))).toHaveLength(6);
   });
 
   it('never empties a folder it did not make', () => {

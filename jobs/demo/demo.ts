@@ -11,6 +11,9 @@ import { SAMPLE_AS_OF, sampleConfig, sampleWorkbooks } from './sample.js';
 import { SAMPLE_MAILS, sampleMaildir } from './sampleMail.js';
 import { auditRound } from './sampleAudit.js';
 
+/** Every kind of member mail on (issue 22): the few members who gave an address hear from the college. */
+export const DEMO_MEMBER_MAILS = { letter: true, expiry: true, checkpoint: true, overdue: true, receiptAddress: 'dangwei-huizhi@example.edu.cn' };
+
 /** Marks a folder as made by the demo, so that a later demo may empty it. */
 const DEMO_MARKER = '.zhuanjie-demo';
 
@@ -31,7 +34,7 @@ export async function runDemo(outDir: string, log: (s: string) => void): Promise
   sampleMaildir(join(dir, 'input', '回执邮箱'));
   // One mailbox for receipts and submissions; the registrations folder the colleges drop sheets into.
   mkdirSync(join(dir, 'input', '登记表'));
-  writeFileAtomic(configFile, JSON.stringify({ ...sampleConfig(), registrations: ['input/登记表/'], audit: {}, mailbox: { maildir: 'input/回执邮箱' } }, null, 2));
+  writeFileAtomic(configFile, JSON.stringify({ ...sampleConfig(), registrations: ['input/登记表/'], audit: {}, mailbox: { maildir: 'input/回执邮箱' }, memberMails: DEMO_MEMBER_MAILS }, null, 2));
   log(`样例数据：${join(dir, 'input')}（3 个学院的登记表，3 份回执，回执邮箱中 ${SAMPLE_MAILS.length} 封邮件）`);
   log(`配置文件：${configFile}`);
   await auditRound(dir, configFile, log);

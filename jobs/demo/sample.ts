@@ -25,6 +25,8 @@ interface SampleMember {
   unit?: string;
   valid?: number;
   probation?: boolean;
+  /** 电子邮箱: a few members give one (issue 22: the demo's member mails); two share a family address. */
+  email?: string;
   /** What comes back: a receipt source and status, its date, or nothing. */
   receipt?: { source: 'e' | 'national' | 'paper'; status?: string; date: string; name?: string };
 }
@@ -33,11 +35,11 @@ const COLLEGES: { name: string; code: string; branch: string; secretary: string;
   {
     name: '计算机学院', code: '0831', branch: '计算机学院2022级本科生第一党支部', secretary: '王老师', email: 'jsj-dangwei@example.edu.cn',
     members: [
-      { name: '张明远', gender: '男', type: '京内', org: '中共北京某某科技有限公司研发中心第一支部委员会', code: '011100238152', receipt: { source: 'e', status: '已报到', date: '2026-07-10' } },
+      { name: '张明远', gender: '男', type: '京内', email: 'zhangmy@example.com', org: '中共北京某某科技有限公司研发中心第一支部委员会', code: '011100238152', receipt: { source: 'e', status: '已报到', date: '2026-07-10' } },
       { name: '李思雨', gender: '女', type: '京外', org: '中共深圳市南山区粤海街道工作委员会', header: '中共深圳市南山区委组织部', receipt: { source: 'national', status: '已接收', date: '2026-07-22' } },
-      { name: '王浩然', gender: '男', type: '京外', org: '中共杭州市西湖区文新街道工作委员会', header: '中共杭州市西湖区委组织部' },
+      { name: '王浩然', gender: '男', type: '京外', org: '中共杭州市西湖区文新街道工作委员会', header: '中共杭州市西湖区委组织部', email: 'wanghaoran2004@163.com' },
       { name: '陈静怡', gender: '女', type: '院内', org: '计算机学院2026级硕士研究生第一党支部', code: '011100104811', destination: '升学', unit: '本校计算机学院', receipt: { source: 'e', status: '已报到', date: '2026-06-20' } },
-      { name: '刘子涵', gender: '男', type: '京外', method: '纸质介绍信', org: '中国人民解放军某部某营党委', header: '中国人民解放军某部政治工作部', unit: '某部队', valid: 30 },
+      { name: '刘子涵', gender: '男', type: '京外', method: '纸质介绍信', org: '中国人民解放军某部某营党委', header: '中国人民解放军某部政治工作部', unit: '某部队', valid: 30, email: '2651234870@qq.com' },
       { name: '赵雅琪', gender: '女', type: '京外', org: '中共上海市浦东新区张江镇委员会', header: '中共上海市浦东新区委组织部', receipt: { source: 'national', status: '退回', date: '2026-07-30' } },
       { name: '孙博文', gender: '男', type: '京内', org: '中共北京某某大学研究生第三党支部', code: '011100016110', destination: '升学', unit: '北京某某大学', probation: true },
       { name: '周欣然', gender: '女', type: '京外', org: '', destination: '出国(境)', unit: '新加坡国立大学' },
@@ -50,7 +52,7 @@ const COLLEGES: { name: string; code: string; branch: string; secretary: string;
       { name: '郑宇航', gender: '男', type: '京外', org: '中共长沙市岳麓区麓山街道工作委员会', header: '中共长沙市委组织部', receipt: { source: 'national', status: '已报到', date: '2026-07-18' } },
       { name: '冯晓雯', gender: '女', type: '京内', org: '中共北京某某汽车有限公司第二支部委员会', code: '011100377001' },
       { name: '蒋天佑', gender: '男', type: '京外', method: '纸质介绍信', org: '中国民用航空某某管理局机关党委', header: '中国民用航空局直属机关党委', unit: '民航某某管理局', valid: 90, receipt: { source: 'paper', date: '2026-08-12' } },
-      { name: '韩雪', gender: '女', type: '京外', org: '中共西安市雁塔区电子城街道工作委员会', header: '中共西安市雁塔区委组织部' },
+      { name: '韩雪', gender: '女', type: '京外', org: '中共西安市雁塔区电子城街道工作委员会', header: '中共西安市雁塔区委组织部', email: 'hanxue@example.com' },
       { name: '买买提·艾力', gender: '男', type: '京外', org: '中共乌鲁木齐市天山区委员会', header: '中共乌鲁木齐市天山区委组织部', receipt: { source: 'national', status: '已接收', date: '2026-08-05' } },
       { name: '曹雨桐', gender: '女', type: '京外', method: '纸质介绍信', org: '中央某部委机关某司党支部', header: '中央和国家机关工委组织部', unit: '某部委', valid: 60 },
     ],
@@ -60,8 +62,8 @@ const COLLEGES: { name: string; code: string; branch: string; secretary: string;
     members: [
       { name: '何嘉欣', gender: '女', type: '京外', org: '中共广州市天河区猎德街道工作委员会', header: '中共广州市天河区委组织部', receipt: { source: 'national', status: '已报到', date: '2026-07-08' } },
       { name: '许文博', gender: '男', type: '京内', org: '中共北京某某银行股份有限公司某支行支部委员会', code: '011100455120', receipt: { source: 'e', status: '已报到', date: '2026-07-25' } },
-      { name: '沈佳琪', gender: '女', type: '京外', org: '中共南京市鼓楼区宁海路街道工作委员会', header: '中共南京市鼓楼区委组织部' },
-      { name: '彭志强', gender: '男', type: '京外', org: '中共武汉市洪山区委员会', header: '中共武汉市洪山区委组织部', destination: '未落实' },
+      { name: '沈佳琪', gender: '女', type: '京外', org: '中共南京市鼓楼区宁海路街道工作委员会', header: '中共南京市鼓楼区委组织部', email: 'shen-family@example.com' },
+      { name: '彭志强', gender: '男', type: '京外', org: '中共武汉市洪山区委员会', header: '中共武汉市洪山区委组织部', destination: '未落实', email: 'shen-family@example.com' },
       { name: '欧阳雪', gender: '女', type: '京外', org: '中共重庆市渝中区解放碑街道工作委员会', header: '中共重庆市渝中区委组织部', receipt: { source: 'e', status: '已报到', date: '2026-09-03' } },
     ],
   },
@@ -74,7 +76,7 @@ function sampleId(birth: string, seq: number, gender: '男' | '女'): string {
   return first17 + checkCharacter(first17);
 }
 
-const REG_HEADER = ['序号', '学院', '所在党支部', '姓名', '性别', '民族', '学号', '身份证号', '党员类别', '入党时间', '转接类型', '办理方式', '介绍信抬头', '接收党组织', '组织编码', '毕业去向', '去向单位', '介绍信编号', '开具日期', '有效期（天）', '党费交至', '预备党员考察表', '联系电话', '备注'];
+const REG_HEADER = ['序号', '学院', '所在党支部', '姓名', '性别', '民族', '学号', '身份证号', '党员类别', '入党时间', '转接类型', '办理方式', '介绍信抬头', '接收党组织', '组织编码', '毕业去向', '去向单位', '介绍信编号', '开具日期', '有效期（天）', '党费交至', '预备党员考察表', '联系电话', '电子邮箱', '备注'];
 
 interface Built { file: string; rows: unknown[][] }
 
@@ -97,7 +99,7 @@ export function sampleWorkbooks(dir: string): { registrations: string[]; receipt
         i + 1, `${c.name}党委`, c.branch, m.name, m.gender, m.name.includes('·') ? '维吾尔族' : '汉族', studentId, id,
         m.probation ? '预备党员' : '正式党员', isoToSerial(m.probation ? '2025-11-20' : '2024-05-20'), m.type, m.method ?? '线上',
         m.header ?? '', m.org, m.code ?? '', m.destination ?? '就业', m.unit ?? '', paperLetter ? `2026${String(ci + 1)}${String(i + 1).padStart(2, '0')}` : '',
-        issue, paperLetter ? m.valid ?? 90 : '', '2026年6月', m.probation ? '已提供' : '', `139${String(10000000 + seq * 131).slice(0, 8)}`, '',
+        issue, paperLetter ? m.valid ?? 90 : '', '2026年6月', m.probation ? '已提供' : '', `139${String(10000000 + seq * 131).slice(0, 8)}`, m.email ?? '', '',
       ]);
       const r = m.receipt;
       if (!r) return;

@@ -9,6 +9,7 @@ import type { UnmatchedMail } from '../../shared/mailReceipt.js';
 import type { DeliveryRow } from '../lib/mail/courier.js';
 import type { Unreadable } from '../lib/read/unreadable.js';
 import { collegeRows, sortForAction } from '../../shared/lists.js';
+import { MEMBER_NOTE_COLUMNS, type MemberNotes } from '../../shared/memberLists.js';
 
 /** A registration field's column as the catalogue defines it: one header, one width, text or not. */
 export const fieldColumn = (key: AnyFieldKey) => {
@@ -32,22 +33,30 @@ const MEMBER_COLUMNS = [
   { header: '来源文件', width: 22 },
   { header: '行号', width: 6 },
 ];
-const memberRow = (m: MemberStatus, fullIds: boolean) => [
-  m.college,
-  m.member.branch,
-  m.name,
-  m.studentId,
-  m.member.idText ? (fullIds ? m.member.idText : maskIdNumber(m.member.idText)) : '',
-  STATUS_INFO[m.status].label,
-  m.reasons.join('；'),
-  STATUS_INFO[m.status].next,
-  m.member.transferTypeText,
-  m.member.methodText,
-  m.member.receivingOrg,
-  m.member.phone,
-  m.file,
-  m.row,
-];
+/** What the run knows beside each member (issue 22): deadlines, 工作日, what the member was told. */
+export type NotesOf = (m: MemberStatus) => MemberNotes;
+/** The note columns follow 下一步 when the run gives notes. */
+const columnsFor = (notes?: NotesOf) => (notes ? [...MEMBER_COLUMNS.slice(0, 8), ...MEMBER_NOTE_COLUMNS, ...MEMBER_COLUMNS.slice(8)] : MEMBER_COLUMNS);
+const memberRow = (m: MemberStatus, fullIds: boolean, notes?: NotesOf) => {
+  const n = notes?.(m);
+  return [
+    m.college,
+    m.member.branch,
+    m.name,
+    m.studentId,
+    m.member.idText ? (fullIds ? m.member.idText : maskIdNumber(m.member.idText)) : '',
+    STATUS_INFO[m.status].label,
+    [...m.reasons, ...(n?.reasons ?? [])].join('；'),
+    STATUS_INFO[m.status].next,
+    ...(n?.cells ?? []),
+    m.member.transferTypeText,
+    m.member.methodText,
+    m.member.receivingOrg,
+    m.member.phone,
+    m.file,
+    m.row,
+  ];
+};
 
 
 
@@ -57,6 +66,8 @@ export interface ReportExtras {
   unreadable?: Unreadable[];
   /** What this run's mail came to: written into the report after sending. */
   deliveries?: DeliveryRow[];
+  /** Deadlines, 工作日 and what each member was told (run only). */
+  notes?: NotesOf;
 }
 
 export async function buildReport(result: ReconcileResult, opts: { fullIds: boolean; unmatchedMail?: readonly UnmatchedMail[] } & ReportExtras): Promise<Buffer> {
@@ -65,13 +76,13 @@ export async function buildReport(result: ReconcileResult, opts: { fullIds: bool
   sheets.push({
     name: '未完成名单',
     title: `截至 ${result.asOf} 组织关系转接未完成的毕业生党员（${result.cohort} 届）`,
-    columns: MEMBER_COLUMNS,
-    rows: unresolved.map((m) => memberRow(m, opts.fullIds)),
+    columns: columnsFor(opts.notes),
+    rows: unresolved.map((m) => memberRow(m, opts.fullIds, opts.notes)),
   });
   sheets.push({
     name: STATUS_INFO.mismatch.label,
-    columns: MEMBER_COLUMNS,
-    rows: sortForAction(result.members.filter((m) => m.status === 'mismatch')).map((m) => memberRow(m, opts.fullIds)),
+    columns: columnsFor(opts.notes),
+    rows: sortForAction(result.members.filter((m) => m.status === 'mismatch')).map((m) => memberRow(m, opts.fullIds, opts.notes)),
   });
   sheets.push({
     name: '无对应登记的回执',
@@ -140,12 +151,12 @@ export async function buildReport(result: ReconcileResult, opts: { fullIds: bool
 
 
 /** One college's unresolved members, attached to its reminder. */
-export async function buildCollegeAttachment(college: string, members: readonly MemberStatus[], asOf: string, opts: { fullIds: boolean }): Promise<Buffer> {
+export async function buildCollegeAttachment(college: string, members: readonly MemberStatus[], asOf: string, opts: { fullIds: boolean; notes?: NotesOf }): Promise<Buffer> {
   return listWorkbook([{
     name: '未完成名单',
     title: `${college}：截至 ${asOf} 组织关系转接未完成的毕业生党员`,
-    columns: MEMBER_COLUMNS,
-    rows: sortForAction(members).map((m) => memberRow(m, opts.fullIds)),
+    columns: columnsFor(opts.notes),
+    rows: sortForAction(members).map((m) => memberRow(m, opts.fullIds, opts.notes)),
   }]);
 }
 

@@ -11,7 +11,7 @@ import type { JobConfig } from '../../shared/config.js';
 import { sameOccasion, type MessageKey } from '../../shared/messageKey.js';
 import type { Outgoing, Planned } from '../lib/mail/message.js';
 import type { SendResults } from '../lib/mail/courier.js';
-import { buildCollegeAttachment } from '../reconcile/report.js';
+import { buildCollegeAttachment, type NotesOf } from '../reconcile/report.js';
 import { composeCollegeMail } from './collegeMail.js';
 import { composeSummaryMail, type SummaryMailInput } from './summaryMail.js';
 
@@ -21,6 +21,8 @@ export interface ReminderContext {
   asOf: string;
   cohort: number;
   fullIds: boolean;
+  /** What the lists say beside each member: deadlines, 工作日, what the member was told (issue 22). */
+  notes?: NotesOf;
 }
 
 /** Each college's unresolved members, colleges in the one order of every list. */
@@ -46,7 +48,7 @@ export async function planCollegeMails(ctx: ReminderContext, reminder: Reminder,
       out.push({ unsendable: true, key, label: college, members: members.length, reason: '配置中没有该学院的联系人邮箱' });
       continue;
     }
-    const attachment = await buildCollegeAttachment(college, members, asOf, { fullIds });
+    const attachment = await buildCollegeAttachment(college, members, asOf, { fullIds, notes: ctx.notes });
     out.push(composeCollegeMail({ college, secretary: c.secretary, cc: c.cc, from: config.from, cohort, asOf, reminder, members, attachment, contact }));
   }
   return out;
@@ -70,7 +72,7 @@ export function planSummaryMail(
   ctx: ReminderContext,
   reminder: Reminder,
   sent: Pick<SendResults, 'failures' | 'uncertain'>,
-  extras: Pick<SummaryMailInput, 'report' | 'unreadable' | 'unmatchedMail'>,
+  extras: Pick<SummaryMailInput, 'report' | 'unreadable' | 'unmatchedMail' | 'lines'>,
 ): Outgoing | null {
   const { config, result, cohort } = ctx;
   if (!config.orgDept) return null;

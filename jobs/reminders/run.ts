@@ -23,6 +23,7 @@ import { buildReport } from '../reconcile/report.js';
 import { reconcileText } from '../reconcile/text.js';
 import { mailboxReceipts } from '../inbox/fetch.js';
 import { printable, skippedLine } from '../lib/terminal.js';
+import { memberMailLine, memberMailsOn, notesFor, sendMemberMails, stallsOf, WatchedSender, type MemberMailOutcome } from '../members/send.js';
 import { SubmissionStore } from '../audit/store.js';
 import { storedRegistrations } from '../audit/intake.js';
 import { auditText, runAudit } from '../audit/run.js';
@@ -41,6 +42,8 @@ export interface RunOptions extends Pick<CourierOptions, 'stopping'> {
   remindersBefore?: string;
   /** A lock the caller holds for longer than this run (schedule holds it for its life). */
   lock?: Lock;
+  /** The wall clock for the member mails' daily cap (tests pass another day). */
+  now?: Date;
 }
 
 /** What the run came to; what its messages came to is the courier's account (lib/mail/courier.ts), less the report rows. */
@@ -52,6 +55,8 @@ export interface RunOutcome extends Omit<SendResults, 'rows'> {
   torn: TornLine[];
   /** Registrations that could not be read (reported; the rest were used). */
   unreadable: Unreadable[];
+  /** What the mails to members themselves came to (issue 22), when any kind is on. */
+  memberMails?: MemberMailOutcome;
 }
 
 export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<RunOutcome> {
@@ -81,38 +86,49 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
     const reportFile = join(reportDir, `组织关系转接对账-${opts.asOf}.xlsx`);
     // Written before any mail (a report that cannot be written stops the run), and again
     // after sending with what each message came to.
-    const reportExtras = { fullIds, unreadable: unreadableRows, unmatchedMail: mail.unmatched };
+    // The lists say what each member was told and how long a transfer has waited (issue 22).
+    const journal = new SendJournal(places.sendJournal);
+    const state = journal.read();
+    const stalled = stallsOf(config, result);
+    const reportExtras = { fullIds, unreadable: unreadableRows, unmatchedMail: mail.unmatched, notes: notesFor(stalled, state, result, cohort) };
     writeFileAtomic(reportFile, await buildReport(result, reportExtras), { private: true });
     log(reconcileText(result));
     for (const line of [...skipped.map(skippedLine), ...collegeNotes]) log(line);
     for (const u of unreadable) log(`无法读取的登记表：${printable(u.file)}${u.college ? `（${u.college}）` : ''}：${printable(u.reason)} 其中的党员未计入本次对账，其余登记表照常处理。`);
     log(`对账报告：${resolve(reportFile)}`);
+    // A year without a holiday notice is counted Monday–Friday: said here and in the summary, never silently.
+    for (const w of stalled.warnings) log(w);
 
     const reminders = opts.checkpoint
       ? [forcedReminder(opts.asOf, cohort, opts.checkpoint)]
       : dueReminders(opts.asOf, cohort, config.reminders.leadDays).filter((r) => !opts.remindersBefore || r.date < opts.remindersBefore);
     const outcome: RunOutcome = { result, reportFile, reminders, sent: [], failures: [...(audit?.failures ?? [])], uncertain: [...(audit?.uncertain ?? [])], alreadySent: [], stopped: 0, torn: [], unreadable };
-    if (!reminders.length) {
+    if (!reminders.length && !memberMailsOn(config)) {
       log(`${opts.asOf} 不是提醒日，未发送邮件。`);
       return outcome;
     }
 
-    const journal = new SendJournal(places.sendJournal);
-    const state = journal.read();
     for (const t of state.torn) log(tornLineText(journal.file, t));
-    const sender = opts.dryRun ? null : opts.sender ?? createSender(config, (p) => places.output(p, 'mail.dir'));
+    const plain = opts.dryRun ? null : opts.sender ?? createSender(config, (p) => places.output(p, 'mail.dir'));
+    const sender = plain && new WatchedSender(plain);
     const courier = new Courier(journal, state, sender, { log, stopping: opts.stopping, assertHeld: () => lock?.assertHeld() });
     const { rows: deliveries } = courier.results;
     let finished = false;
     try {
-      const ctx = { config, result, asOf: opts.asOf, cohort, fullIds };
+      // Members first, so that today's college lists and summary say who was told.
+      const memberMail = await sendMemberMails({ config, stalled, result, cohort, courier, state, sender, log, stopping: opts.stopping, now: opts.now });
+      outcome.memberMails = memberMail;
+      reportExtras.notes = notesFor(memberMail, sender ? journal.read() : state, result, cohort);
+      const lines = [...(memberMail.enabled ? [memberMailLine(memberMail)] : []), ...memberMail.warnings];
+      if (!reminders.length) log(`${opts.asOf} 不是提醒日，未给学院发送邮件。`);
+      const ctx = { config, result, asOf: opts.asOf, cohort, fullIds, notes: reportExtras.notes };
       const byCollege = unresolvedByCollege(result);
       for (const reminder of reminders) {
         for (const msg of await planCollegeMails(ctx, reminder, byCollege)) await courier.deliver(msg);
         // The summary carries the report as it stands: with every college's delivery so far.
         const report = await buildReport(result, { ...reportExtras, deliveries });
         const unmatchedMail = mail.unmatched.length + result.orphans.filter((r) => r.mail).length;
-        const summary = planSummaryMail(ctx, reminder, courier.results, { report, unreadable: unreadableRows, unmatchedMail });
+        const summary = planSummaryMail(ctx, reminder, courier.results, { report, unreadable: unreadableRows, unmatchedMail, lines });
         if (!summary) log('配置中没有组织部（orgDept）邮箱：未发送汇总。');
         else if (!(await courier.deliver(summary))) log(`组织部汇总邮件未能确认送达：各学院的发送结果见对账报告「发送结果」工作表（${resolve(reportFile)}）。`);
       }

@@ -30,6 +30,8 @@ export interface SummaryMailInput {
   uncertain?: { college: string; reason: string; members: number }[];
   /** Registrations that could not be read: their members are missing from every count. */
   unreadable?: Unreadable[];
+  /** Other features' lines (member mails, working-day warnings), as they say them. */
+  lines?: string[];
 }
 
 function bar(fraction: number): string {
@@ -62,6 +64,7 @@ export function composeSummaryMail(i: SummaryMailInput): Outgoing {
     ...(s.orphans ? [`另有 ${s.orphans} 条回执无法对应到任何登记，见附件「无对应登记的回执」。`] : []),
     ...(i.unmatchedMail ? [`回执邮箱中有 ${i.unmatchedMail} 封邮件无法对应到党员，见附件「无法对应的回执邮件」。`] : []),
     ...(s.unusable ? [`另有 ${s.unusable} 条登记身份信息不可用（身份证号无效且无学号），见附件「身份不可用」。`] : []),
+    ...(i.lines ?? []),
   ];
   // What went wrong, each under its heading: the same lines in the HTML and the text part.
   const alerts = [

@@ -132,7 +132,7 @@ export class Courier {
     }
     this.opts.assertHeld?.();
     if (todo.length < everyone.length) log(`补发：${printable(label)} 的邮件只发给上次暂时被拒的收件人：${todo.join(', ')}`);
-    this.journal.append({ type: 'intent', key, messageId: msg.messageId, hash: contentHash(msg), to: todo, college: label, at: new Date().toISOString() });
+    this.journal.append({ type: 'intent', key, messageId: msg.messageId, hash: contentHash(msg), to: todo, college: label, at: new Date().toISOString(), ...(msg.asOf ? { asOf: msg.asOf } : {}) });
     const d = await this.sender.deliver(msg, todo, (line) => log(printable(line)));
     this.journal.append({ type: 'outcome', key, messageId: msg.messageId, status: d.status, accepted: d.accepted, rejected: d.rejected, deferred: d.deferred, error: d.error, at: new Date().toISOString() });
     return this.record(d, { key: typed, id, label, msg, todo });

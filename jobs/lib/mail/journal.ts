@@ -19,7 +19,7 @@ import { ioReason, mkdirPrivate } from '../files.js';
 /** uncertain: the message was handed over but the server's answer never came. */
 export type SendStatus = 'sent' | 'partial' | 'failed' | 'uncertain';
 
-export type IntentEntry = { type: 'intent'; key: string; messageId: string; hash: string; to: string[]; college?: string; at: string };
+export type IntentEntry = { type: 'intent'; key: string; messageId: string; hash: string; to: string[]; college?: string; at: string; asOf?: string };
 export type OutcomeEntry = {
   type: 'outcome'; key: string; messageId: string; status: SendStatus;
   accepted: string[];

@@ -24,6 +24,8 @@ export interface Outgoing {
   messageId: string;
   /** How many members this message carries (for the "nothing lost" accounting). */
   members: number;
+  /** The run's as-of day, journalled with the intent (lists say on which day a member was told). */
+  asOf?: string;
 }
 
 /** No line breaks or control characters in anything that reaches a header. */
