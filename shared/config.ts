@@ -138,7 +138,7 @@ export const JobConfigSchema = z.strictObject({
   workdays: WorkdaysSchema,
   /** Limits for online transfers in 工作日 (seed 004). */
   onlineTransfer: OnlineTransferSchema,
-  /** Mails to the members themselves (issue 22). */
+  /** Mails to the members themselves. */
   memberMails: MemberMailsSchema,
 });
 

@@ -1,5 +1,5 @@
 /**
- * What the college's list and the report say beside each member (issue 22): the member's
+ * What the college's list and the report say beside each member: the member's
  * next deadline, the letter's last valid day, the 工作日 elapsed on a stalled online transfer,
  * and what the member was told by mail (kinds and dates) or why they could not be told.
  */

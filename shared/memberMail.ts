@@ -1,5 +1,5 @@
 /**
- * Which member gets which mail on which day (issue 22). Pure: reconciliation, settings and
+ * Which member gets which mail on which day. Pure: reconciliation, settings and
  * what the send journal says each member was already told in; planned messages out.
  *
  * Only the member can make a transfer land (seed 001: 党员个人应及时将组织关系介绍信交给目标党组织;

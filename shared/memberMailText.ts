@@ -1,5 +1,5 @@
 /**
- * The words of a mail to one member (issue 22): only this member's own transfer, the ID
+ * The words of a mail to one member: only this member's own transfer, the ID
  * number masked, what to do by when, and exactly how to return the receipt (seed 003:
  * 拍照发送到学院指定邮箱，主题「姓名-学号-党组织关系回执」). Signed by the college with the 组织部
  * contact, so that the member knows whom to call. Plain text and the same lines as HTML.

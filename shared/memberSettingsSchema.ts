@@ -1,5 +1,5 @@
 /**
- * Config sections of issue 22: the working-day calendar, seed 004's limit for online
+ * Config sections: the working-day calendar, seed 004's limit for online
  * transfers, and the mails to members themselves. Kept beside config.ts so that the
  * job's schema gains three keys and nothing else.
  */
@@ -30,7 +30,7 @@ export const OnlineTransferSchema = z
   .strictObject({ limitWorkdays: z.number().int().min(1).max(120).default(DEFAULT_ONLINE_LIMIT_WORKDAYS) })
   .prefault({});
 
-/** Mails to members themselves (issue 22): off unless turned on, per kind. */
+/** Mails to members themselves: off unless turned on, per kind. */
 export const MemberMailsSchema = z
   .strictObject({
     /** After the letter's 开具日期: where, how, by when, how to return the receipt. */

@@ -11,7 +11,7 @@ import { SAMPLE_AS_OF, sampleConfig, sampleWorkbooks } from './sample.js';
 import { SAMPLE_MAILS, sampleMaildir } from './sampleMail.js';
 import { auditRound } from './sampleAudit.js';
 
-/** Every kind of member mail on (issue 22): the few members who gave an address hear from the college. */
+/** Every kind of member mail on: the few members who gave an address hear from the college. */
 export const DEMO_MEMBER_MAILS = { letter: true, expiry: true, checkpoint: true, overdue: true, receiptAddress: 'dangwei-huizhi@example.edu.cn' };
 
 /** Marks a folder as made by the demo, so that a later demo may empty it. */

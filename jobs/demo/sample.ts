@@ -25,7 +25,7 @@ interface SampleMember {
   unit?: string;
   valid?: number;
   probation?: boolean;
-  /** 电子邮箱: a few members give one (issue 22: the demo's member mails); two share a family address. */
+  /** 电子邮箱: a few members give one; two share a family address. */
   email?: string;
   /** What comes back: a receipt source and status, its date, or nothing. */
   receipt?: { source: 'e' | 'national' | 'paper'; status?: string; date: string; name?: string };

@@ -1,5 +1,5 @@
 /**
- * What the send journal says about member mails (issue 22): the planner's view of each
+ * What the send journal says about member mails: the planner's view of each
  * message key, how many went today (the daily cap counts real sends, in Beijing time, as
  * the university's SMTP server does), and what each member was told, for the lists. The
  * journal is the one record: the counts in the summary are read from it.

@@ -1,5 +1,5 @@
 /**
- * A run's mails to members themselves (issue 22): plan them from the reconciliation and
+ * A run's mails to members themselves: plan them from the reconciliation and
  * the journal, compose each, and hand them one by one to the run's courier, which journals
  * and sends them with the same exactly-once guarantees as the college mails. A server that
  * refuses for now (4xx: 421/451/452, a rate limit) stops the batch after the courier's own

@@ -33,7 +33,7 @@ const MEMBER_COLUMNS = [
   { header: '来源文件', width: 22 },
   { header: '行号', width: 6 },
 ];
-/** What the run knows beside each member (issue 22): deadlines, 工作日, what the member was told. */
+/** What the run knows beside each member: deadlines, 工作日, what the member was told. */
 export type NotesOf = (m: MemberStatus) => MemberNotes;
 /** The note columns follow 下一步 when the run gives notes. */
 const columnsFor = (notes?: NotesOf) => (notes ? [...MEMBER_COLUMNS.slice(0, 8), ...MEMBER_NOTE_COLUMNS, ...MEMBER_COLUMNS.slice(8)] : MEMBER_COLUMNS);

@@ -21,7 +21,7 @@ export interface ReminderContext {
   asOf: string;
   cohort: number;
   fullIds: boolean;
-  /** What the lists say beside each member: deadlines, 工作日, what the member was told (issue 22). */
+  /** What the lists say beside each member: deadlines, 工作日, what the member was told. */
   notes?: NotesOf;
 }
 

@@ -55,7 +55,7 @@ export interface RunOutcome extends Omit<SendResults, 'rows'> {
   torn: TornLine[];
   /** Registrations that could not be read (reported; the rest were used). */
   unreadable: Unreadable[];
-  /** What the mails to members themselves came to (issue 22), when any kind is on. */
+  /** What the mails to members themselves came to, when any kind is on. */
   memberMails?: MemberMailOutcome;
 }
 
@@ -86,7 +86,7 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
     const reportFile = join(reportDir, `组织关系转接对账-${opts.asOf}.xlsx`);
     // Written before any mail (a report that cannot be written stops the run), and again
     // after sending with what each message came to.
-    // The lists say what each member was told and how long a transfer has waited (issue 22).
+    // The lists say what each member was told and how long a transfer has waited.
     const journal = new SendJournal(places.sendJournal);
     const state = journal.read();
     const stalled = stallsOf(config, result);
