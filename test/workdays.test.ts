@@ -91,7 +91,7 @@ describe('config', () => {
   it('workdays lists are dates; a wrong one is named', () => {
     const bad = parseJobConfig({ workdays: { extraHolidays: ['2026-6-12'] } }, 'config.json');
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.message).toContain('workdays.extraHolidays.0');
+    if (!bad.ok) expect(bad.message).toContain('workdays.extraHolidays 第 1 项');
     const ok = parseJobConfig({ workdays: { notices: { '2027': { holidays: ['2027-01-01'], workdays: [] } } } }, 'config.json');
     expect(ok.ok).toBe(true);
   });
