@@ -9,7 +9,7 @@
  * strings (bench: rules over the bare pass).
  */
 import { FIELD_KEYS, type FieldKey } from './fields.js';
-import { cellText, compactCode, isErrorValue, normalizeName, parseDate, parseInteger, parseMonth, type Cell } from './normalize.js';
+import { cellText, compactCode, isErrorValue, normalizeName, parseDate, parseDateOrMonth, parseInteger, parseMonth, type Cell } from './normalize.js';
 import { checkIdNumber, type IdCheck } from './idNumber.js';
 import { parsePhone } from './phone.js';
 import {
@@ -44,6 +44,7 @@ export interface MemberRecord {
   receivingOrg: string;
   orgCode: string;
   destinationUnit: string;
+  /** ISO date, or 'YYYY-MM' when only the year and month were written (compared by month). */
   joinDate: string | null;
   issueDate: string | null;
   /** 党费交至 as YYYY-MM. */
@@ -176,7 +177,8 @@ function fieldParsers(settings: RuleSettings, today: string): Partial<Record<Fie
     idNumber: (cell) => checkIdNumber(cell, today),
     memberType: (_, t) => parseMemberType(t),
     // Dates, months and numbers from the raw cell: a date cell is a serial, not its displayed text.
-    joinDate: (cell) => parseDate(cell),
+    // 入党时间 may be a year and month only (「入党年月」): kept as YYYY-MM, compared by month.
+    joinDate: (cell) => parseDateOrMonth(cell),
     transferType: (_, t) => parseTransferType(t),
     method: (_, t) => parseMethod(t),
     receivingOrg: (_, t) => isUndecidedOrg(t),

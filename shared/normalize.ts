@@ -182,6 +182,28 @@ export function parseMonth(v: Cell): string | null {
 
 function parseMonthText(v: Cell): string | null {
   const s = cellText(v);
+  if (MONTH_PATTERNS.some((re) => re.test(s))) return monthOnly(s);
+  const iso = parseDate(v);
+  return iso ? iso.slice(0, 7) : null;
+}
+
+/**
+ * 入党时间 as people write it: a full date, or only a year and month (2024-05, 2024.05,
+ * 2024年5月, 2024/5, 202405 — under 「入党年月」 that is the usual form). A date → ISO,
+ * a month → 'YYYY-MM' (compared with dates by month: '2024-05' sorts before any day of
+ * June and after any day of April), else null.
+ */
+export function parseDateOrMonth(v: Cell): string | null {
+  if (typeof v === 'number') {
+    // 202405 typed into a General cell, or 2024.05 kept as a number: a month, not a serial.
+    if (Number.isInteger(v) && v >= 190001 && v <= 210012) return monthOnly(String(v));
+    if (!Number.isInteger(v) && v > 1900 && v < 2101) return monthOnly(String(v));
+    return parseDate(v);
+  }
+  return parseDate(v) ?? monthOnly(cellText(v));
+}
+
+function monthOnly(s: string): string | null {
   for (const re of MONTH_PATTERNS) {
     const m = re.exec(s);
     if (m) {
@@ -190,8 +212,17 @@ function parseMonthText(v: Cell): string | null {
       return isValidYmd(y, mo, 1) ? `${y}-${String(mo).padStart(2, '0')}` : null;
     }
   }
-  const iso = parseDate(v);
-  return iso ? iso.slice(0, 7) : null;
+  return null;
+}
+
+/** The last day of a 'YYYY-MM' month, or the date itself: a month read as late as it can be. */
+export function latestDayOf(dateOrMonth: string): string {
+  if (dateOrMonth.length !== 7) return dateOrMonth;
+  const y = Number(dateOrMonth.slice(0, 4));
+  const m = Number(dateOrMonth.slice(5, 7));
+  let d = 31;
+  while (!isValidYmd(y, m, d)) d--;
+  return `${dateOrMonth}-${String(d).padStart(2, '0')}`;
 }
 
 /** A whole number of days ('90', '90天', 90) → number, or null. */
