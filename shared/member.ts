@@ -50,6 +50,9 @@ export interface MemberRecord {
   /** 党费交至 as YYYY-MM. */
   duesMonth: string | null;
   validDays: number | null;
+  /** 开具日期 and 有效期 as written: a letter whose dates cannot be read is listed with them. */
+  issueDateText: string;
+  validDaysText: string;
   probationForm: 'yes' | 'no' | null;
   /** The phone in its canonical form when it was read, else as written. */
   phone: string;
@@ -215,7 +218,7 @@ export interface RowRead {
 const blankMember = (): MemberRecord => ({
   row: 0, college: '', branch: '', name: '', studentId: '', idNumber: null, idText: '', gender: null, memberType: null, transferType: null,
   method: null, destination: null, transferTypeText: '', methodText: '', destinationText: '', letterHeader: '', receivingOrg: '', orgCode: '',
-  destinationUnit: '', joinDate: null, issueDate: null, duesMonth: null, validDays: null, probationForm: null, phone: '', email: '',
+  destinationUnit: '', joinDate: null, issueDate: null, duesMonth: null, validDays: null, issueDateText: '', validDaysText: '', probationForm: null, phone: '', email: '',
   undecidedStudy: false, staysAtSchool: false,
 });
 
@@ -280,6 +283,8 @@ export function memberReader(settings: RuleSettings, today: string, colAt: Recor
     m.issueDate = c[I.issueDate]!.value as string | null;
     m.duesMonth = c[I.duesPaidThrough]!.value as string | null;
     m.validDays = c[I.validDays]!.value as number | null;
+    m.issueDateText = c[I.issueDate]!.written;
+    m.validDaysText = c[I.validDays]!.written;
     m.probationForm = c[I.probationForm]!.value as MemberRecord['probationForm'];
     m.phone = phoneRead ? phoneRead.value : phone.text;
     m.email = c[I.email]!.text;

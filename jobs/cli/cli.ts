@@ -23,6 +23,7 @@ import { runDemo } from '../run/demo.js';
 import { progress } from './progress.js';
 import { acquireLock } from '../run/lock.js';
 import { fetchReceipts, mailboxReceipts } from '../mailbox/index.js';
+import { unmatchedMailLine, unmatchedMails } from '../mailbox/unmatched.js';
 import { journalList, journalResolve } from '../mail/journalCommand.js';
 import { readEach } from '../read/unreadable.js';
 import { printable } from './terminal.js';
@@ -157,10 +158,12 @@ function program(): Command {
         settings: config.rules, colleges: config.colleges, asOf, cohort, each: tick, extraReceipts: mail.receipts,
       });
       const fullIds = Boolean(o.fullId) || config.fullIdNumbers;
-      if (o.out) writeFileAtomic(o.out, await buildReport(result, { fullIds, unmatchedMail: mail.unmatched }), { private: true });
+      if (o.out) writeFileAtomic(o.out, await buildReport(result, { fullIds, unmatchedMail: unmatchedMails(mail.unmatched, result) }), { private: true });
       if (o.json) console.log(JSON.stringify(reconcileJson(result, fullIds), null, 2));
       else {
         console.log(reconcileText(result));
+        const unmatched = unmatchedMails(mail.unmatched, result).length;
+        if (unmatched) console.log(unmatchedMailLine(unmatched));
         if (o.out) console.log(`报告：${resolve(o.out)}`);
       }
     });

@@ -9,6 +9,7 @@ import { countBySeverity } from '../../shared/validate.js';
 import { COMPLETION_RATE_RULE, STATUS_INFO, STATUSES, completionRate, openCount } from '../../shared/statuses.js';
 import { collegeRows } from '../write/report.js';
 import type { ReconcileResult } from '../../shared/reconcile.js';
+import { findingsText } from '../../shared/reconcileFindings.js';
 import { RECEIPT_RULE_TEXT } from '../../shared/receipts.js';
 import { maskIdNumber } from '../../shared/idNumber.js';
 import type { FileValidation } from '../read/load.js';
@@ -91,10 +92,16 @@ export function reconcileJson(result: ReconcileResult, fullIds: boolean) {
       receivingOrg: r.receivingOrg, receiptDate: r.receiptDate, source: r.source, status: r.statusText,
     })),
     unusable: result.unusable,
+    repeats: result.repeats.map((p) => ({ by: p.by, first: placeJson(p.first), repeat: placeJson(p.repeat) })),
+    invalidIds: result.invalidIds,
+    unreadLetters: result.unreadLetters,
+    unfitReceiptFiles: result.unfitReceiptFiles,
     receiptFiles: result.receiptFiles.map((f) => ({ ...f, ruleText: RECEIPT_RULE_TEXT[f.rule] })),
     summary: result.summary,
   };
 }
+
+const placeJson = (p: { file: string; row: number; college: string; name: string }) => ({ file: p.file, row: p.row, college: p.college, name: p.name });
 
 export function reconcileText(result: ReconcileResult): string {
   const s = result.summary;
@@ -104,5 +111,6 @@ export function reconcileText(result: ReconcileResult): string {
   for (const f of result.receiptFiles) lines.push(`  回执 ${printable(f.file)}：${f.rows} 行，${RECEIPT_RULE_TEXT[f.rule]}`);
   if (s.orphans) lines.push(`  无对应登记的回执 ${s.orphans} 条`);
   if (s.unusable) lines.push(`  身份信息不可用的登记 ${s.unusable} 条`);
+  lines.push(...findingsText(result).map((l) => `  ${printable(l)}`));
   return lines.join('\n');
 }

@@ -10,6 +10,8 @@ import { checkpointLabel, type Reminder } from '../../shared/calendar.js';
 import { COMPLETION_RATE_RULE, STATUS_INFO, STATUSES, completionRate, openCount, type Status, type StatusCounts } from '../../shared/statuses.js';
 import type { MemberStatus, ReconcileResult } from '../../shared/reconcile.js';
 import { collegeRows, sortForAction } from '../write/report.js';
+import { reconcileAlerts } from '../../shared/reconcileFindings.js';
+import { unmatchedMailLine } from '../mailbox/unmatched.js';
 
 export interface Attachment { filename: string; content: Buffer; contentType?: string }
 
@@ -96,9 +98,13 @@ export interface CollegeMailInput {
 export function composeCollegeMail(i: CollegeMailInput): Outgoing {
   const college = headerSafe(i.college);
   const members = sortForAction(i.members);
-  const subject = `【组织关系转接】${college}：${when(i.reminder)}仍有${members.length}名党员未完成转接`;
+  // A person registered twice is listed in both colleges' mails and counted once (issue 18).
+  const counted = members.filter((m) => m.counted !== false);
+  const repeated = members.length - counted.length;
+  const subject = `【组织关系转接】${college}：${when(i.reminder)}仍有${counted.length}名党员未完成转接${repeated ? `（另有${repeated}人重复登记）` : ''}`;
   const greeting = `${headerSafe(i.secretary.name ?? '') || `${college}负责同志`}：您好！`;
-  const intro = `截至 ${i.asOf}，${college} ${i.cohort} 届毕业生党员中仍有 ${members.length} 人组织关系转接未完成（${countsLine(members)}）。${checkpointLabel(i.reminder.checkpoint)}节点前请逐一联系本人和接收党组织，落实报到并收回回执。`;
+  const repeatNote = repeated ? `名单中另有 ${repeated} 人已在别处登记（重复登记，只计一次，见「原因」），请核对后删除多余的一行。` : '';
+  const intro = `截至 ${i.asOf}，${college} ${i.cohort} 届毕业生党员中仍有 ${counted.length} 人组织关系转接未完成${counted.length ? `（${countsLine(counted)}）` : ''}。${repeatNote}${checkpointLabel(i.reminder.checkpoint)}节点前请逐一联系本人和接收党组织，落实报到并收回回执。`;
   const columns = [fieldLabel('name'), fieldLabel('studentId'), fieldLabel('branch'), '状态', '原因', '下一步', fieldLabel('phone')];
   const keep = new Set([0, 1, 3, 6]);
   const footer = `完整名单见附件（Excel）。身份证号已打码。${i.contact ? `如有疑问请联系：${i.contact}。` : ''}`;
@@ -175,7 +181,7 @@ export function composeSummaryMail(i: SummaryMailInput): Outgoing {
   const notes = [
     COMPLETION_RATE_RULE + '。',
     ...(s.orphans ? [`另有 ${s.orphans} 条回执无法对应到任何登记，见附件「无对应登记的回执」。`] : []),
-    ...(i.unmatchedMail ? [`回执邮箱中有 ${i.unmatchedMail} 封邮件无法对应到党员，见附件「无法对应的回执邮件」。`] : []),
+    ...(i.unmatchedMail ? [unmatchedMailLine(i.unmatchedMail)] : []),
     ...(s.unusable ? [`另有 ${s.unusable} 条登记身份信息不可用（身份证号无效且无学号），见附件「身份不可用」。`] : []),
   ];
   // What went wrong, each under its heading: the same lines in the HTML and the text part.
@@ -183,6 +189,7 @@ export function composeSummaryMail(i: SummaryMailInput): Outgoing {
     { head: '以下学院的提醒未能送达，其名单在附件中，请转交：', items: i.undelivered.map((u) => `${u.college}（${u.members} 人）：${u.reason}`) },
     { head: UNCERTAIN_HEAD, items: uncertain.map((u) => `${u.college}（${u.members} 人）：${u.reason}`) },
     { head: UNREADABLE_HEAD, items: unreadable.map(unreadableLine) },
+    ...reconcileAlerts(result),
   ].filter((a) => a.items.length);
   const footer = '全校未完成名单见附件（Excel），身份证号已打码。';
   const td = (v: string | number, style = STYLE.td) => `<td style='${style}'>${escapeHtml(String(v === 0 ? '' : v))}</td>`;

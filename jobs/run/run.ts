@@ -21,6 +21,7 @@ import { createSender, type Sender } from '../mail/transport.js';
 import { buildCollegeAttachment, buildReport } from '../write/report.js';
 import { reconcileText } from '../cli/output.js';
 import { mailboxReceipts } from '../mailbox/index.js';
+import { unmatchedMailLine, unmatchedMails } from '../mailbox/unmatched.js';
 import { printable } from '../cli/terminal.js';
 
 export { BusyError };
@@ -78,9 +79,11 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
     const reportFile = join(reportDir, `组织关系转接对账-${opts.asOf}.xlsx`);
     // Written before any mail (a report that cannot be written stops the run), and again
     // after sending with what each message came to.
-    const reportExtras = { fullIds, unreadable: unreadableRows, unmatchedMail: mail.unmatched };
+    const unmatchedMail = unmatchedMails(mail.unmatched, result);
+    const reportExtras = { fullIds, unreadable: unreadableRows, unmatchedMail };
     writeFileAtomic(reportFile, await buildReport(result, reportExtras), { private: true });
     log(reconcileText(result));
+    if (unmatchedMail.length) log(unmatchedMailLine(unmatchedMail.length));
     for (const u of unreadable) log(`无法读取的登记表：${printable(u.file)}${u.college ? `（${u.college}）` : ''}：${printable(u.reason)} 其中的党员未计入本次对账，其余登记表照常处理。`);
     log(`对账报告：${resolve(reportFile)}`);
 
@@ -124,8 +127,7 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
           const { undelivered, uncertain } = collegeShortfall(courier.results, rKey);
           // The summary carries the report as it stands: with every college's delivery so far.
           const report = await buildReport(result, { ...reportExtras, deliveries });
-          const unmatchedMail = mail.unmatched.length + result.orphans.filter((r) => r.mail).length;
-          const ok = await courier.send(rKey, composeSummaryMail({ result, to: [config.orgDept.email], from: config.from, reminder, report, undelivered, uncertain, unreadable: unreadableRows, unmatchedMail }), config.orgDept.name);
+          const ok = await courier.send(rKey, composeSummaryMail({ result, to: [config.orgDept.email], from: config.from, reminder, report, undelivered, uncertain, unreadable: unreadableRows, unmatchedMail: unmatchedMail.length }), config.orgDept.name);
           if (!ok) log(`组织部汇总邮件未能确认送达：各学院的发送结果见对账报告「发送结果」工作表（${resolve(reportFile)}）。`);
         } else log('配置中没有组织部（orgDept）邮箱：未发送汇总。');
       }
