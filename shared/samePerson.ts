@@ -28,9 +28,8 @@ export interface RepeatedRow<T extends Identity = Identity> {
   by: string;
 }
 
-/** 「另见 X学院 第N行」: how each of the two rows names the other. */
-export const seeAlso = (p: RowPlace) => `另见 ${p.college} ${p.file} 第${p.row}行`;
-export const repeatText = (other: RowPlace) => `重复登记（${seeAlso(other)}）：同一人只计一次`;
+/** 「重复登记（另见 X学院 第N行）」: how each of the two rows names the other (the files are in the 组织部's list). */
+export const repeatText = (other: RowPlace) => `重复登记（另见 ${other.college} 第${other.row}行）`;
 
 /**
  * Every row that repeats an earlier one (in the order given: files, then rows), with the

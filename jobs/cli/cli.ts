@@ -8,8 +8,9 @@ import { assertMailSecrets, loadConfig } from '../run/config.js';
 import { helpConfiguration, outputConfiguration } from './cliText.js';
 import { explainSystemError } from './systemErrors.js';
 import { assertWritable, expandInputs, writeFileAtomic } from '../files.js';
-import { validateFile } from '../read/load.js';
-import { columnsJson, columnsText, reconcileJson, reconcileText, validationJson, validationText } from './output.js';
+import { membersOf, validateFile } from '../read/load.js';
+import { repeatedRegistrations } from '../../shared/samePerson.js';
+import { columnsJson, columnsText, reconcileJson, reconcileText, repeatJson, repeatsText, validationJson, validationText } from './output.js';
 import { columnOverrides, loadAndReconcile } from '../run/pipeline.js';
 import { readTable } from '../read/workbook.js';
 import { REGISTRATION_FIELDS, REQUIRED_FIELDS } from '../../shared/fields.js';
@@ -85,11 +86,16 @@ function program(): Command {
         const unused = [...cli.keys()].filter((k) => results.every((r) => unusedOverrides(cli, r.header.decisions).includes(k)));
         if (unused.length) throw new InputError('--map', `表头${unused.map((h) => `「${h}」`).join('、')}在表中不存在，请核对拼写。`);
       }
-      // `unreadable` appears only when there is one: the usual document keeps its one key.
-      if (o.json) console.log(JSON.stringify({ ...validationJson(results), ...(unreadable.length ? { unreadable: unreadable.map(({ file, reason }) => ({ file, reason })) } : {}) }, null, 2));
-      else if (results.length) console.log(results.map((r) => validationText(r, { explain: o.explain })).join('\n\n'));
+      // A member in two files (two colleges' sheets) is found across the files (issue 18); repeats inside one file are findings of that file.
+      const across = repeatedRegistrations(membersOf(results, config.colleges)).filter((p) => p.first.file !== p.repeat.file);
+      // `unreadable` and `repeatsAcrossFiles` appear only when there are some: the usual document keeps its one key.
+      if (o.json) console.log(JSON.stringify({ ...validationJson(results), ...(across.length ? { repeatsAcrossFiles: across.map(repeatJson) } : {}), ...(unreadable.length ? { unreadable: unreadable.map(({ file, reason }) => ({ file, reason })) } : {}) }, null, 2));
+      else {
+        if (results.length) console.log(results.map((r) => validationText(r, { explain: o.explain })).join('\n\n'));
+        if (across.length) console.log(`\n${repeatsText(across)}`);
+      }
       for (const u of unreadable) console.error(`错误：${printable(u.file)}：${printable(u.reason)}`);
-      process.exitCode = unreadable.length ? EXIT.input : results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
+      process.exitCode = unreadable.length ? EXIT.input : across.length || results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
     });
 
   p.command('columns')

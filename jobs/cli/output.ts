@@ -10,6 +10,7 @@ import { COMPLETION_RATE_RULE, STATUS_INFO, STATUSES, completionRate, openCount 
 import { collegeRows } from '../write/report.js';
 import type { ReconcileResult } from '../../shared/reconcile.js';
 import { findingsText } from '../../shared/reconcileFindings.js';
+import type { RepeatedRow } from '../../shared/samePerson.js';
 import { RECEIPT_RULE_TEXT } from '../../shared/receipts.js';
 import { maskIdNumber } from '../../shared/idNumber.js';
 import type { FileValidation } from '../read/load.js';
@@ -92,7 +93,7 @@ export function reconcileJson(result: ReconcileResult, fullIds: boolean) {
       receivingOrg: r.receivingOrg, receiptDate: r.receiptDate, source: r.source, status: r.statusText,
     })),
     unusable: result.unusable,
-    repeats: result.repeats.map((p) => ({ by: p.by, first: placeJson(p.first), repeat: placeJson(p.repeat) })),
+    repeats: result.repeats.map(repeatJson),
     invalidIds: result.invalidIds,
     unreadLetters: result.unreadLetters,
     unfitReceiptFiles: result.unfitReceiptFiles,
@@ -114,3 +115,10 @@ export function reconcileText(result: ReconcileResult): string {
   lines.push(...findingsText(result).map((l) => `  ${printable(l)}`));
   return lines.join('\n');
 }
+
+/** Members registered in two files, each pair as the 组织部 must see it (validate on several files). */
+export function repeatsText(pairs: readonly RepeatedRow[]): string {
+  return [`[错误] 以下 ${pairs.length} 人在不同的登记表中重复登记（对账时每人只计一次），请删除多余的一行：`, ...pairs.map((p) => `  ${printable(p.first.name)}（${p.by}相同）：${printable(p.first.file)}（${printable(p.first.college)}）第${p.first.row}行 与 ${printable(p.repeat.file)}（${printable(p.repeat.college)}）第${p.repeat.row}行`)].join('\n');
+}
+
+export const repeatJson = (p: RepeatedRow) => ({ by: p.by, first: placeJson(p.first), repeat: placeJson(p.repeat) });
