@@ -5,7 +5,7 @@
 import { templateLayout } from '../shared/template.js';
 import { columnNumber } from '../shared/table.js';
 import { LOST_DIGIT_CODES, textColumns } from './plan.js';
-import type { PaneContext } from './state.js';
+import type { PaneContext } from './context.js';
 
 export function paneActions({ port, state, display, queue, settings }: PaneContext) {
   /** 清除标记: remove our marks from the pane's sheet (or the active one before any check). */

@@ -6,8 +6,8 @@ import { overrideMap } from '../shared/headers.js';
 import { HEADER_SEARCH_TEXT } from '../shared/table.js';
 import { countBySeverity, HeaderNotFoundError, validateSheet, type ValidationResult } from '../shared/validate.js';
 import type { SheetRead } from './office.js';
-import { marksFor } from './plan.js';
-import type { PaneContext } from './state.js';
+import { marksFor } from '../shared/marks.js';
+import type { PaneContext } from './context.js';
 
 export interface CheckAction {
   /** Check the sheet the user is on; it becomes the pane's sheet. */

@@ -3,7 +3,7 @@
  * change-event registration and the debounce timer, which nothing else needs.
  */
 import type { CheckAction } from './check.js';
-import type { PaneContext } from './state.js';
+import type { PaneContext } from './context.js';
 
 export interface LiveRecheck {
   /** Turn live checking on (checking the active sheet first if none was checked yet) or off; runs as a job on the queue. */

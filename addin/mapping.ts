@@ -3,7 +3,7 @@
  * recognise. The choice is saved with the workbook, then the sheet is checked again.
  */
 import type { CheckAction } from './check.js';
-import type { PaneContext } from './state.js';
+import type { PaneContext } from './context.js';
 
 /** Save the choice made in one `select.map` of the 列对应 list, then re-check. */
 export function mappingStep({ port, state, display, queue }: PaneContext, { recheck }: CheckAction) {

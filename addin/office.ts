@@ -25,8 +25,8 @@ export const CELLS_PER_SYNC = 200_000;
 const ADDRESSES_PER_AREA = 400;
 const MARK_SIGNATURE = 'zhuanjie';
 
-export type MarkKind = 'error' | 'warning';
-export interface Mark { row: number; col: number; kind: MarkKind }
+export type { Mark, MarkKind } from '../shared/marks.js';
+import type { Mark, MarkKind } from '../shared/marks.js';
 
 const MARK_STYLE: Record<MarkKind, { fill: string; font: string }> = {
   error: { fill: '#FDE7E9', font: '#A4262C' },

@@ -13,7 +13,8 @@ import { liveRecheck } from './live.js';
 import { mappingStep } from './mapping.js';
 import type { WorkbookPort } from './office.js';
 import { createQueue, explain } from './queue.js';
-import { newState, type Filter, type PaneContext } from './state.js';
+import { newState, type Filter } from './state.js';
+import type { PaneContext } from './context.js';
 
 export interface PaneOptions {
   today?: () => string;

@@ -1,21 +1,8 @@
-/** Pure helpers between validation results and the sheet: marks to draw, list groups, columns to fix. */
+/** Pure helpers between validation results and the pane: list groups, columns to fix, the 列对应 rows. (Marks: shared/marks.ts.) */
 import { REGISTRATION_FIELDS, fieldLabel, type FieldKey } from '../shared/fields.js';
 import { explainDecision, normalizeHeader } from '../shared/headers.js';
 import { columnNumber } from '../shared/table.js';
 import type { Finding, ValidationResult } from '../shared/validate.js';
-import type { Mark } from './office.js';
-
-/** One mark per cell, the worst severity winning; findings without a cell (whole-row) mark nothing. */
-export function marksFor(findings: readonly Finding[]): Mark[] {
-  const byCell = new Map<string, Mark>();
-  for (const f of findings) {
-    if (!f.column || f.severity === 'info') continue;
-    const key = `${f.row}:${f.column}`;
-    const prior = byCell.get(key);
-    if (!prior || (prior.kind === 'warning' && f.severity === 'error')) byCell.set(key, { row: f.row, col: columnNumber(f.column), kind: f.severity });
-  }
-  return [...byCell.values()];
-}
 
 export interface RowGroup { row: number; findings: Finding[] }
 

@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { REGISTRATION_FIELDS } from '../dist/shared/fields.js';
 import { validateSheet } from '../dist/shared/validate.js';
-import { readTable } from '../dist/jobs/read/workbook.js';
+import { readTable } from '../dist/jobs/lib/read/workbook.js';
 import { cellText } from '../dist/shared/normalize.js';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';

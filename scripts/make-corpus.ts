@@ -19,7 +19,7 @@ import iconv from 'iconv-lite';
 import { REGISTRATION_FIELDS, type FieldKey } from '../shared/fields.js';
 import { checkCharacter } from '../shared/idNumber.js';
 import { defaultRuleSettings } from '../shared/settings.js';
-import { validateFile } from '../jobs/read/load.js';
+import { validateFile } from '../jobs/lib/read/load.js';
 import { columnLetter } from '../shared/table.js';
 
 const OUT = join(import.meta.dirname, '..', 'test', 'fixtures', 'corpus');

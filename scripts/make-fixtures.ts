@@ -8,7 +8,7 @@ import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { newWorkbook, workbookBuffer } from '../jobs/write/excel.js';
+import { newWorkbook, workbookBuffer } from '../jobs/lib/excel.js';
 
 const out = join(import.meta.dirname, '..', 'test', 'fixtures');
 const header = ['序号', '学院', '所在党支部', '姓名', '性别', '学号', '公民身份号码\n（18位）', '党员类别（正式/预备）', '入党时间', '转接类型', '办理方式', '介绍信抬头', '接收党组织', '组织编码', '毕业去向', '去向单位', '介绍信编号', '开具日期', '有效期（天）', '党费交至', '预备党员考察表', '联系电话', '备注'];

@@ -10,7 +10,7 @@ import { constants, crc32, deflateRawSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import officeCrypto from 'officecrypto-tool';
 import * as XLSX from 'xlsx';
-import { newWorkbook, workbookBuffer } from '../jobs/write/excel.js';
+import { newWorkbook, workbookBuffer } from '../jobs/lib/excel.js';
 import { CLEAN, HEADER } from '../test/helpers.js';
 import type { Cell } from '../shared/normalize.js';
 

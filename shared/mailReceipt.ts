@@ -173,3 +173,14 @@ export function mailReceiptRecord(f: MailReceiptFact, photoCountsAsCompleted: bo
     mail: f.origin,
   };
 }
+
+/** An e-mail in the mailbox that did not become a receipt, for the report and the 组织部 summary. */
+export interface UnmatchedMail {
+  date: string;
+  from: string;
+  subject: string;
+  name: string;
+  studentId: string;
+  reason: string;
+  attachments: string;
+}

@@ -3,7 +3,7 @@
  * normalised ID number, else by 学号; a name alone never completes anybody.
  */
 import { addDays } from './normalize.js';
-import { checkpointDate, checkpointLabel, furtherStudyGraceDate } from './calendar.js';
+import { deadlineDate, deadlineLabel, furtherStudyGraceDate } from './deadlines.js';
 import { compareNames, NAME_FOLDING_TEXT, type NameFolding } from './names.js';
 import type { MemberRecord } from './validate.js';
 import type { ReceiptFileInfo, ReceiptRecord } from './receipts.js';
@@ -220,8 +220,8 @@ function pairNearMisses(members: readonly RegisteredMember[], receipts: readonly
 
 /** A member's status from the receipts matched to them, or from the calendar when none did. */
 function statusFromReceipts(m: RegisteredMember, candidates: Set<ReceiptRecord>, asOf: string, cohort: number): { status: Status; reasons: string[]; receipts: ReceiptRecord[] } {
-  const sep1 = checkpointDate(cohort, '09-01');
-  const dec10 = checkpointDate(cohort, '12-10');
+  const sep1 = deadlineDate(cohort, '09-01');
+  const dec10 = deadlineDate(cohort, '12-10');
   const grace = furtherStudyGraceDate(cohort);
   const reasons: string[] = [];
   const consistent: ReceiptRecord[] = [];
@@ -278,10 +278,10 @@ function statusFromReceipts(m: RegisteredMember, candidates: Set<ReceiptRecord>,
       reasons.push(`毕业去向为「${m.destinationText}」，组织关系按规定保留`);
     } else if (asOf >= dec10) {
       status = 'lost';
-      reasons.push(`截至 ${asOf} 未收到回执，已过 ${checkpointLabel('12-10')}复核节点`);
+      reasons.push(`截至 ${asOf} 未收到回执，已过 ${deadlineLabel('12-10')}复核节点`);
     } else if (asOf >= sep1 && !(m.undecidedStudy && asOf <= grace)) {
       status = 'overdue';
-      reasons.push(`截至 ${asOf} 未收到回执，已过 ${checkpointLabel('09-01')}清查节点`);
+      reasons.push(`截至 ${asOf} 未收到回执，已过 ${deadlineLabel('09-01')}清查节点`);
     } else if (expired) {
       status = 'expired';
       reasons.push(`纸质介绍信 ${expiry} 已过有效期，未收到回执`);

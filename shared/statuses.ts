@@ -1,5 +1,5 @@
 /** Reconciliation statuses: labels and the next step, in one place for reports and mail. */
-import { checkpointLabel } from './calendar.js';
+import { deadlineLabel } from './deadlines.js';
 
 export const STATUSES = ['completed', 'mismatch', 'unclear', 'failed', 'exempt', 'lost', 'overdue', 'expired', 'photo', 'pending'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -10,8 +10,8 @@ export const STATUS_INFO: Record<Status, { label: string; next: string; resolved
   mismatch: { label: '信息不符', next: '回执与登记信息不一致，请人工核对姓名、身份证号和学号。', resolved: false },
   unclear: { label: '回执状态无法识别', next: '回执上的状态无法识别，不算完成：请人工查看回执，确认后更正回执文件。', resolved: false },
   failed: { label: '转接失败', next: '接收方审批未通过，请联系本人和接收党组织，核实后重新发起转接。', resolved: false },
-  lost: { label: '按失联处置', next: `${checkpointLabel('12-10')}仍未落实：按与党组织失去联系党员的规定处置，并报组织部。`, resolved: false },
-  overdue: { label: '超期未落实', next: `${checkpointLabel('09-01')}前未落实：请立即联系本人和接收党组织，催办报到并索取回执。`, resolved: false },
+  lost: { label: '按失联处置', next: `${deadlineLabel('12-10')}仍未落实：按与党组织失去联系党员的规定处置，并报组织部。`, resolved: false },
+  overdue: { label: '超期未落实', next: `${deadlineLabel('09-01')}前未落实：请立即联系本人和接收党组织，催办报到并索取回执。`, resolved: false },
   expired: { label: '介绍信过期', next: '纸质介绍信已过有效期且无回执：联系本人，必要时交回原介绍信后重开。', resolved: false },
   photo: { label: '回执照片已收到，待原件', next: '已收到回执照片（邮件）：请提醒本人交回盖章的回执原件。', resolved: false },
   pending: { label: '办理中', next: '尚未收到回执，请提醒本人按时报到。', resolved: false },

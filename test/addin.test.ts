@@ -11,7 +11,8 @@ import { SHEET_LAST_ROW, TEMPLATE_SHEET, templateLayout } from '../shared/templa
 import { defaultRuleSettings } from '../shared/settings.js';
 import { validateSheet } from '../shared/validate.js';
 import { createWorkbookPort, type ExcelHost } from '../addin/office.js';
-import { mappingRows, marksFor, textColumns } from '../addin/plan.js';
+import { mappingRows, textColumns } from '../addin/plan.js';
+import { marksFor } from '../shared/marks.js';
 import { overrideMap } from '../shared/headers.js';
 import { FakeExcel, newSheet, numberFormatAt } from './e2e/fakeExcel.js';
 import { registrationRows } from './e2e/sheet5k.js';

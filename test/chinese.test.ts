@@ -4,10 +4,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { displayWidth, translateCommanderError, wrapText } from '../jobs/cli/cliText.js';
-import { explainSystemError } from '../jobs/cli/systemErrors.js';
-import { notAWorkbook } from '../jobs/read/sniff.js';
+import { explainSystemError } from '../jobs/lib/systemErrors.js';
+import { notAWorkbook } from '../jobs/lib/read/sniff.js';
 import { locateJsonError } from '../shared/jsonError.js';
-import { sampleConfig, sampleWorkbooks } from '../jobs/run/sample.js';
+import { sampleConfig, sampleWorkbooks } from '../jobs/demo/sample.js';
 import { cli, tempDir } from './helpers.js';
 
 const ENGLISH = /Usage|Options|Commands|Arguments|default:|\[options\]|\[command\]|error:|required option|unknown|Did you mean/;

@@ -6,7 +6,7 @@ import { templateLayout } from '../shared/template.js';
 import { defaultRuleSettings } from '../shared/settings.js';
 import { columnLetter } from '../shared/table.js';
 import * as XLSX from 'xlsx';
-import { sampleWorkbooks } from '../jobs/run/sample.js';
+import { sampleWorkbooks } from '../jobs/demo/sample.js';
 import { cli, OWN_FIXTURES, tempDir } from './helpers.js';
 
 /** The demo's three colleges and three receipt exports (党员E先锋, 全国系统 .xls, 纸质回执登记), written afresh. */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import * as XLSX from 'xlsx';
-import { runDemo } from '../jobs/run/demo.js';
+import { runDemo } from '../jobs/demo/demo.js';
 import { COMPLETION_RATE_RULE, completionRate } from '../shared/statuses.js';
 import { tempDir } from './helpers.js';
 

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { membersOf, readReceipts, validateFile, type FileValidation } from '../jobs/read/load.js';
+import { membersOf, readReceipts, validateFile, type FileValidation } from '../jobs/lib/read/load.js';
 import { REQUIRED_FIELDS } from '../shared/fields.js';
 import { reconcile } from '../shared/reconcile.js';
 import type { ReceiptRecord } from '../shared/receipts.js';

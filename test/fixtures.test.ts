@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateFile } from '../jobs/read/load.js';
+import { validateFile } from '../jobs/lib/read/load.js';
 import { defaultRuleSettings } from '../shared/settings.js';
 import { FIXTURES, OWN_FIXTURES, optionalShared } from './helpers.js';
 

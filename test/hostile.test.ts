@@ -8,14 +8,14 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validateFile } from '../jobs/read/load.js';
-import { InputError } from '../jobs/errors.js';
+import { validateFile } from '../jobs/lib/read/load.js';
+import { InputError } from '../jobs/lib/errors.js';
 import { REGISTRATION_FIELDS } from '../shared/fields.js';
 import type { Cell } from '../shared/normalize.js';
 import { defaultRuleSettings } from '../shared/settings.js';
 import { validateSheet } from '../shared/validate.js';
 import { CLEAN, HEADER, cli, tempDir } from './helpers.js';
-import { sampleWorkbooks } from '../jobs/run/sample.js';
+import { sampleWorkbooks } from '../jobs/demo/sample.js';
 
 const HOSTILE = join(import.meta.dirname, 'hostile');
 const file = (name: string) => join(HOSTILE, name);

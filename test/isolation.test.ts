@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { JobConfigInput } from '../shared/config.js';
-import { loadConfig } from '../jobs/run/config.js';
-import { runJob } from '../jobs/run/run.js';
-import { SAMPLE_AS_OF, sampleConfig, sampleWorkbooks } from '../jobs/run/sample.js';
+import { loadConfig } from '../jobs/lib/config.js';
+import { runJob } from '../jobs/reminders/run.js';
+import { SAMPLE_AS_OF, sampleConfig, sampleWorkbooks } from '../jobs/demo/sample.js';
 import { CLEAN, HEADER, cli, cliAsync, tempDir } from './helpers.js';
 import { startSmtp, type Faults } from './smtp.js';
 

@@ -7,9 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, statSync, truncateSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { plan } from '../jobs/mail/deliver.js';
-import type { KeyState } from '../jobs/mail/journal.js';
-import { SAMPLE_AS_OF } from '../jobs/run/sample.js';
+import { journalVerdict } from '../jobs/lib/mail/courier.js';
+import type { KeyState } from '../jobs/lib/mail/journal.js';
+import { SAMPLE_AS_OF } from '../jobs/demo/sample.js';
 import { cliAsync, tempDir } from './helpers.js';
 import { sampleJob, startSmtp } from './smtp.js';
 
@@ -131,24 +131,24 @@ describe('what the journal says to do with a message this run', () => {
   const prior = (s: Partial<KeyState>): KeyState => ({ key: 'k', delivered: new Set(), refused: new Set(), deferred: [], uncertain: null, resolvedSent: false, ...s });
 
   it('never journalled: to everyone', () => {
-    expect(plan(undefined, everyone)).toEqual({ kind: 'send', to: everyone });
+    expect(journalVerdict(undefined, everyone)).toEqual({ kind: 'send', to: everyone });
   });
 
   it('uncertain: not sent, naming whom the interrupted attempt was for', () => {
     const intent = { type: 'intent' as const, key: 'k', messageId: 'm', hash: 'h', to: ['b@example.edu.cn'], at: '' };
-    expect(plan(prior({ uncertain: '中断', lastIntent: intent }), everyone)).toEqual({ kind: 'uncertain', reason: '中断', recipients: ['b@example.edu.cn'] });
+    expect(journalVerdict(prior({ uncertain: '中断', lastIntent: intent }), everyone)).toEqual({ kind: 'uncertain', reason: '中断', recipients: ['b@example.edu.cn'] });
   });
 
   it('reached some: only to those neither reached nor refused for good', () => {
-    expect(plan(prior({ delivered: new Set(['a@example.edu.cn']), refused: new Set(['b@example.edu.cn']) }), everyone)).toEqual({ kind: 'send', to: ['c@example.edu.cn'] });
+    expect(journalVerdict(prior({ delivered: new Set(['a@example.edu.cn']), refused: new Set(['b@example.edu.cn']) }), everyone)).toEqual({ kind: 'send', to: ['c@example.edu.cn'] });
   });
 
   it('reached nobody: to everyone again', () => {
-    expect(plan(prior({ refused: new Set(['b@example.edu.cn']) }), everyone)).toEqual({ kind: 'send', to: everyone });
+    expect(journalVerdict(prior({ refused: new Set(['b@example.edu.cn']) }), everyone)).toEqual({ kind: 'send', to: everyone });
   });
 
   it('reached everyone, or settled by a person as arrived: not sent again', () => {
-    expect(plan(prior({ delivered: new Set(everyone) }), everyone)).toEqual({ kind: 'sent before', at: undefined });
-    expect(plan(prior({ resolvedSent: true }), everyone).kind).toBe('sent before');
+    expect(journalVerdict(prior({ delivered: new Set(everyone) }), everyone)).toEqual({ kind: 'sent before', at: undefined });
+    expect(journalVerdict(prior({ resolvedSent: true }), everyone).kind).toBe('sent before');
   });
 });

@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acquireLock, BusyError } from '../jobs/run/lock.js';
+import { acquireLock, BusyError } from '../jobs/lib/lock.js';
 import { tempDir } from './helpers.js';
 
 const LOCK_MODULE = join(import.meta.dirname, '..', 'dist', 'jobs', 'run', 'lock.js');

@@ -10,10 +10,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { isUnresolved } from '../shared/statuses.js';
-import { acquireLock } from '../jobs/run/lock.js';
-import { runJob, type RunOutcome } from '../jobs/run/run.js';
-import { schedulerPass } from '../jobs/run/schedule.js';
-import { SAMPLE_AS_OF } from '../jobs/run/sample.js';
+import { formatKey } from '../shared/messageKey.js';
+import { acquireLock } from '../jobs/lib/lock.js';
+import { runJob, type RunOutcome } from '../jobs/reminders/run.js';
+import { schedulerPass } from '../jobs/schedule/schedule.js';
+import { SAMPLE_AS_OF } from '../jobs/demo/sample.js';
 import { cli, cliAsync } from './helpers.js';
 import { sampleJob, startSmtp, type Faults } from './smtp.js';
 
@@ -51,8 +52,8 @@ const attachmentText = (content: Buffer) => {
 /** Nothing lost: unresolved members = members in delivered college mails + members in failures and uncertain entries. */
 function expectNothingLost(o: RunOutcome) {
   const unresolved = o.result.members.filter((m) => isUnresolved(m.status)).length;
-  const delivered = o.sent.filter((s) => s.key.includes('/college/')).reduce((n, s) => n + s.members, 0);
-  const failed = [...o.failures, ...o.uncertain].filter((f) => f.key.includes('/college/')).reduce((n, f) => n + f.members, 0);
+  const delivered = o.sent.filter((s) => s.key.audience === 'college').reduce((n, s) => n + s.members, 0);
+  const failed = [...o.failures, ...o.uncertain].filter((f) => f.key.audience === 'college').reduce((n, f) => n + f.members, 0);
   expect(delivered + failed).toBe(unresolved);
 }
 
@@ -121,7 +122,7 @@ describe('SMTP faults', () => {
     servers = [];
     const o = await runJob(loaded, { asOf: SAMPLE_AS_OF });
     expect(o.sent).toEqual([]);
-    expect(o.failures.map((f) => f.college).sort()).toEqual(['党委组织部', '机械工程学院', '经济管理学院', '计算机学院'].sort());
+    expect(o.failures.map((f) => f.label).sort()).toEqual(['党委组织部', '机械工程学院', '经济管理学院', '计算机学院'].sort());
     expectNothingLost(o);
   });
 
@@ -149,7 +150,7 @@ describe('SMTP faults', () => {
     const server = await smtp({ rcpt: (a) => (a === 'jx-dangwei@example.edu.cn' ? { code: 550, message: '5.1.1 Mailbox unavailable' } : undefined) });
     const { loaded } = sampleJob(server.port);
     const o = await runJob(loaded, { asOf: SAMPLE_AS_OF });
-    expect(o.failures).toEqual([expect.objectContaining({ college: '机械工程学院', members: 3 })]);
+    expect(o.failures).toEqual([expect.objectContaining({ label: '机械工程学院', members: 3 })]);
     expect(o.failures[0]!.reason).toContain('550');
     expect(server.messages).toHaveLength(3);
     const summary = server.messages.find((m) => m.parsed.subject!.includes('全校汇总'))!;
@@ -164,7 +165,7 @@ describe('SMTP faults', () => {
     });
     const o = await runJob(loaded, { asOf: SAMPLE_AS_OF });
     expect(server.messages).toHaveLength(4);
-    expect(o.failures).toEqual([expect.objectContaining({ college: '计算机学院', members: 0 })]);
+    expect(o.failures).toEqual([expect.objectContaining({ label: '计算机学院', members: 0 })]);
     expect(o.failures[0]!.reason).toContain('left-2025@example.edu.cn');
     expectNothingLost(o);
   });
@@ -267,7 +268,7 @@ describe('SMTP faults', () => {
       c.colleges![0]!.cc = ['fu-shuji@example.edu.cn'];
     });
     const o = await runJob(loaded, { asOf: SAMPLE_AS_OF });
-    expect(o.failures).toEqual([expect.objectContaining({ college: '计算机学院', members: 0 })]);
+    expect(o.failures).toEqual([expect.objectContaining({ label: '计算机学院', members: 0 })]);
     expect(o.failures[0]!.reason).toContain('fu-shuji@example.edu.cn');
     expect(server.messages).toHaveLength(4);
     full = false;
@@ -418,7 +419,7 @@ describe('zhuanjie schedule catches up (fake clock)', () => {
     const log = () => {};
     const back = await schedulerPass(loaded, beijing('2026-08-27T07:00:00'), log);
     expect(back.sent).toHaveLength(4);
-    expect(back.sent[0]!.key).toContain('2026/09-01/2026-08-25');
+    expect(formatKey(back.sent[0]!.key)).toContain('2026/09-01/2026-08-25');
     const tick = await schedulerPass(loaded, beijing('2026-08-27T08:30:00'), log);
     expect(tick.sent).toEqual([]);
     expect(server.messages).toHaveLength(4);

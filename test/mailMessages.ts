@@ -3,7 +3,7 @@
  * older desktop clients (Foxmail's GBK / GB2312 / GB18030 encoded-word subjects).
  */
 import iconv from 'iconv-lite';
-import { encodedWord, rawMail as build, SAMPLE_HEIC, SAMPLE_JPEG, SAMPLE_PDF, type MailSpec } from '../jobs/mailbox/sample.js';
+import { encodedWord, rawMail as build, SAMPLE_HEIC, SAMPLE_JPEG, SAMPLE_PDF, type MailSpec } from '../jobs/demo/sampleMail.js';
 
 export const JPEG = SAMPLE_JPEG;
 export const HEIC = SAMPLE_HEIC;

@@ -8,7 +8,7 @@ import { reconcile, type RegisteredMember } from '../shared/reconcile.js';
 import { defaultRuleSettings } from '../shared/settings.js';
 import { STATUS_INFO } from '../shared/statuses.js';
 import { validateSheet } from '../shared/validate.js';
-import { sniffReceiptFile } from '../jobs/mailbox/content.js';
+import { sniffReceiptFile } from '../jobs/inbox/content.js';
 import { CLEAN, sheet } from './helpers.js';
 import { EXE, HEIC, JPEG, PDF, PNG } from './mailMessages.js';
 

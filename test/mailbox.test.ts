@@ -8,15 +8,15 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobConfigSchema, type JobConfigInput } from '../shared/config.js';
-import type { LoadedConfig } from '../jobs/run/config.js';
-import { fetchReceipts, mailJournal, readMailReceipts } from '../jobs/mailbox/index.js';
-import { PROCESSED_KEYWORD } from '../jobs/mailbox/imap.js';
+import type { LoadedConfig } from '../jobs/lib/config.js';
+import { fetchReceipts, inboxJournal, readMailReceipts } from '../jobs/inbox/fetch.js';
+import { PROCESSED_KEYWORD } from '../jobs/inbox/imap.js';
 import { dovecotMissing, PASSWORD, startDovecot, USER, type Dovecot } from './dovecot.js';
 import * as XLSX from 'xlsx';
-import { loadConfig } from '../jobs/run/config.js';
-import { runJob } from '../jobs/run/run.js';
-import { SAMPLE_AS_OF, sampleConfig, sampleWorkbooks } from '../jobs/run/sample.js';
-import { SAMPLE_MAILS, sampleMaildir } from '../jobs/mailbox/sample.js';
+import { loadConfig } from '../jobs/lib/config.js';
+import { runJob } from '../jobs/reminders/run.js';
+import { SAMPLE_AS_OF, sampleConfig, sampleWorkbooks } from '../jobs/demo/sample.js';
+import { SAMPLE_MAILS, sampleMaildir } from '../jobs/demo/sampleMail.js';
 import { cli, tempDir } from './helpers.js';
 import { EXE, HEIC, JPEG, PDF, rawMail } from './mailMessages.js';
 
@@ -202,9 +202,9 @@ describe.skipIf(dovecotMissing)('the 回执 mailbox on a real IMAP server (Dovec
     });
 
     it('a second fetch finds nothing new and saves nothing again', async () => {
-      const before = readFileSync(mailJournal(cfg.stateDir).file, 'utf8');
+      const before = readFileSync(inboxJournal(cfg.stateDir).file, 'utf8');
       expect(await fetchReceipts(cfg, { env: ENV })).toEqual({ handled: 0, receipts: 0, unmatched: 0, duplicates: 0 });
-      expect(readFileSync(mailJournal(cfg.stateDir).file, 'utf8')).toBe(before);
+      expect(readFileSync(inboxJournal(cfg.stateDir).file, 'utf8')).toBe(before);
     });
   });
 
@@ -224,10 +224,10 @@ describe.skipIf(dovecotMissing)('the 回执 mailbox on a real IMAP server (Dovec
             },
           }),
         ).rejects.toThrow(/连接中断|无法连接/);
-        expect(mailJournal(cfg.stateDir).read().entries).toHaveLength(2);
+        expect(inboxJournal(cfg.stateDir).read().entries).toHaveLength(2);
         await s.start();
         expect(await fetchReceipts(cfg, { env: ENV })).toMatchObject({ handled: 3, receipts: 3 });
-        const entries = mailJournal(cfg.stateDir).read().entries;
+        const entries = inboxJournal(cfg.stateDir).read().entries;
         expect(entries.map((e) => e.name)).toEqual(names);
         expect(new Set(entries.map((e) => e.messageId)).size).toBe(5);
         expect([...(await s.flags()).values()].every((f) => f.includes(PROCESSED_KEYWORD))).toBe(true);

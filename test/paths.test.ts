@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sampleConfig, sampleWorkbooks } from '../jobs/run/sample.js';
+import { sampleConfig, sampleWorkbooks } from '../jobs/demo/sample.js';
 import { cli, tempDir } from './helpers.js';
 
 describe('paths with Chinese characters and spaces', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { membersOf, readReceipts, validateFile } from '../jobs/read/load.js';
+import { membersOf, readReceipts, validateFile } from '../jobs/lib/read/load.js';
 import { reconcile, type RegisteredMember } from '../shared/reconcile.js';
 import { defaultRuleSettings } from '../shared/settings.js';
 import type { ReceiptRecord } from '../shared/receipts.js';

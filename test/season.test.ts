@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { isoToDayNumber } from '../shared/normalize.js';
 import { isUnresolved, openCount } from '../shared/statuses.js';
-import { loadConfig } from '../jobs/run/config.js';
-import { runJob, type RunOutcome } from '../jobs/run/run.js';
-import { Journal } from '../jobs/mail/journal.js';
+import { loadConfig } from '../jobs/lib/config.js';
+import { runJob, type RunOutcome } from '../jobs/reminders/run.js';
+import { SendJournal } from '../jobs/lib/mail/journal.js';
 import { cli } from './helpers.js';
 import { startSmtp, type Received } from './smtp.js';
 import { dovecotMissing, PASSWORD, startDovecot, USER, type Dovecot } from './dovecot.js';
@@ -76,7 +76,7 @@ describe.skipIf(openpyxlMissing)('a season with the ordinary mistakes (issue 18)
 
   it('sends on the reminder days only, each college once per reminder, and nothing twice', () => {
     for (const [asOf, { mails }] of runs) expect(mails.length, asOf).toBe(SEND_DAYS.has(asOf) ? 5 : 0);
-    const journal = new Journal(join(season.dir, 'state', 'journal.jsonl')).read();
+    const journal = new SendJournal(join(season.dir, 'state', 'journal.jsonl')).read();
     const sent = [...journal.keys.values()].filter((k) => k.lastOutcome?.status === 'sent');
     expect(sent).toHaveLength(SEND_DAYS.size * 5);
     expect(new Set(sent.map((k) => k.lastIntent!.messageId)).size).toBe(sent.length);

@@ -9,9 +9,9 @@ import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { JobConfigInput } from '../shared/config.js';
-import { loadConfig } from '../jobs/run/config.js';
-import { runJob } from '../jobs/run/run.js';
-import { SAMPLE_AS_OF, sampleConfig, sampleWorkbooks } from '../jobs/run/sample.js';
+import { loadConfig } from '../jobs/lib/config.js';
+import { runJob } from '../jobs/reminders/run.js';
+import { SAMPLE_AS_OF, sampleConfig, sampleWorkbooks } from '../jobs/demo/sample.js';
 import { CLEAN, HEADER, tempDir } from './helpers.js';
 
 /** What OWASP lists as CSV/formula-injection starters, as a secretary's sheet might carry them. */

@@ -5,8 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JobConfigInput } from '../shared/config.js';
-import { loadConfig } from '../jobs/run/config.js';
-import { sampleConfig, sampleWorkbooks } from '../jobs/run/sample.js';
+import { loadConfig } from '../jobs/lib/config.js';
+import { sampleConfig, sampleWorkbooks } from '../jobs/demo/sample.js';
 import { tempDir } from './helpers.js';
 import type { Socket } from 'node:net';
 import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';

@@ -1,33 +1,35 @@
 /** `zhuanjie`: the command line. Exit codes: 0 fine, 1 findings/failed sends, 2 unreadable input, 3 busy. */
 import { Command, CommanderError, Option } from 'commander';
 import { resolve } from 'node:path';
-import { CHECKPOINTS, dateIn, isCheckpointId, TIMEZONE, cohortFor } from '../../shared/calendar.js';
+import { dateIn, TIMEZONE, cohortFor } from '../../shared/calendar.js';
+import { CHECKPOINTS, isCheckpointId } from '../../shared/deadlines.js';
 import { parseDate } from '../../shared/normalize.js';
-import { InputError } from '../errors.js';
-import { assertMailSecrets, loadConfig } from '../run/config.js';
+import { InputError } from '../lib/errors.js';
+import { assertMailSecrets, loadConfig } from '../lib/config.js';
 import { helpConfiguration, outputConfiguration } from './cliText.js';
-import { explainSystemError } from './systemErrors.js';
-import { assertWritable, expandInputs, writeFileAtomic } from '../files.js';
-import { membersOf, validateFile } from '../read/load.js';
+import { explainSystemError } from '../lib/systemErrors.js';
+import { assertWritable, expandInputs, writeFileAtomic } from '../lib/files.js';
+import { membersOf, validateFile } from '../lib/read/load.js';
 import { repeatedRegistrations } from '../../shared/samePerson.js';
 import { columnsJson, columnsText, reconcileJson, reconcileText, repeatJson, repeatsText, validationJson, validationText } from './output.js';
-import { columnOverrides, loadAndReconcile } from '../run/pipeline.js';
-import { readTable } from '../read/workbook.js';
+import { columnOverrides, loadAndReconcile } from '../reconcile/pipeline.js';
+import { readTable } from '../lib/read/workbook.js';
 import { REGISTRATION_FIELDS, REQUIRED_FIELDS } from '../../shared/fields.js';
 import { unusedOverrides } from '../../shared/headers.js';
 import { RECEIPT_TABLE_FIELDS } from '../../shared/receipts.js';
-import { buildReport } from '../write/report.js';
-import { buildTemplate } from '../write/template.js';
-import { BusyError, runJob } from '../run/run.js';
-import { startScheduler } from '../run/schedule.js';
-import { runDemo } from '../run/demo.js';
+import { buildReport } from '../reconcile/report.js';
+import { buildTemplate } from '../template/template.js';
+import { BusyError, runJob } from '../reminders/run.js';
+import { startScheduler } from '../schedule/schedule.js';
+import { runDemo } from '../demo/demo.js';
 import { progress } from './progress.js';
-import { acquireLock } from '../run/lock.js';
-import { fetchReceipts, mailboxReceipts } from '../mailbox/index.js';
-import { unmatchedMailLine, unmatchedMails } from '../mailbox/unmatched.js';
-import { journalList, journalResolve } from '../mail/journalCommand.js';
-import { readEach } from '../read/unreadable.js';
-import { printable } from './terminal.js';
+import { acquireLock } from '../lib/lock.js';
+import { placesOf } from '../lib/places.js';
+import { fetchReceipts, mailboxReceipts } from '../inbox/fetch.js';
+import { unmatchedMailLine, unmatchedMails } from '../inbox/unmatched.js';
+import { journalList, journalResolve } from '../lib/mail/journalAdmin.js';
+import { readEach } from '../lib/read/unreadable.js';
+import { printable } from '../lib/terminal.js';
 
 export const EXIT = { ok: 0, findings: 1, input: 2, busy: 3 } as const;
 
@@ -228,7 +230,7 @@ function program(): Command {
     .requiredOption('--config <文件>', '配置文件（JSON），其中 mailbox 为回执邮箱')
     .action(async (o: { config: string }) => {
       const loaded = loadConfig(o.config);
-      const lock = await acquireLock(loaded.path(loaded.config.stateDir));
+      const lock = await acquireLock(placesOf(loaded).stateDir);
       try {
         await fetchReceipts(loaded, { log: (s) => console.log(s) });
       } finally {

@@ -6,15 +6,12 @@ import { explainDecision, type ColumnDecision } from '../../shared/headers.js';
 import type { HeaderMatch } from '../../shared/table.js';
 import { SEVERITY_LABEL, findingPlace } from '../../shared/messages.js';
 import { countBySeverity } from '../../shared/validate.js';
-import { COMPLETION_RATE_RULE, STATUS_INFO, STATUSES, completionRate, openCount } from '../../shared/statuses.js';
-import { collegeRows } from '../write/report.js';
 import type { ReconcileResult } from '../../shared/reconcile.js';
-import { findingsText } from '../../shared/reconcileFindings.js';
 import type { RepeatedRow } from '../../shared/samePerson.js';
 import { RECEIPT_RULE_TEXT } from '../../shared/receipts.js';
 import { maskIdNumber } from '../../shared/idNumber.js';
-import type { FileValidation } from '../read/load.js';
-import { printable } from './terminal.js';
+import type { FileValidation } from '../lib/read/load.js';
+import { printable } from '../lib/terminal.js';
 
 /** Each header cell, what it was read as, and why: the same for text and JSON. */
 export function columnsJson(decisions: readonly ColumnDecision[]) {
@@ -104,21 +101,11 @@ export function reconcileJson(result: ReconcileResult, fullIds: boolean) {
 
 const placeJson = (p: { file: string; row: number; college: string; name: string }) => ({ file: p.file, row: p.row, college: p.college, name: p.name });
 
-export function reconcileText(result: ReconcileResult): string {
-  const s = result.summary;
-  const lines = [`截至 ${result.asOf}（${result.cohort} 届）：登记 ${s.total} 人，完成率 ${completionRate({ ...s.byStatus, total: s.total }).text}（${COMPLETION_RATE_RULE}）`];
-  lines.push('  ' + STATUSES.filter((k) => s.byStatus[k]).map((k) => `${STATUS_INFO[k].label} ${s.byStatus[k]}`).join('，'));
-  for (const [college, c] of collegeRows(s)) lines.push(`  ${printable(college)}：${c.total} 人，未完成 ${openCount(c)} 人，完成率 ${completionRate(c).text}`);
-  for (const f of result.receiptFiles) lines.push(`  回执 ${printable(f.file)}：${f.rows} 行，${RECEIPT_RULE_TEXT[f.rule]}`);
-  if (s.orphans) lines.push(`  无对应登记的回执 ${s.orphans} 条`);
-  if (s.unusable) lines.push(`  身份信息不可用的登记 ${s.unusable} 条`);
-  lines.push(...findingsText(result).map((l) => `  ${printable(l)}`));
-  return lines.join('\n');
-}
-
 /** Members registered in two files, each pair as the 组织部 must see it (validate on several files). */
 export function repeatsText(pairs: readonly RepeatedRow[]): string {
   return [`[错误] 以下 ${pairs.length} 人在不同的登记表中重复登记（对账时每人只计一次），请删除多余的一行：`, ...pairs.map((p) => `  ${printable(p.first.name)}（${p.by}相同）：${printable(p.first.file)}（${printable(p.first.college)}）第${p.first.row}行 与 ${printable(p.repeat.file)}（${printable(p.repeat.college)}）第${p.repeat.row}行`)].join('\n');
 }
 
 export const repeatJson = (p: RepeatedRow) => ({ by: p.by, first: placeJson(p.first), repeat: placeJson(p.repeat) });
+
+export { reconcileText } from '../reconcile/text.js';

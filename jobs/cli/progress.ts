@@ -1,6 +1,6 @@
 /** Progress on stderr for long runs, silent when stderr is not a terminal (CI, cron, pipes). */
 import { basename } from 'node:path';
-import { printable } from './terminal.js';
+import { printable } from '../lib/terminal.js';
 
 export function progress(total: number, verb: string) {
   let done = 0;

@@ -1,0 +1,119 @@
+/**
+ * The 回执 mailbox (issue 14): fetch new receipt e-mails into the journal, and read
+ * the journal back as receipts for reconciliation and as the list of e-mails that
+ * could not be matched.
+ */
+import { join } from 'node:path';
+import type { MailboxConfig } from '../../shared/config.js';
+import { mailReceiptRecord, type UnmatchedMail } from '../../shared/mailReceipt.js';
+import type { ReceiptRecord } from '../../shared/receipts.js';
+import type { LoadedConfig } from '../lib/config.js';
+import { InputError } from '../lib/errors.js';
+import { fetchImap, type ImapFetchOptions } from './imap.js';
+import { createSender, type Sender } from '../lib/mail/transport.js';
+import { planAcks } from './ack.js';
+import { Courier } from '../lib/mail/courier.js';
+import { SendJournal } from '../lib/mail/journal.js';
+import { INBOX_JOURNAL, placesOf } from '../lib/places.js';
+import { InboxJournal, type MailEntry } from './journal.js';
+import { fetchMaildir } from './maildir.js';
+import type { FetchSummary } from './process.js';
+
+export type { FetchSummary, UnmatchedMail };
+
+
+
+/** The mailbox journal of a state folder (placesOf names the same file). */
+export const inboxJournal = (stateDir: string) => new InboxJournal(join(stateDir, INBOX_JOURNAL));
+
+export interface FetchOptions {
+  log?: (s: string) => void;
+  onHandled?: ImapFetchOptions['onHandled'];
+  /** Tests inject a sender for acknowledgements; otherwise the config's `mail` decides. */
+  sender?: Sender;
+  /** Tests pass the password; otherwise it is read from the environment variable named in the config. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Fetch new messages (the caller holds the state-folder lock). */
+export async function fetchReceipts(loaded: LoadedConfig, opts: FetchOptions = {}): Promise<FetchSummary> {
+  const m = loaded.config.mailbox;
+  if (!m) throw new InputError(loaded.file ?? '配置', '配置中没有回执邮箱（mailbox）。');
+  const log = opts.log ?? (() => {});
+  const places = placesOf(loaded);
+  const { stateDir } = places;
+  const journal = new InboxJournal(places.inboxJournal);
+  const common = { stateDir, maxAttachmentBytes: m.maxAttachmentBytes, journal };
+  const before = journal.read().keys;
+  let s: FetchSummary;
+  if (m.maildir) s = await fetchMaildir(loaded.path(m.maildir), common);
+  else {
+    const password = (opts.env ?? process.env)[m.passwordEnv];
+    if (!password) throw new InputError('回执邮箱', `没有设置环境变量 ${m.passwordEnv}（回执邮箱 ${m.user} 的密码）。密码不能写在配置文件中。`);
+    s = await fetchImap(m, { ...common, password, log, onHandled: opts.onHandled });
+  }
+  // 「无法对应」 is decided against the registrations (mailbox/unmatched.ts); here only what could not be read.
+  log(`回执邮箱：新处理 ${s.handled} 封，其中回执 ${s.receipts} 封，未能识别 ${s.unmatched} 封，重复 ${s.duplicates} 封。`);
+  if (m.acknowledge) {
+    const fresh = journal.read().entries.filter((e) => !before.has(e.key));
+    const sender = opts.sender ?? createSender(loaded.config, (p) => places.output(p, 'mail.dir'));
+    try {
+      const sendJournal = new SendJournal(places.sendJournal);
+      const courier = new Courier(sendJournal, sendJournal.read(), sender, { log: () => {} });
+      for (const ack of planAcks(fresh, loaded.config)) {
+        if (!(await courier.deliver(ack))) log(`回执确认邮件未能确认送达 ${ack.to.join(', ')}（不再重发）`);
+      }
+      const n = courier.results.sent.length;
+      if (n) log(`已给 ${n} 位发件人发送回执确认邮件。`);
+    } catch (err) {
+      // The receipts are read and journalled; a failed acknowledgement must not undo that.
+      log(`回执确认邮件发送失败：${(err as Error).message}（不再重发）`);
+    } finally {
+      if (!opts.sender) sender.close();
+    }
+  }
+  return s;
+}
+
+export interface MailReceipts {
+  receipts: ReceiptRecord[];
+  unmatched: UnmatchedMail[];
+}
+
+/** Everything the journal holds, as receipts (per the photo setting) and unmatched e-mails. */
+export function readMailReceipts(stateDir: string, m: MailboxConfig | undefined): MailReceipts {
+  const { entries } = inboxJournal(stateDir).read();
+  const photoCounts = m?.photoCountsAsCompleted ?? true;
+  const receipts: ReceiptRecord[] = [];
+  const unmatched: UnmatchedMail[] = [];
+  for (const e of entries) {
+    if (e.outcome === 'receipt') {
+      receipts.push(mailReceiptRecord({ folder: e.folder, uid: e.uid, date: e.date, name: e.name, studentId: e.studentId, note: e.note, origin: { from: e.from, subject: e.subject, messageId: e.messageId, attachments: e.attachmentNames ?? [], saved: e.saved } }, photoCounts));
+    } else if (e.outcome === 'unmatched') unmatched.push(unmatchedOf(e));
+  }
+  return { receipts, unmatched };
+}
+
+const unmatchedOf = (e: MailEntry): UnmatchedMail => ({
+  date: e.date, from: e.from, subject: e.subject, name: e.name, studentId: e.studentId,
+  reason: [...e.reasons, ...e.rejected.map((r) => `${r.name}：${r.reason}`)].join('；'),
+  attachments: (e.attachmentNames ?? []).join('、'),
+});
+
+/**
+ * For `run` and `schedule`: fetch new mail (a failure is logged, not fatal: the
+ * reminders still go out with the receipts already read), then read the journal.
+ */
+export async function mailboxReceipts(loaded: LoadedConfig, opts: { fetch: boolean; log: (s: string) => void }): Promise<MailReceipts> {
+  const m = loaded.config.mailbox;
+  if (!m) return { receipts: [], unmatched: [] };
+  if (opts.fetch) {
+    try {
+      await fetchReceipts(loaded, { log: opts.log });
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      opts.log(`警告：${err.message} 本次按此前已读取的邮件回执对账。`);
+    }
+  }
+  return readMailReceipts(placesOf(loaded).stateDir, m);
+}

@@ -1,0 +1,82 @@
+/**
+ * The mailbox journal: one JSON line per message handled, fsync'd, in stateDir.
+ * A message is handled once: its key (UIDVALIDITY + UID, or the Maildir file
+ * name) and its Message-ID are looked up here before it is read. A line is
+ * written only after the attachments are safely on disk, so a fetch interrupted
+ * half-way resumes with the first message that has no line. A torn last line
+ * (crash mid-write) is ignored and its message simply handled again.
+ */
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export interface MailEntry {
+  v: 1;
+  /** "imap:<host>/<user>/<folder>:<uidvalidity>:<uid>" or "maildir:<folder>:<name>". */
+  key: string;
+  /** Message-ID, or "sha256:…" of the message when it has none. */
+  messageId: string;
+  folder: string;
+  uid: number;
+  /** When it was handled. */
+  at: string;
+  /** The message's date, YYYY-MM-DD in Beijing time. */
+  date: string;
+  from: string;
+  subject: string;
+  outcome: 'receipt' | 'unmatched' | 'duplicate';
+  name: string;
+  studentId: string;
+  /** "学号取自正文" and the like. */
+  note: string;
+  /** The sender's attachment file names, as shown (no folders). */
+  attachmentNames?: string[];
+  /** Attachments saved, relative to stateDir. */
+  saved: string[];
+  /** Attachments not saved, with why. */
+  rejected: { name: string; reason: string }[];
+  /** Why an unmatched message could not be used. */
+  reasons: string[];
+  /** Where an acknowledgement may go: the sender, unless the message was automatic or from a list (then ''). */
+  ackTo?: string;
+}
+
+export interface InboxJournalState {
+  entries: MailEntry[];
+  keys: Set<string>;
+  messageIds: Set<string>;
+}
+
+export class InboxJournal {
+  constructor(readonly file: string) {}
+
+  read(): InboxJournalState {
+    const entries: MailEntry[] = [];
+    if (existsSync(this.file)) {
+      for (const line of readFileSync(this.file, 'utf8').split('\n')) {
+        if (!line.trim()) continue;
+        try {
+          // Lines of other kinds (acknowledgements were once recorded here) are passed over.
+          const e = JSON.parse(line) as MailEntry;
+          if (e && e.v === 1 && typeof e.key === 'string') entries.push(e);
+        } catch {
+          /* a torn line from a crash: that message is handled again */
+        }
+      }
+    }
+    return { entries, keys: new Set(entries.map((e) => e.key)), messageIds: new Set(entries.map((e) => e.messageId)) };
+  }
+
+  /** One write call per line, then fsync: a line is either whole or torn at the end. */
+  append(entry: MailEntry): void {
+    mkdirSync(dirname(this.file), { recursive: true });
+    const fd = openSync(this.file, 'a');
+    try {
+      const buf = Buffer.from(`\n${JSON.stringify(entry)}\n`);
+      let off = 0;
+      while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * Sending through the send journal, so that a re-run sends only what was not sent and
+ * nothing twice. The journal's record of a message decides first: one whose delivery is
+ * uncertain is never re-sent until a person settles it (`zhuanjie journal resolve`); one
+ * that reached everyone is not sent again; one that reached some goes only to those
+ * refused for now. Otherwise an intent line is written before the message is handed to
+ * the sender and an outcome line after, so that a crash in between leaves it uncertain,
+ * not forgotten. A stop request leaves the remaining messages for the next run. Every
+ * message leaves a row for the report's 发送结果 sheet.
+ *
+ * Retries within one message are the sender's (transport.ts); this module decides
+ * whether and to whom a message goes, and records what it came to.
+ */
+import { formatKey, type MessageKey } from '../../../shared/messageKey.js';
+import { contentHash, type Outgoing, type Planned } from './message.js';
+import { entryId, type SendJournal, type JournalState, type KeyState, type TornLine } from './journal.js';
+import type { Delivery, Sender } from './transport.js';
+import { printable } from '../terminal.js';
+
+/** One message of a run, as the report's 发送结果 sheet lists it. */
+export interface DeliveryRow { at: string; label: string; recipients: string[]; result: string; detail: string }
+
+/** `label` is who the message was for (a label, the 组织部), as the log and the report name them. */
+export interface Failure { label: string; key: MessageKey; reason: string; members: number }
+/** A message that may or may not have arrived: reported, never re-sent until a person settles it. */
+export interface Uncertain extends Failure { id: string }
+export interface Sent { key: MessageKey; to: string[]; subject: string; members: number }
+
+/** What one run's messages came to. */
+export interface SendResults {
+  sent: Sent[];
+  /** Failed, not composed (no address), or delivered to some recipients only (then `members` is 0: the list arrived). */
+  failures: Failure[];
+  /** Handed over without an answer, or journalled as intended with no outcome (crash mid-send): reported, not re-sent. */
+  uncertain: Uncertain[];
+  /** Messages delivered (or settled as delivered) by an earlier run. */
+  alreadySent: MessageKey[];
+  /** Messages not started because the process was asked to stop (sent by the next run). */
+  stopped: number;
+  /** One row per message, in sending order, for the report's 发送结果 sheet. */
+  rows: DeliveryRow[];
+}
+
+export interface CourierOptions {
+  log: (line: string) => void;
+  /** True once the process is asked to stop: no new message is started. */
+  stopping?: () => boolean;
+  /** Throws unless this process still holds the state folder; checked before each intent is journalled. */
+  assertHeld?: () => void;
+}
+
+/** What the journal's record of a message says to do with it in this run. */
+export type JournalVerdict =
+  | { kind: 'uncertain'; reason: string; recipients: string[] }
+  | { kind: 'sent before'; at?: string }
+  | { kind: 'send'; to: string[] };
+
+export function journalVerdict(prior: KeyState | undefined, everyone: string[]): JournalVerdict {
+  if (prior?.uncertain) return { kind: 'uncertain', reason: prior.uncertain, recipients: prior.lastIntent?.to ?? everyone };
+  // A message that reached some recipients goes again only to those refused for now (4xx);
+  // one that reached nobody goes again to everyone.
+  const to = prior?.delivered.size ? everyone.filter((a) => !prior.delivered.has(a) && !prior.refused.has(a)) : everyone;
+  if (prior?.resolvedSent || !to.length) return { kind: 'sent before', at: prior?.lastOutcome?.at };
+  return { kind: 'send', to };
+}
+
+/** The log line for a journal line torn by a crash. */
+export const tornLineText = (file: string, t: TornLine) =>
+  `发送日志 ${file} 第 ${t.line} 行不完整（写入时中断）${t.key ? `，该邮件（${printable(t.key)}）按“状态不确定”处理` : '，无法看出是哪封邮件；请检查该行'}。`;
+
+/**
+ * One run's messages through one journal. `state` is the journal as read before the
+ * first message; `sender` null is a dry run: it logs what would go, sends and journals nothing.
+ */
+export class Courier {
+  readonly results: SendResults = { sent: [], failures: [], uncertain: [], alreadySent: [], stopped: 0, rows: [] };
+
+  constructor(
+    private readonly journal: SendJournal,
+    private readonly state: JournalState,
+    private readonly sender: Sender | null,
+    private readonly opts: CourierOptions,
+  ) {}
+
+  /**
+   * Sends `msg` unless the journal says not to. False when it failed or may not have
+   * arrived; true when it went, went before, or waits for the next run.
+   */
+  async deliver(msg: Planned): Promise<boolean> {
+    if ('unsendable' in msg) {
+      this.notSent(msg.label, msg.key, msg.members, msg.reason);
+      return false;
+    }
+    const { log } = this.opts;
+    const { key: typed, label } = msg;
+    const key = formatKey(typed);
+    const id = entryId(key);
+    const everyone = [...msg.to, ...msg.cc];
+    const p = journalVerdict(this.state.keys.get(key), everyone);
+    if (p.kind === 'uncertain') {
+      this.results.uncertain.push({ label, key: typed, id, reason: p.reason, members: msg.members });
+      this.row(label, p.recipients, '状态不确定', `${p.reason}；未重发，核实后用 zhuanjie journal resolve ${id} 处理`);
+      log(`状态不确定：${printable(label)}：${p.reason}。本次不重发；请核实后运行 zhuanjie journal resolve ${id} --sent（已收到）或 --resend（重发）。`);
+      return false;
+    }
+    if (p.kind === 'sent before') {
+      this.results.alreadySent.push(typed);
+      this.row(label, everyone, '此前已发送', p.at ? `上次发送：${p.at}` : '');
+      return true;
+    }
+    const todo = p.to;
+    if (!this.sender) {
+      log(`（试运行）将发送：${printable(msg.subject)} → ${todo.join(', ')}`);
+      return true;
+    }
+    if (this.opts.stopping?.()) {
+      if (!this.results.stopped++) log('已收到停止信号：其余邮件下次运行时发送。');
+      this.row(label, todo, '未发送', '进程收到停止信号，下次运行时发送');
+      return true;
+    }
+    this.opts.assertHeld?.();
+    if (todo.length < everyone.length) log(`补发：${printable(label)} 的邮件只发给上次暂时被拒的收件人：${todo.join(', ')}`);
+    this.journal.append({ type: 'intent', key, messageId: msg.messageId, hash: contentHash(msg), to: todo, college: label, at: new Date().toISOString() });
+    const d = await this.sender.deliver(msg, todo, (line) => log(printable(line)));
+    this.journal.append({ type: 'outcome', key, messageId: msg.messageId, status: d.status, accepted: d.accepted, rejected: d.rejected, deferred: d.deferred, error: d.error, at: new Date().toISOString() });
+    return this.record(d, { key: typed, id, label, msg, todo });
+  }
+
+  /** A message that could not be composed (no address): a failure and a row; nothing journalled. */
+  private notSent(label: string, key: MessageKey, members: number, reason: string): void {
+    this.results.failures.push({ label, key, reason, members });
+    this.row(label, [], '未发送', reason);
+    this.opts.log(`未发送：${printable(label)}：${reason}。`);
+  }
+
+  /** What the sender's answer comes to: an entry in the results, a row and a log line. */
+  private record(d: Delivery, m: { key: MessageKey; id: string; label: string; msg: Outgoing; todo: string[] }): boolean {
+    const { log } = this.opts;
+    const { key, id, label, msg, todo } = m;
+    const error = printable(d.error ?? '未知原因');
+    if (d.status === 'uncertain') {
+      const reason = `邮件已交给服务器但没有收到确认（${d.error ?? '无应答'}），可能已送达`;
+      this.results.uncertain.push({ label, key, id, reason, members: msg.members });
+      this.row(label, todo, '状态不确定', `${reason}；不会自动重发，核实后用 zhuanjie journal resolve ${id} 处理`);
+      log(`状态不确定：${printable(label)}：${printable(reason)}，不会自动重发。请核实后运行 zhuanjie journal resolve ${id} --sent（已收到）或 --resend（重发）。`);
+      return false;
+    }
+    if (d.status === 'failed') {
+      this.results.failures.push({ label, key, reason: `发送失败：${d.error ?? '未知原因'}`, members: msg.members });
+      this.row(label, todo, '发送失败', d.error ?? '');
+      log(`失败：${printable(label)}：${error}`);
+      return false;
+    }
+    this.results.sent.push({ key, to: d.accepted, subject: msg.subject, members: msg.members });
+    if (d.status === 'partial') {
+      this.row(label, todo, '部分送达', `已送达：${d.accepted.join(', ')}；${d.error ?? ''}`);
+      // The list arrived: no member counts as undelivered, but the recipients who missed it are reported.
+      this.results.failures.push({ label, key, reason: `部分收件人未送达：${d.error ?? ''}`, members: 0 });
+      log(`部分送达：${printable(label)}：${error}`);
+    } else {
+      this.row(label, todo, '已发送', '');
+      log(`已发送：${printable(msg.subject)}`);
+    }
+    return true;
+  }
+
+  private row(label: string, recipients: string[], result: string, detail = '') {
+    this.results.rows.push({ at: new Date().toISOString(), label, recipients, result, detail });
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * `zhuanjie run`: reconcile, write the report, and on a reminder day send each
+ * college its unresolved members and the 组织部 a summary. This file decides what
+ * goes and in what order; the courier (mail/deliver.ts) sends each message through the
+ * journal, so that a re-run sends only what was not sent and nothing twice.
+ */
+import { basename, join, resolve } from 'node:path';
+import { cohortFor } from '../../shared/calendar.js';
+import { dueReminders, forcedReminder, type CheckpointId, type Reminder } from '../../shared/deadlines.js';
+import type { ReconcileResult } from '../../shared/reconcile.js';
+import type { LoadedConfig } from '../lib/config.js';
+import { planCollegeMails, planSummaryMail, unresolvedByCollege } from './plan.js';
+import { Courier, tornLineText, type CourierOptions, type SendResults } from '../lib/mail/courier.js';
+import { InputError } from '../lib/errors.js';
+import { writeFileAtomic } from '../lib/files.js';
+import { placesOf } from '../lib/places.js';
+import { SendJournal, type TornLine } from '../lib/mail/journal.js';
+import { acquireLock, BusyError, type Lock } from '../lib/lock.js';
+import { loadAndReconcile, pipelineInput } from '../reconcile/pipeline.js';
+import type { Unreadable } from '../lib/read/unreadable.js';
+import { createSender, type Sender } from '../lib/mail/transport.js';
+import { buildReport } from '../reconcile/report.js';
+import { reconcileText } from '../reconcile/text.js';
+import { mailboxReceipts } from '../inbox/fetch.js';
+import { unmatchedMailLine, unmatchedMails } from '../inbox/unmatched.js';
+import { printable } from '../lib/terminal.js';
+
+export { BusyError };
+
+export interface RunOptions extends Pick<CourierOptions, 'stopping'> {
+  asOf: string;
+  checkpoint?: CheckpointId;
+  dryRun?: boolean;
+  log?: (line: string) => void;
+  /** Tests inject a sender; otherwise the config decides. */
+  sender?: Sender;
+  /** Only reminders dated before this day (a scheduler started before today's send time). */
+  remindersBefore?: string;
+  /** A lock the caller holds for longer than this run (schedule holds it for its life). */
+  lock?: Lock;
+}
+
+/** What the run came to; what its messages came to is the courier's account (deliver.ts), less the report rows. */
+export interface RunOutcome extends Omit<SendResults, 'rows'> {
+  result: ReconcileResult;
+  reportFile: string;
+  reminders: Reminder[];
+  /** SendJournal lines torn by a crash. */
+  torn: TornLine[];
+  /** Registrations that could not be read (reported; the rest were used). */
+  unreadable: Unreadable[];
+}
+
+export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<RunOutcome> {
+  const { config } = loaded;
+  const log = opts.log ?? (() => {});
+  const places = placesOf(loaded);
+  const { stateDir, reportDir } = places;
+  const lock = opts.lock ?? (opts.dryRun ? null : await acquireLock(stateDir));
+  try {
+    if (!config.registrations.length) throw new InputError(loaded.file ?? '配置', '没有配置登记表（registrations）。');
+    const cohort = config.cohort ?? cohortFor(opts.asOf);
+    // E-mailed receipts (issue 14): fetch new mail first, then count everything the mailbox journal holds.
+    const mail = await mailboxReceipts(loaded, { fetch: !opts.dryRun, log });
+    // A registration that cannot be read is reported and set aside; every other college still gets its list.
+    const { result, unreadable } = loadAndReconcile({ ...pipelineInput(loaded, opts.asOf, cohort), extraReceipts: mail.receipts, isolate: true });
+    const fullIds = config.fullIdNumbers;
+    const unreadableRows = unreadable.map((u) => ({ file: basename(u.file), college: u.college, reason: u.reason }));
+    const reportFile = join(reportDir, `组织关系转接对账-${opts.asOf}.xlsx`);
+    // Written before any mail (a report that cannot be written stops the run), and again
+    // after sending with what each message came to.
+    const unmatchedMail = unmatchedMails(mail.unmatched, result);
+    const reportExtras = { fullIds, unreadable: unreadableRows, unmatchedMail };
+    writeFileAtomic(reportFile, await buildReport(result, reportExtras), { private: true });
+    log(reconcileText(result));
+    if (unmatchedMail.length) log(unmatchedMailLine(unmatchedMail.length));
+    for (const u of unreadable) log(`无法读取的登记表：${printable(u.file)}${u.college ? `（${u.college}）` : ''}：${printable(u.reason)} 其中的党员未计入本次对账，其余登记表照常处理。`);
+    log(`对账报告：${resolve(reportFile)}`);
+
+    const reminders = opts.checkpoint
+      ? [forcedReminder(opts.asOf, cohort, opts.checkpoint)]
+      : dueReminders(opts.asOf, cohort, config.reminders.leadDays).filter((r) => !opts.remindersBefore || r.date < opts.remindersBefore);
+    const outcome: RunOutcome = { result, reportFile, reminders, sent: [], failures: [], uncertain: [], alreadySent: [], stopped: 0, torn: [], unreadable };
+    if (!reminders.length) {
+      log(`${opts.asOf} 不是提醒日，未发送邮件。`);
+      return outcome;
+    }
+
+    const journal = new SendJournal(places.sendJournal);
+    const state = journal.read();
+    for (const t of state.torn) log(tornLineText(journal.file, t));
+    const sender = opts.dryRun ? null : opts.sender ?? createSender(config, (p) => places.output(p, 'mail.dir'));
+    const courier = new Courier(journal, state, sender, { log, stopping: opts.stopping, assertHeld: () => lock?.assertHeld() });
+    const { rows: deliveries } = courier.results;
+    let finished = false;
+    try {
+      const ctx = { config, result, asOf: opts.asOf, cohort, fullIds };
+      const byCollege = unresolvedByCollege(result);
+      for (const reminder of reminders) {
+        for (const msg of await planCollegeMails(ctx, reminder, byCollege)) await courier.deliver(msg);
+        // The summary carries the report as it stands: with every college's delivery so far.
+        const report = await buildReport(result, { ...reportExtras, deliveries });
+        const summary = planSummaryMail(ctx, reminder, courier.results, { report, unreadable: unreadableRows, unmatchedMail: unmatchedMail.length });
+        if (!summary) log('配置中没有组织部（orgDept）邮箱：未发送汇总。');
+        else if (!(await courier.deliver(summary))) log(`组织部汇总邮件未能确认送达：各学院的发送结果见对账报告「发送结果」工作表（${resolve(reportFile)}）。`);
+      }
+      finished = true;
+    } finally {
+      sender?.close();
+      // The whole truth: what each message came to, in the report, atomically — also when
+      // sending stopped on an error (then a failure to write it must not hide that error).
+      if (sender) {
+        try {
+          writeFileAtomic(reportFile, await buildReport(result, { ...reportExtras, deliveries }), { private: true });
+        } catch (err) {
+          if (finished) throw err;
+          log(`对账报告未能更新发送结果：${printable(err instanceof Error ? err.message : String(err))}`);
+        }
+      }
+    }
+    const { sent, failures, uncertain, alreadySent, stopped } = courier.results;
+    const where = sender ? sender.describe : '（试运行，未发送）';
+    log(`邮件：已发送 ${sent.length} 封，失败 ${failures.length} 项，此前已发送 ${alreadySent.length} 封，状态不确定 ${uncertain.length} 封；${where}`);
+    return { ...outcome, sent, failures, uncertain, alreadySent, stopped, torn: state.torn };
+  } finally {
+    if (lock && !opts.lock) await lock.release();
+  }
+}
