@@ -52,7 +52,7 @@ export async function fetchReceipts(loaded: LoadedConfig, opts: FetchOptions = {
     if (!password) throw new InputError('回执邮箱', `没有设置环境变量 ${m.passwordEnv}（回执邮箱 ${m.user} 的密码）。密码不能写在配置文件中。`);
     s = await fetchImap(m, { ...common, password, log, onHandled: opts.onHandled });
   }
-  // 「无法对应」 is decided against the registrations (mailbox/unmatched.ts); here only what could not be read.
+  // 「无法对应」 is decided against the registrations (inbox/unmatched.ts); here only what could not be read.
   log(`回执邮箱：新处理 ${s.handled} 封，其中回执 ${s.receipts} 封，未能识别 ${s.unmatched} 封，重复 ${s.duplicates} 封。`);
   if (m.acknowledge) {
     const fresh = journal.read().entries.filter((e) => !before.has(e.key));

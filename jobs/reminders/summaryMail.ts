@@ -11,7 +11,7 @@ import { collegeRows } from '../../shared/lists.js';
 import type { MessageKey } from '../../shared/messageKey.js';
 import { headerSafe, messageIdFor, safeFilename, type Outgoing } from '../lib/mail/message.js';
 import { STYLE } from '../lib/mail/style.js';
-import { when } from './wording.js';
+import { catchUpMark, distanceText, sendDay } from '../../shared/sendDay.js';
 import { reconcileAlerts } from '../../shared/reconcileFindings.js';
 import { unmatchedMailLine } from '../inbox/unmatched.js';
 
@@ -51,7 +51,8 @@ export function composeSummaryMail(i: SummaryMailInput): Outgoing {
   const s = result.summary;
   const all: StatusCounts = { ...s.byStatus, total: s.total };
   const open = openCount(s.byStatus);
-  const subject = `【组织关系转接】全校汇总：${when(i.reminder)}仍有${open}名党员未完成转接`;
+  const day = sendDay(i.reminder, result.asOf, result.cohort);
+  const subject = `【组织关系转接】${catchUpMark(day)}全校汇总：${distanceText(day)}仍有${open}名党员未完成转接`;
   const intro = `截至 ${result.asOf}，${result.cohort} 届毕业生党员登记 ${s.total} 人，${STATUS_INFO.completed.label} ${s.byStatus.completed} 人，${STATUS_INFO.exempt.label} ${s.byStatus.exempt} 人，未完成 ${open} 人，完成率 ${completionRate(all).text}。`;
   // One table model, rendered as HTML and as plain text: the two parts say the same.
   const openCols = STATUSES.filter((k) => !STATUS_INFO[k].resolved);
