@@ -6,7 +6,7 @@
  * student and from someone who wrote no 学号. Workbooks are written by openpyxl.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkCharacter } from '../shared/idNumber.js';
 import type { JobConfigInput } from '../shared/config.js';
@@ -99,6 +99,16 @@ const idOf = (c: number, i: number, gender: '男' | '女', year = 2004) => {
   return first17 + checkCharacter(first17);
 };
 
+const RECEIPTS: NonNullable<JobConfigInput['receipts']> = ['input/党员E先锋-转接记录导出.xlsx', 'input/全国组织关系转接系统-回执.xlsx', { path: 'input/纸质回执登记.xlsx', kind: 'paperRegister' }];
+export const WRONG_EXPORT = '党员E先锋-转接记录导出(2027届).xlsx';
+
+/** Someone drops next year's export among the receipts (true), or takes it out again (false). */
+export function wrongExport(s: Season, present: boolean): void {
+  const config = JSON.parse(readFileSync(s.file, 'utf8')) as JobConfigInput;
+  config.receipts = present ? [...RECEIPTS, `input/${WRONG_EXPORT}`] : RECEIPTS;
+  writeFileSync(s.file, JSON.stringify(config, null, 2));
+}
+
 export const REG_HEADER = ['序号', '学院', '所在党支部', '姓名', '性别', '学号', '身份证号', '党员类别', '入党时间', '转接类型', '办理方式', '介绍信抬头', '接收党组织', '组织编码', '毕业去向', '去向单位', '介绍信编号', '开具日期', '有效期（天）', '党费交至', '联系电话'];
 
 export function buildSeason(opts: { smtpPort?: number; mailbox?: JobConfigInput['mailbox'] } = {}): Season {
@@ -181,7 +191,7 @@ export function buildSeason(opts: { smtpPort?: number; mailbox?: JobConfigInput[
   const config: JobConfigInput = {
     cohort: COHORT,
     registrations: COLLEGES.map((c) => `input/${c.name}-登记表.xlsx`),
-    receipts: ['input/党员E先锋-转接记录导出.xlsx', 'input/全国组织关系转接系统-回执.xlsx', { path: 'input/纸质回执登记.xlsx', kind: 'paperRegister' }, 'input/党员E先锋-转接记录导出(2027届).xlsx'],
+    receipts: RECEIPTS,
     colleges: COLLEGES.map((c) => ({ name: c.name, aliases: [`${c.name}党委`], secretary: { name: c.secretary, email: c.email } })),
     orgDept: { name: '党委组织部', email: 'zuzhibu@example.edu.cn', phone: '010-12345678' },
     from: '党委组织部 <zuzhibu@example.edu.cn>',

@@ -199,7 +199,8 @@ function program(): Command {
         process.off('SIGTERM', onSignal);
         process.off('SIGINT', onSignal);
       });
-      process.exitCode = outcome.unreadable.length ? EXIT.input : outcome.failures.length || outcome.uncertain.length || outcome.torn.length ? EXIT.findings : EXIT.ok;
+      // An unreadable source, or lists held back for one, is bad input (issue 18).
+      process.exitCode = outcome.unreadable.length || outcome.gaps.length || outcome.held.length ? EXIT.input : outcome.failures.length || outcome.uncertain.length || outcome.torn.length ? EXIT.findings : EXIT.ok;
     });
 
   p.command('journal')

@@ -17,6 +17,8 @@ import { SendJournal } from '../lib/mail/journal.js';
 import { INBOX_JOURNAL, placesOf } from '../lib/places.js';
 import { InboxJournal, type MailEntry } from './journal.js';
 import { fetchMaildir } from './maildir.js';
+import { lastRead, markRead } from './lastRead.js';
+import { beijingMinute, MAILBOX_SOURCE, type ReceiptSource } from '../../shared/receiptSources.js';
 import type { FetchSummary } from './process.js';
 
 export type { FetchSummary, UnmatchedMail };
@@ -101,19 +103,24 @@ const unmatchedOf = (e: MailEntry): UnmatchedMail => ({
 });
 
 /**
- * For `run` and `schedule`: fetch new mail (a failure is logged, not fatal: the
- * reminders still go out with the receipts already read), then read the journal.
+ * For `run` and `schedule`: fetch new mail, then read the journal. A mailbox that cannot
+ * be read is not fatal here: it comes back as a source with its problem and its last good
+ * read, and `run` decides (issue 18: a send day holds the college lists back).
  */
-export async function mailboxReceipts(loaded: LoadedConfig, opts: { fetch: boolean; log: (s: string) => void }): Promise<MailReceipts> {
+export async function mailboxReceipts(loaded: LoadedConfig, opts: { fetch: boolean; log: (s: string) => void; now?: Date }): Promise<MailReceipts & { source: ReceiptSource | null }> {
   const m = loaded.config.mailbox;
-  if (!m) return { receipts: [], unmatched: [] };
+  if (!m) return { receipts: [], unmatched: [], source: null };
+  const { stateDir } = placesOf(loaded);
+  let problem: string | null = null;
   if (opts.fetch) {
     try {
       await fetchReceipts(loaded, { log: opts.log });
+      markRead(stateDir, beijingMinute(opts.now ?? new Date()));
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      opts.log(`警告：${err.message} 本次按此前已读取的邮件回执对账。`);
+      problem = err.message;
+      opts.log(`警告：回执邮箱无法读取：${err.message} 本次只有此前已读取的邮件回执。`);
     }
   }
-  return readMailReceipts(placesOf(loaded).stateDir, m);
+  return { ...readMailReceipts(stateDir, m), source: { name: MAILBOX_SOURCE, asOf: lastRead(stateDir), problem } };
 }

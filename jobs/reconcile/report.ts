@@ -57,6 +57,8 @@ export interface ReportExtras {
   unreadable?: { file: string; college?: string; reason: string }[];
   /** What this run's mail came to: written into the report after sending. */
   deliveries?: DeliveryRow[];
+  /** The receipt sources used and as of when (issue 18). */
+  sources?: string;
 }
 
 export async function buildReport(result: ReconcileResult, opts: { fullIds: boolean; unmatchedMail?: readonly UnmatchedMail[] } & ReportExtras): Promise<Buffer> {
@@ -144,6 +146,7 @@ export async function buildReport(result: ReconcileResult, opts: { fullIds: bool
       ['合计', s.total, ...STATUSES.map((k) => s.byStatus[k]), completionRate({ ...s.byStatus, total: s.total }).text],
       [],
       [COMPLETION_RATE_RULE],
+      ...(opts.sources ? [[opts.sources]] : []),
     ],
   });
   return listWorkbook(sheets);

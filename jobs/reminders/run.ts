@@ -24,6 +24,9 @@ import { reconcileText } from '../reconcile/text.js';
 import { mailboxReceipts } from '../inbox/fetch.js';
 import { unmatchedMailLine, unmatchedMails } from '../inbox/unmatched.js';
 import { printable } from '../lib/terminal.js';
+import { gapNotice, gapsOf, sendDecision, sourcesLine, type ReceiptSource } from '../../shared/receiptSources.js';
+import { receiptSources } from './sources.js';
+import { composeHeldMail } from './heldMail.js';
 
 export { BusyError };
 
@@ -49,6 +52,10 @@ export interface RunOutcome extends Omit<SendResults, 'rows'> {
   torn: TornLine[];
   /** Registrations that could not be read (reported; the rest were used). */
   unreadable: Unreadable[];
+  /** Receipt sources that could not be used this time: unreadable, or matching almost nobody (issue 18). */
+  gaps: ReceiptSource[];
+  /** College lists held back on a send day because of a gap (sent by a later run). */
+  held: { reminder: Reminder; college: string; members: number }[];
 }
 
 export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<RunOutcome> {
@@ -63,24 +70,30 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
     // E-mailed receipts (issue 14): fetch new mail first, then count everything the mailbox journal holds.
     const mail = await mailboxReceipts(loaded, { fetch: !opts.dryRun, log });
     // A registration that cannot be read is reported and set aside; every other college still gets its list.
-    const { result, unreadable } = loadAndReconcile({ ...pipelineInput(loaded, opts.asOf, cohort), extraReceipts: mail.receipts, isolate: true });
+    const { result, unreadable, receiptFiles, unreadableReceipts } = loadAndReconcile({ ...pipelineInput(loaded, opts.asOf, cohort), extraReceipts: mail.receipts, isolate: true });
+    // Every receipt source, what it is as of, and what keeps it from counting (one rule for every kind).
+    const sources = receiptSources(receiptFiles.map((r) => r.path), unreadableReceipts, result.unfitReceiptFiles, mail.source);
+    const gaps = gapsOf(sources);
+    const sourcesText = sourcesLine(sources);
     const fullIds = config.fullIdNumbers;
     const unreadableRows = unreadable.map((u) => ({ file: basename(u.file), college: u.college, reason: u.reason }));
     const reportFile = join(reportDir, `组织关系转接对账-${opts.asOf}.xlsx`);
     // Written before any mail (a report that cannot be written stops the run), and again
     // after sending with what each message came to.
     const unmatchedMail = unmatchedMails(mail.unmatched, result);
-    const reportExtras = { fullIds, unreadable: unreadableRows, unmatchedMail };
+    const reportExtras = { fullIds, unreadable: unreadableRows, unmatchedMail, sources: sourcesText };
     writeFileAtomic(reportFile, await buildReport(result, reportExtras), { private: true });
     log(reconcileText(result));
     if (unmatchedMail.length) log(unmatchedMailLine(unmatchedMail.length));
     for (const u of unreadable) log(`无法读取的登记表：${printable(u.file)}${u.college ? `（${u.college}）` : ''}：${printable(u.reason)} 其中的党员未计入本次对账，其余登记表照常处理。`);
+    log(sourcesText);
+    for (const g of gaps) log(`警告：回执来源「${printable(g.name)}」本次无法使用：${printable(g.problem ?? '')}（最后可用：${g.asOf ?? '无'}）。提醒日的学院名单将暂缓发送（节点当天照常发送并注明）。`);
     log(`对账报告：${resolve(reportFile)}`);
 
     const reminders = opts.checkpoint
       ? [forcedReminder(opts.asOf, cohort, opts.checkpoint)]
       : dueReminders(opts.asOf, cohort, config.reminders.leadDays).filter((r) => !opts.remindersBefore || r.date < opts.remindersBefore);
-    const outcome: RunOutcome = { result, reportFile, reminders, sent: [], failures: [], uncertain: [], alreadySent: [], stopped: 0, torn: [], unreadable };
+    const outcome: RunOutcome = { result, reportFile, reminders, sent: [], failures: [], uncertain: [], alreadySent: [], stopped: 0, torn: [], unreadable, gaps, held: [] };
     if (!reminders.length) {
       log(`${opts.asOf} 不是提醒日，未发送邮件。`);
       return outcome;
@@ -94,9 +107,18 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
     const { rows: deliveries } = courier.results;
     let finished = false;
     try {
-      const ctx = { config, result, asOf: opts.asOf, cohort, fullIds };
       const byCollege = unresolvedByCollege(result);
       for (const reminder of reminders) {
+        const decision = sendDecision(gaps, reminder, opts.asOf, cohort);
+        if (decision === 'hold') {
+          // A list computed without a receipt source would tell a college to chase members who are done.
+          const held = byCollege.map(([college, ms]) => ({ reminder, college, members: ms.length }));
+          outcome.held.push(...held);
+          log(`暂缓发送 ${held.length} 个学院的提醒（${reminder.date}）：回执来源无法使用，下次运行时再试。`);
+          if (config.orgDept) await courier.deliver(composeHeldMail({ cohort, asOf: opts.asOf, reminder, gaps, held, orgDept: config.orgDept, from: config.from, sources: sourcesText }));
+          continue;
+        }
+        const ctx = { config, result, asOf: opts.asOf, cohort, fullIds, sources: sourcesText, gap: decision === 'sendWithGap' ? gapNotice(gaps) : undefined };
         for (const msg of await planCollegeMails(ctx, reminder, byCollege)) await courier.deliver(msg);
         // The summary carries the report as it stands: with every college's delivery so far.
         const report = await buildReport(result, { ...reportExtras, deliveries });

@@ -31,6 +31,18 @@ export interface SummaryMailInput {
   uncertain?: { college: string; reason: string; members: number }[];
   /** Registrations that could not be read: their members are missing from every count. */
   unreadable?: { file: string; college?: string; reason: string }[];
+  /** The receipt sources used and as of when (shared/receiptSources.ts). */
+  sources?: string;
+  /** Sent in spite of a receipt source that could not be used: said first. */
+  gap?: string;
+  /** A correction of an earlier summary of the same reminder: what changed (issue 18, item 5). */
+  correction?: string;
+}
+
+/** 「不完整：X学院、Y学院 登记表无法读取」: a summary without some colleges says so first (issue 18, item 5). */
+export function incompleteText(unreadable: readonly { file: string; college?: string }[]): string {
+  const names = [...new Set(unreadable.map((u) => u.college ?? u.file))];
+  return names.length ? `不完整：${names.join('、')} 登记表无法读取` : '';
 }
 
 function bar(fraction: number): string {
@@ -52,7 +64,10 @@ export function composeSummaryMail(i: SummaryMailInput): Outgoing {
   const all: StatusCounts = { ...s.byStatus, total: s.total };
   const open = openCount(s.byStatus);
   const day = sendDay(i.reminder, result.asOf, result.cohort);
-  const subject = `【组织关系转接】${catchUpMark(day)}全校汇总：${distanceText(day)}仍有${open}名党员未完成转接`;
+  const incomplete = incompleteText(unreadable);
+  const subject = `【组织关系转接】${i.correction ? '（更正）' : ''}${catchUpMark(day)}全校汇总${incomplete ? `（${incomplete}）` : ''}：${distanceText(day)}仍有${open}名党员未完成转接`;
+  // What must be seen first: a correction, a summary without some colleges, a gap in the receipts.
+  const first = [i.correction ?? '', incomplete ? `${incomplete}，其中的党员未计入以下人数。` : '', i.gap ?? ''].filter(Boolean);
   const intro = `截至 ${result.asOf}，${result.cohort} 届毕业生党员登记 ${s.total} 人，${STATUS_INFO.completed.label} ${s.byStatus.completed} 人，${STATUS_INFO.exempt.label} ${s.byStatus.exempt} 人，未完成 ${open} 人，完成率 ${completionRate(all).text}。`;
   // One table model, rendered as HTML and as plain text: the two parts say the same.
   const openCols = STATUSES.filter((k) => !STATUS_INFO[k].resolved);
@@ -72,9 +87,10 @@ export function composeSummaryMail(i: SummaryMailInput): Outgoing {
     { head: UNREADABLE_HEAD, items: unreadable.map(unreadableLine) },
     ...reconcileAlerts(result),
   ].filter((a) => a.items.length);
-  const footer = '全校未完成名单见附件（Excel），身份证号已打码。';
+  const footer = `全校未完成名单见附件（Excel），身份证号已打码。${i.sources ?? ''}`;
   const td = (v: string | number, style = STYLE.td) => `<td style='${style}'>${escapeHtml(String(v === 0 ? '' : v))}</td>`;
   const html = `<!doctype html><html><body style='${STYLE.body}'>
+${first.map((f) => `<p style='color:#b71c1c'><b>${escapeHtml(f)}</b></p>`).join('\n')}
 <p>${escapeHtml(intro)}</p>
 <table style='${STYLE.table}'><thead><tr><th style='${STYLE.th}'>学院</th>${columns.slice(0, 4).map((h) => `<th style='${STYLE.th}'>${h}</th>`).join('')}<th style='${STYLE.th}'>进度</th>${columns.slice(4).map((h) => `<th style='${STYLE.th}'>${h}</th>`).join('')}</tr></thead><tbody>
 ${table.map(({ college, c, total }) => {
@@ -85,9 +101,10 @@ ${table.map(({ college, c, total }) => {
 </tbody></table>
 ${notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('\n')}
 ${alerts.map((a) => `<p style='color:#b71c1c'><b>${escapeHtml(a.head)}</b></p><ul>${a.items.map((u) => `<li>${escapeHtml(u)}</li>`).join('')}</ul>`).join('\n')}
-<p>${footer}</p>
+<p>${escapeHtml(footer)}</p>
 </body></html>`;
   const text = [
+    ...first.flatMap((f) => [f, '']),
     intro,
     '',
     // Same cells as the HTML row; a zero count is left out, as the HTML leaves it blank.
