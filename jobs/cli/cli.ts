@@ -184,7 +184,8 @@ function program(): Command {
     .option('--dry-run', '只对账和生成报告，不发送邮件')
     .action(async (o: { config: string; asOf?: string; checkpoint?: string; dryRun?: boolean }) => {
       const loaded = loadConfig(o.config);
-      assertMailSecrets(loaded);
+      // A dry run sends nothing: it needs no SMTP password.
+      if (!o.dryRun) assertMailSecrets(loaded);
       if (o.checkpoint && !isCheckpointId(o.checkpoint)) throw new InputError('--checkpoint', `「${o.checkpoint}」不是节点，应为 ${CHECKPOINTS.map((c) => c.id).join(' 或 ')}。`);
       const asOf = o.asOf ? isoOption(o.asOf, '--as-of') : dateIn(TIMEZONE);
       // The first Ctrl+C / SIGTERM lets the message in flight finish (no uncertain entry); a second one kills.

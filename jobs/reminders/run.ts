@@ -77,7 +77,8 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
     const sourcesText = sourcesLine(sources);
     const fullIds = config.fullIdNumbers;
     const unreadableRows = unreadable.map((u) => ({ file: basename(u.file), college: u.college, reason: u.reason }));
-    const reportFile = join(reportDir, `组织关系转接对账-${opts.asOf}.xlsx`);
+    // A dry run never overwrites the day's real report (its 发送结果 sheet is the record of what was sent).
+    const reportFile = join(reportDir, `组织关系转接对账-${opts.asOf}${opts.dryRun ? '-试运行' : ''}.xlsx`);
     // Written before any mail (a report that cannot be written stops the run), and again
     // after sending with what each message came to.
     const unmatchedMail = unmatchedMails(mail.unmatched, result);
