@@ -201,7 +201,7 @@ function program(): Command {
         process.off('SIGINT', onSignal);
       });
       // An unreadable source, or lists held back for one, is bad input (issue 18).
-      process.exitCode = outcome.unreadable.length || outcome.gaps.length || outcome.held.length ? EXIT.input : outcome.failures.length || outcome.uncertain.length || outcome.torn.length ? EXIT.findings : EXIT.ok;
+      process.exitCode = outcome.unreadable.length || outcome.gaps.length || outcome.held.length ? EXIT.input : outcome.failures.length || outcome.uncertain.length || outcome.torn.length || outcome.stopped ? EXIT.findings : EXIT.ok;
     });
 
   p.command('journal')

@@ -94,7 +94,7 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
     const reminders = opts.checkpoint
       ? [forcedReminder(opts.asOf, cohort, opts.checkpoint)]
       : dueReminders(opts.asOf, cohort, config.reminders.leadDays).filter((r) => !opts.remindersBefore || r.date < opts.remindersBefore);
-    const outcome: RunOutcome = { result, reportFile, reminders, sent: [], failures: [], uncertain: [], alreadySent: [], stopped: 0, torn: [], unreadable, gaps, held: [] };
+    const outcome: RunOutcome = { result, reportFile, reminders, sent: [], failures: [], uncertain: [], alreadySent: [], stopped: 0, unsent: [], torn: [], unreadable, gaps, held: [] };
     if (!reminders.length) {
       log(`${opts.asOf} 不是提醒日，未发送邮件。`);
       return outcome;
@@ -141,10 +141,12 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
         }
       }
     }
-    const { sent, failures, uncertain, alreadySent, stopped } = courier.results;
+    const { sent, failures, uncertain, alreadySent, stopped, unsent } = courier.results;
+    // Interrupted: what did not go is named here, and the exit code says so (the next run sends it).
+    for (const u of unsent) log(`未发送（运行被中断，下次运行时发送）：${printable(u.label)}${u.members ? `（${u.members} 人）` : ''}`);
     const where = sender ? sender.describe : '（试运行，未发送）';
     log(`邮件：已发送 ${sent.length} 封，失败 ${failures.length} 项，此前已发送 ${alreadySent.length} 封，状态不确定 ${uncertain.length} 封；${where}`);
-    return { ...outcome, sent, failures, uncertain, alreadySent, stopped, torn: state.torn };
+    return { ...outcome, sent, failures, uncertain, alreadySent, stopped, unsent, torn: state.torn };
   } finally {
     if (lock && !opts.lock) await lock.release();
   }
