@@ -27,6 +27,8 @@ import { printable } from '../lib/terminal.js';
 import { gapNotice, gapsOf, sendDecision, sourcesLine, type ReceiptSource } from '../../shared/receiptSources.js';
 import { receiptSources } from './sources.js';
 import { composeHeldMail } from './heldMail.js';
+import { IncompleteSummaries } from './incomplete.js';
+import { occasionOf } from '../../shared/messageKey.js';
 
 export { BusyError };
 
@@ -109,6 +111,17 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
     let finished = false;
     try {
       const byCollege = unresolvedByCollege(result);
+      // A summary sent without some colleges is corrected once, by the first later run of the same reminder that reads them (issue 18, item 5).
+      const incomplete = new IncompleteSummaries(stateDir);
+      const missingNow = [...new Set(unreadableRows.map((u) => u.college ?? u.file))];
+      const correctSummary = async (reminder: Reminder, sentBefore: boolean, send: (correction: string) => Promise<boolean>) => {
+        const occasion = occasionOf({ cohort, kind: reminder.checkpoint, date: reminder.date });
+        if (!sentBefore) return incomplete.set(occasion, missingNow);
+        const fixed = incomplete.missing(occasion).filter((c) => !missingNow.includes(c));
+        if (!fixed.length) return;
+        const correction = `更正：${reminder.date} 发出的汇总缺少 ${fixed.join('、')}（登记表当时无法读取），现已读取；以下为更正后的全校数字。`;
+        if (await send(correction)) incomplete.set(occasion, missingNow);
+      };
       for (const reminder of reminders) {
         const decision = sendDecision(gaps, reminder, opts.asOf, cohort);
         if (decision === 'hold') {
@@ -125,7 +138,14 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
         const report = await buildReport(result, { ...reportExtras, deliveries });
         const summary = planSummaryMail(ctx, reminder, courier.results, { report, unreadable: unreadableRows, unmatchedMail: unmatchedMail.length });
         if (!summary) log('配置中没有组织部（orgDept）邮箱：未发送汇总。');
-        else if (!(await courier.deliver(summary))) log(`组织部汇总邮件未能确认送达：各学院的发送结果见对账报告「发送结果」工作表（${resolve(reportFile)}）。`);
+        else {
+          const before = courier.results.alreadySent.length;
+          if (!(await courier.deliver(summary))) log(`组织部汇总邮件未能确认送达：各学院的发送结果见对账报告「发送结果」工作表（${resolve(reportFile)}）。`);
+          else if (sender) await correctSummary(reminder, courier.results.alreadySent.length > before, async (correction) => {
+            const fixed = planSummaryMail(ctx, reminder, courier.results, { report, unreadable: unreadableRows, unmatchedMail: unmatchedMail.length, correction });
+            return fixed ? courier.deliver(fixed) : false;
+          });
+        }
       }
       finished = true;
     } finally {

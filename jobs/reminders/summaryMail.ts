@@ -115,7 +115,8 @@ ${alerts.map((a) => `<p style='color:#b71c1c'><b>${escapeHtml(a.head)}</b></p><u
     '',
     footer,
   ].join('\n');
-  const key: MessageKey = { cohort: result.cohort, kind: i.reminder.checkpoint, date: i.reminder.date, audience: 'summary' };
+  // A correction is a message of its own, once per day it is made.
+  const key: MessageKey = { cohort: result.cohort, kind: i.reminder.checkpoint, date: i.reminder.date, audience: 'summary', ...(i.correction ? { id: `更正-${result.asOf}` } : {}) };
   return {
     key, label: i.label, to: i.to, cc: [], subject, html, text,
     members: result.members.filter((m) => !STATUS_INFO[m.status].resolved).length,
