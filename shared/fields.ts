@@ -97,7 +97,9 @@ export type ReceiptOnlyKey = (typeof RECEIPT_ONLY_FIELDS)[number]['key'];
 export type AnyFieldKey = FieldKey | ReceiptOnlyKey;
 
 export const FIELD_KEYS = REGISTRATION_FIELDS.map((f) => f.key) as FieldKey[];
-const ALL = [...REGISTRATION_FIELDS, ...RECEIPT_ONLY_FIELDS] as FieldDef[];
+/** Every field a column may be mapped to by a person (列对应, --map, config `columns`). */
+export const MAPPABLE_FIELDS: readonly FieldDef[] = [...REGISTRATION_FIELDS, ...RECEIPT_ONLY_FIELDS];
+const ALL = MAPPABLE_FIELDS;
 const BY_KEY = new Map<string, FieldDef>(ALL.map((f) => [f.key, f]));
 
 export const isFieldKey = (key: string): key is AnyFieldKey => BY_KEY.has(key);

@@ -7,7 +7,7 @@
  * longest wording first. Two fields scoring alike are reported, never guessed. Every
  * decision carries its reason, so `zhuanjie columns` and the pane can show it.
  */
-import { IGNORED_HEADERS, RECEIPT_ONLY_FIELDS, REGISTRATION_FIELDS, fieldLabel, type AnyFieldKey, type FieldDef } from './fields.js';
+import { IGNORED_HEADERS, MAPPABLE_FIELDS, fieldLabel, type AnyFieldKey, type FieldDef } from './fields.js';
 import type { Cell } from './normalize.js';
 
 /** Brackets whose content is a hint for the person filling in the sheet, not the column's name. */
@@ -115,7 +115,7 @@ export interface ColumnDecision {
 export type ColumnOverrides = ReadonlyMap<string, AnyFieldKey | null>;
 
 /** Stored corrections (header → field key, standard header or 「忽略」) → overrides; names that mean nothing are dropped. */
-export function overrideMap(entries: Record<string, string | null>, fields: readonly FieldDef[] = [...REGISTRATION_FIELDS, ...RECEIPT_ONLY_FIELDS]): Map<string, AnyFieldKey | null> {
+export function overrideMap(entries: Record<string, string | null>, fields: readonly FieldDef[] = MAPPABLE_FIELDS): Map<string, AnyFieldKey | null> {
   const out = new Map<string, AnyFieldKey | null>();
   for (const [h, f] of Object.entries(entries)) {
     const field = f === null ? null : resolveFieldName(fields, f);

@@ -4,6 +4,7 @@
  * The 15-digit numbers issued before 1999 have a 6-digit birth date (YYMMDD, 19xx),
  * no check character, and the gender in the last digit.
  */
+import type { MessageArgs } from './messages.js';
 import { cellText, type Cell } from './normalize.js';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -42,7 +43,10 @@ type Gender = '男' | '女';
  */
 export type IdCheck =
   | { ok: true; value: string; gender: Gender }
-  | { ok: false; code: IdCode; value: string; args?: Record<string, string | number>; gender?: Gender };
+  | ({ ok: false; value: string; gender?: Gender } & IdFinding);
+
+/** An ID finding with the arguments its message reads. */
+export type IdFinding = { [K in IdCode]: keyof MessageArgs<K> extends never ? { code: K; args?: MessageArgs<K> } : { code: K; args: MessageArgs<K> } }[IdCode];
 
 /** Whether s[from..to) is all ASCII digits (a loop: this runs on every row, bench: rules). */
 function allDigits(s: string, from: number, to: number): boolean {
@@ -89,7 +93,7 @@ function dayNumber(today: string): number {
 }
 
 /** What is wrong with the birth date y-m-d of a member, as of today (ISO); null when nothing. */
-function birthProblem(y: number, m: number, d: number, today: string | undefined): { code: IdCode; args: Record<string, string | number> } | null {
+function birthProblem(y: number, m: number, d: number, today: string | undefined): IdFinding | null {
   if (!isCalendarDate(y, m, d)) return { code: 'ID_BIRTH', args: { birth: `${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}` } };
   if (y < EARLIEST_BIRTH_YEAR) return { code: 'ID_BIRTH_EARLY', args: { birth: iso(y, m, d) } };
   if (today === undefined) return null;

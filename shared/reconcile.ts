@@ -249,7 +249,10 @@ function statusFromReceipts(m: RegisteredMember, candidates: Set<ReceiptRecord>,
       status = 'mismatch';
       reasons.push(`同一天既有接收回执又有退回记录（${describe(last)}、${describe(sameDay[0]!)}）`);
     } else if (last?.state === 'landed') {
-      if (!last.name || !m.name) {
+      // Without a name to compare, only an equal valid ID number is certain enough (its
+      // check digit rules out a typo landing on another member); a 学号 alone is not.
+      const byIdAlone = !last.name && m.name !== '' && last.idNumber !== null && last.idNumber === m.idNumber;
+      if ((!last.name || !m.name) && !byIdAlone) {
         status = 'mismatch';
         reasons.push(`${describe(last)}：${m.name ? '回执' : '登记表'}缺少姓名，无法核对`);
       } else {
@@ -259,6 +262,7 @@ function statusFromReceipts(m: RegisteredMember, candidates: Set<ReceiptRecord>,
         reasons.push(`${basis.source || '回执'}${when(basis)}：${stateText(basis)}`);
         if (!basis.receiptDate) reasons.push(basis.receiptDateText ? `回执日期「${basis.receiptDateText}」无法识别` : '回执没有日期');
         if (foldings.size) reasons.push(`姓名按${[...foldings].map((f) => NAME_FOLDING_TEXT[f]).join('、')}后一致`);
+        if (byIdAlone) reasons.push('回执没有姓名，按身份证号核对');
       }
     } else if (last?.state === 'failed') {
       status = 'failed';

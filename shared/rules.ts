@@ -5,17 +5,18 @@
  * rule reads back what another wrote. validate.ts runs them all in one pass, then each
  * rule's `finish` for what needs every row (repeated 学号 and ID numbers).
  */
-import type { FieldKey } from './fields.js';
-import type { FindingCode } from './messages.js';
+import { FIELD_KEYS, type FieldKey } from './fields.js';
+import type { ArgsParam, CodeWithArgs, FindingCode } from './messages.js';
 import { addDays, codePoints, isEmail, latestDayOf } from './normalize.js';
 import { isUndecidedOrg, transferTypeLabels } from './enums.js';
-import { fieldBit, type MemberRecord, type RowRead } from './member.js';
+import { FIELD_INDEX, fieldBit, type MemberRecord, type RowRead } from './member.js';
 import type { RuleSettings } from './settings.js';
 
-export type Push = (field: FieldKey | null, code: FindingCode, args?: Record<string, string | number>) => void;
+/** Reports a finding in this row; the arguments are those the code's message reads (messages.ts). */
+export type Push = <C extends FindingCode>(field: FieldKey | null, code: C, ...args: ArgsParam<C>) => void;
 
 /** One row as the rules see it: the reader's findings about the row, and what the rules add. */
-export interface RowCheck extends Pick<RowRead, 'id' | 'phoneOk' | 'filled' | 'errored'> {
+export interface RowCheck extends Pick<RowRead, 'id' | 'phoneOk' | 'filled' | 'errored' | 'cells'> {
   m: MemberRecord;
   /** Fields that already carry a finding in this row (a bit mask, like `filled`). */
   failed: number;
@@ -26,6 +27,8 @@ export interface RowCheck extends Pick<RowRead, 'id' | 'phoneOk' | 'filled' | 'e
 export interface SheetState {
   settings: RuleSettings;
   today: string;
+  /** The fields the sheet has a column for. */
+  present: readonly FieldKey[];
   requiredPresent: readonly FieldKey[];
   /** The bits of requiredPresent, in its order. */
   requiredBits: readonly number[];
@@ -35,22 +38,23 @@ export interface SheetState {
   studentIds: Repeats;
   idNumbers: Repeats;
   /** Verdicts on one cell's text, each decided once per distinct text in the sheet. */
-  headerVerdict: Decided<FindingCode | null>;
-  orgIsCommittee: Decided<boolean>;
+  headerVerdict: VerdictPerText<HeaderProblem | null>;
+  orgIsCommittee: VerdictPerText<boolean>;
 }
 
 export function sheetState(settings: RuleSettings, today: string, present: ReadonlySet<FieldKey>, required: readonly FieldKey[]): SheetState {
   const requiredPresent = required.filter((k) => present.has(k));
   return {
     settings, today,
+    present: FIELD_KEYS.filter((k) => present.has(k)),
     requiredPresent,
     requiredBits: requiredPresent.map(fieldBit),
     codeLengths: new Set(settings.orgCodeLengths),
     typeLabels: transferTypeLabels(settings).join('」「'),
     studentIds: new Repeats(),
     idNumbers: new Repeats(),
-    headerVerdict: new Decided(),
-    orgIsCommittee: new Decided(),
+    headerVerdict: new VerdictPerText(),
+    orgIsCommittee: new VerdictPerText(),
   };
 }
 
@@ -128,7 +132,7 @@ function fnv1a(s: string): number {
  * and organisations in hundreds of rows (bench: rules). Stops keeping at a bound, so a
  * column of all-different values costs a lookup, never unbounded memory.
  */
-export class Decided<T> {
+export class VerdictPerText<T> {
   private readonly kept = new Map<string, T>();
   get(text: string, s: SheetState, decide: (text: string, s: SheetState) => T): T {
     let v = this.kept.get(text);
@@ -141,12 +145,17 @@ export class Decided<T> {
 }
 
 /** A finding about a row, reported once every row has been seen. */
-export type RowPush = (row: number, field: FieldKey, code: FindingCode, args?: Record<string, string | number>) => void;
+export type RowPush = <C extends FindingCode>(row: number, field: FieldKey, code: C, ...args: ArgsParam<C>) => void;
 
 export interface Rule {
   name: string;
   /** Where the rule comes from, in a few words. */
   source: string;
+  /**
+   * Rules whose findings this one reads (through `failed`): it must run after them.
+   * ROW_RULES is checked against this when the module loads.
+   */
+  after?: readonly Rule[];
   check(r: RowCheck, s: SheetState): void;
   /** After the last row: findings that need every row (repeats). Listed in the row, at the rule's place. */
   finish?(s: SheetState, push: RowPush): void;
@@ -170,6 +179,32 @@ const B = {
 } as const;
 
 const includesAny = (s: string, words: readonly string[]) => words.some((w) => s.includes(w));
+
+/**
+ * Before the rules: a formula error (#N/A from a VLOOKUP, #REF!) says nothing about the
+ * member. It is reported once, on its cell, and the cell is checked no further (the
+ * rules skip fields in `errored`).
+ */
+export const cellErrorValues: Rule = {
+  name: 'cellErrorValues',
+  source: 'Excel 公式错误值不是党员信息：单独报出，不再按“必填”等规则检查',
+  check({ errored, cells, push }, s) {
+    if (!errored) return;
+    for (const k of s.present) if (errored & fieldBit(k)) push(k, 'CELL_ERROR_VALUE', { value: cells[FIELD_INDEX[k]]!.written });
+  },
+};
+
+/** The findings that say a cell must be filled in: on a cell marked 「/」「无」… the mark is the problem. */
+const MUST_FILL = new Set<FindingCode>(['REQUIRED', 'REQUIRED_FOR_PAPER', 'ORG_CODE_REQUIRED']);
+
+/**
+ * Beside the rules, on every finding: a must-fill finding on a cell the secretary marked
+ * not applicable becomes MARKED_NOT_APPLICABLE, which quotes the mark and the reason the
+ * cell is needed. Null when the finding stands as it is.
+ */
+export function markedNotApplicable(code: FindingCode, why: string, mark: string): CodeWithArgs<'MARKED_NOT_APPLICABLE'> | null {
+  return MUST_FILL.has(code) ? { code: 'MARKED_NOT_APPLICABLE', args: { mark, why } } : null;
+}
 
 export const requiredCells: Rule = {
   name: 'requiredCells',
@@ -212,7 +247,8 @@ export const idNumberValid: Rule = {
   check({ m, id, push }, s) {
     if (!id) return;
     if (!id.ok) {
-      push('idNumber', id.code, id.args);
+      // The check typed code and arguments together; the generic push cannot see that.
+      (push as (field: FieldKey, code: FindingCode, args?: object) => void)('idNumber', id.code, id.args);
       return;
     }
     s.idNumbers.add(id.value, m.row);
@@ -344,13 +380,17 @@ export const letterHeaderAuthority: Rule = {
   },
 };
 
-function headerProblem(h: string, s: SheetState): FindingCode | null {
+type HeaderProblem = 'HEADER_IS_BRANCH' | 'HEADER_UNRECOGNISED';
+
+function headerProblem(h: string, s: SheetState): HeaderProblem | null {
   if (HEADER_BRANCH.test(h)) return 'HEADER_IS_BRANCH';
   return includesAny(h, s.settings.letterHeaderKeywords) ? null : 'HEADER_UNRECOGNISED';
 }
 
 export const probationaryMember: Rule = {
   name: 'probationaryMember',
+  // An unreadable 考察表 answer is already an error: no second finding that it is missing.
+  after: [enumeratedValues],
   source: 'seed 002：预备党员须提供盖章的《预备党员考察表》；预备期满一年应先讨论转正',
   check({ m, failed, push }) {
     if (m.memberType !== 'probationary') return;
@@ -385,9 +425,22 @@ export const destinations: Rule = {
   },
 };
 
+/** Throws when a rule is listed before a rule it reads: the order is a contract, not an accident. */
+function inDependencyOrder(rules: readonly Rule[]): readonly Rule[] {
+  rules.forEach((rule, i) => {
+    for (const dep of rule.after ?? []) {
+      const at = rules.indexOf(dep);
+      if (at < 0 || at > i) throw new Error(`Rule ${rule.name} reads ${dep.name}, which must run before it.`);
+    }
+  });
+  return rules;
+}
+
 /** Every row rule, in the order their findings are listed. */
-export const ROW_RULES: readonly Rule[] = [
-  requiredCells, nameFormat, studentIdOnce, idNumberValid, genderMatchesId, enumeratedValues, contacts, dates,
+export const ROW_RULES: readonly Rule[] = inDependencyOrder([
+  cellErrorValues, requiredCells, nameFormat, studentIdOnce, idNumberValid, genderMatchesId, enumeratedValues, contacts, dates,
   duesAndValidity, orgCodeFormat, inRegionNeedsBranch, paperLetterFields, letterHeaderAuthority, probationaryMember,
   duesMonthOfIssue, destinations,
-];
+]);
+
+export { inDependencyOrder };

@@ -1,6 +1,6 @@
 /**
  * The standard registration template: one layout, drawn by both `zhuanjie template`
- * (jobs/write/template.ts, ExcelJS) and the pane's 插入标准模板 (addin/office.ts).
+ * (jobs/template/template.ts, ExcelJS) and the pane's 插入标准模板 (addin/office.ts).
  */
 import { REGISTRATION_FIELDS, REQUIRED_FIELDS, type FieldKey } from './fields.js';
 import { transferTypeLabels } from './enums.js';

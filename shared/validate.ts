@@ -5,9 +5,9 @@
  * task pane and in Node.
  */
 import { FIELD_KEYS, REGISTRATION_FIELDS, REQUIRED_FIELDS, fieldLabel, type FieldKey } from './fields.js';
-import { message, type FindingCode, type Severity } from './messages.js';
-import { FIELD_INDEX, fieldBit, memberReader, type CellRead, type MemberRecord } from './member.js';
-import { ROW_RULES, sheetState, type RowCheck } from './rules.js';
+import { message, renderMessage, type ArgsParam, type FindingCode, type Severity } from './messages.js';
+import { FIELD_INDEX, memberReader, type CellRead, type MemberRecord } from './member.js';
+import { markedNotApplicable, ROW_RULES, sheetState, type RowCheck } from './rules.js';
 import { defaultRuleSettings, type RuleSettings } from './settings.js';
 import { columnLetter, findHeader, footerReason, HEADER_SEARCH_TEXT, type HeaderMatch, type SheetSnapshot } from './table.js';
 import type { ColumnOverrides } from './headers.js';
@@ -56,9 +56,6 @@ export class HeaderNotFoundError extends Error {
   }
 }
 
-/** Findings that say a field must be filled: a not-applicable mark there gets its own text. */
-const MUST_FILL = new Set<FindingCode>(['REQUIRED', 'REQUIRED_FOR_PAPER', 'ORG_CODE_REQUIRED']);
-
 /** Validate one sheet. Throws HeaderNotFoundError when it has no recognisable header. */
 export function validateSheet(snapshot: SheetSnapshot, options: ValidateOptions): ValidationResult {
   const settings = options.settings ?? defaultRuleSettings();
@@ -78,8 +75,8 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
   // Each member's row index: records are read when asked for (reconcile asks; the pane does not).
   const memberAt: number[] = [];
   const skippedRows: ValidationResult['skippedRows'] = [];
-  const table = (col: number, field: FieldKey | null, code: FindingCode, args: Record<string, string | number>) =>
-    findings.push({ row: header.row, field, column: columnLetter(originCol + col), code, ...message(code, args) });
+  const table = <C extends FindingCode>(col: number, field: FieldKey | null, code: C, ...args: ArgsParam<C>) =>
+    findings.push({ row: header.row, field, column: columnLetter(originCol + col), code, ...message(code, ...args) });
 
   // Table-level findings live on the header row.
   for (const key of REQUIRED_FIELDS) {
@@ -105,18 +102,15 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
   let ruleAt = -1;
   let cellsRead: readonly CellRead[] = [];
   const r: RowCheck = {
-    m: null as unknown as MemberRecord, id: null, phoneOk: true, filled: 0, errored: 0, failed: 0,
-    push(field, code, args) {
+    m: null as unknown as MemberRecord, id: null, phoneOk: true, filled: 0, errored: 0, failed: 0, cells: [],
+    push(field: FieldKey | null, code: FindingCode, args: Record<string, string | number> = {}) {
       if (field) {
         const i = FIELD_INDEX[field];
-        // A must-fill finding on a cell marked 「/」「无」… says the mark is the problem.
-        if (marked & (1 << i) && MUST_FILL.has(code)) {
-          args = { mark: cellsRead[i]!.written, why: message(code, args).message };
-          code = 'MARKED_NOT_APPLICABLE';
-        }
+        const instead = marked & (1 << i) ? markedNotApplicable(code, renderMessage(code, args).message, cellsRead[i]!.written) : null;
+        if (instead) ({ code, args } = instead);
         r.failed |= 1 << i;
       }
-      findings.push({ row, field, column: field ? (letters[field] ?? null) : null, code, ...message(code, args) });
+      findings.push({ row, field, column: field ? (letters[field] ?? null) : null, code, ...renderMessage(code, args) });
       order.push(ruleAt);
     },
   };
@@ -142,10 +136,9 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
     r.phoneOk = got.phoneOk;
     r.filled = got.filled;
     r.errored = got.errored;
+    r.cells = got.cells;
     r.failed = 0;
     ruleAt = -1;
-    // A formula error says nothing about the member: reported once, the cell checked no further.
-    if (got.errored) for (const k of present) if (got.errored & fieldBit(k)) r.push(k, 'CELL_ERROR_VALUE', { value: got.cells[FIELD_INDEX[k]]!.written });
     for (let k = 0; k < ROW_RULES.length; k++) {
       ruleAt = k;
       ROW_RULES[k]!.check(r, state);
@@ -156,8 +149,8 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
   // Rules that need every row (repeats) report now; their findings take their place in each row.
   const late: Placed[] = [];
   ROW_RULES.forEach((rule, k) =>
-    rule.finish?.(state, (at, field, code, args) =>
-      late.push({ f: { row: at, field, column: letters[field] ?? null, code, ...message(code, args) }, order: k }),
+    rule.finish?.(state, (at: number, field: FieldKey, code: FindingCode, args: Record<string, string | number> = {}) =>
+      late.push({ f: { row: at, field, column: letters[field] ?? null, code, ...renderMessage(code, args) }, order: k }),
     ),
   );
   if (late.length) placeLate(findings, order, late);

@@ -1,4 +1,4 @@
-/** The graduation year's calendar (shared/calendar.ts): cohorts, checkpoints (seed 001: 9月1日, 12月10日), reminders. */
+/** The graduation year's calendar (shared/calendar.ts, shared/deadlines.ts): cohorts, the season's deadlines (seed 001), reminders. */
 import { describe, expect, it } from 'vitest';
 import { cohortFor } from '../shared/calendar.js';
 import { CHECKPOINTS, DEADLINES, deadlineLabel, dueReminders, forcedReminder, furtherStudyGraceDate, reminderSchedule } from '../shared/deadlines.js';

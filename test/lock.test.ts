@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { acquireLock, BusyError } from '../jobs/lib/lock.js';
 import { tempDir } from './helpers.js';
 
-const LOCK_MODULE = join(import.meta.dirname, '..', 'dist', 'jobs', 'run', 'lock.js');
+const LOCK_MODULE = join(import.meta.dirname, '..', 'dist', 'jobs', 'lib', 'lock.js');
 const CONTENDER = join(import.meta.dirname, 'fixtures', 'lock-contender.mjs');
 
 /** The pid of a process that has exited (as a run killed with kill -9 leaves behind). */

@@ -207,14 +207,12 @@ describe('SMTP faults', () => {
     const { file } = sampleJob(server.port, (c) => {
       c.mail = { transport: 'smtp', host: '127.0.0.1', port: server.port, secure: false, attempts: 4, backoffMs: 20, timeoutMs: 1000 };
     });
-    const started = Date.now();
     const r = await cliAsync(['run', '--config', file, '--as-of', SAMPLE_AS_OF]);
-    // One timeout, not four attempts of it.
-    expect(Date.now() - started).toBeLessThan(8000);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('状态不确定：机械工程学院');
     expect(r.stdout).toContain('不会自动重发');
-    // DATA 1 hung (机械工程学院, first in 拼音 order); three more delivered; the hung one never repeated.
+    // DATA 1 hung (机械工程学院, first in 拼音 order); three more delivered; the hung one never
+    // repeated: one timeout, not four attempts of it (counted, not timed).
     expect(server.dataCount).toBe(4);
     expect(server.messages).toHaveLength(3);
     const summary = server.messages.find((m) => m.parsed.subject!.includes('全校汇总'))!;

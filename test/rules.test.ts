@@ -1,13 +1,27 @@
+/**
+ * The registration-table rules (shared/rules.ts), one describe per rule, named by the
+ * rule's name: the last test checks that every rule has one.
+ */
 import { describe, expect, it } from 'vitest';
 import { CLEAN, HEADER, check, codes, sheet } from './helpers.js';
 import { HeaderNotFoundError, validateSheet } from '../shared/validate.js';
 import { RuleSettingsSchema } from '../shared/settingsSchema.js';
+import { message } from '../shared/messages.js';
+import * as rules from '../shared/rules.js';
+import type { Rule } from '../shared/rules.js';
+
+const tested = new Set<string>();
+/** The tests of one rule: titled by its name, counted for the every-rule test. */
+function rule(r: Rule, what: string, tests: () => void) {
+  tested.add(r.name);
+  describe(`${r.name}: ${what}`, tests);
+}
 
 describe('a clean row', () => {
   it('has no findings', () => expect(check({})).toEqual([]));
 });
 
-describe('rule 1: required cells', () => {
+rule(rules.requiredCells, 'required cells', () => {
   it.each(['学院', '所在党支部', '姓名', '学号', '身份证号', '党员类别', '转接类型', '办理方式', '接收党组织', '毕业去向', '党费交至', '联系电话'])('%s empty is an error', (h) => {
     const f = check({ [h]: '   ' });
     expect(f.some((x) => x.code === 'REQUIRED' && x.severity === 'error')).toBe(true);
@@ -17,17 +31,20 @@ describe('rule 1: required cells', () => {
   });
 });
 
-describe('rule 2: names', () => {
+rule(rules.nameFormat, 'names', () => {
   it.each(['欧阳明轩', '买买提·艾力', '买买提•艾力', '阿依古丽‧吐尔逊', 'John Smith', '𠮷野家'])('accepts %s', (name) => expect(check({ 姓名: name })).toEqual([]));
   it.each(['张3', '王', '李@四', 'A'.repeat(31)])('rejects %s', (name) => expect(codes(check({ 姓名: name }))).toEqual(['name:NAME_FORMAT']));
 });
 
-describe('rule 3–4: duplicates, ID numbers and gender', () => {
+rule(rules.studentIdOnce, 'a 学号 is registered once', () => {
   it('a repeated 学号 is an error on the repeat, naming the first row', () => {
     const r = validateSheet(sheet(CLEAN, { ...CLEAN, 身份证号: '11010519491231002X', 性别: '女' }), { today: '2026-06-10' });
     expect(r.findings.map((f) => [f.row, f.code])).toEqual([[4, 'STUDENT_ID_DUPLICATE']]);
     expect(r.findings[0]!.message).toContain('第 3 行');
   });
+});
+
+rule(rules.idNumberValid, 'ID numbers (GB 11643), each registered once', () => {
   it('a repeated ID number is an error', () => {
     const r = validateSheet(sheet(CLEAN, { ...CLEAN, 学号: '2022083102' }), { today: '2026-06-10' });
     expect(codes(r.findings)).toEqual(['idNumber:ID_DUPLICATE']);
@@ -43,12 +60,15 @@ describe('rule 3–4: duplicates, ID numbers and gender', () => {
   it('a wrong check character names the right one', () => {
     expect(check({ 身份证号: '110108200403151231' })[0]!.message).toContain('「2」');
   });
+});
+
+rule(rules.genderMatchesId, 'gender agrees with the ID number', () => {
   it('gender disagreeing with the sequence digit is a warning on gender', () => {
     expect(check({ 性别: '女' }).map((f) => [f.field, f.severity])).toEqual([['gender', 'warning']]);
   });
 });
 
-describe('rule 5: enumerations', () => {
+rule(rules.enumeratedValues, 'enumerations', () => {
   it('党员 alone is not a member type', () => expect(codes(check({ 党员类别: '党员' }))).toEqual(['memberType:MEMBER_TYPE_INVALID']));
   it('省外 is not a transfer type in 北京', () => expect(codes(check({ 转接类型: '省外' }))).toEqual(['transferType:TRANSFER_TYPE_INVALID']));
   it('transfer-type labels follow the region setting', () => {
@@ -59,24 +79,24 @@ describe('rule 5: enumerations', () => {
   it('synonyms are accepted', () => expect(check({ 党员类别: '正式', 办理方式: '党员E先锋' })).toEqual([]));
 });
 
-describe('rule 6: contacts', () => {
+rule(rules.contacts, 'contacts', () => {
   it.each(['+86 139 1234 5678', '0731-88888888', '010-82801212'])('accepts %s', (p) => expect(check({ 联系电话: p })).toEqual([]));
   it('a 10-digit mobile is an error', () => expect(codes(check({ 联系电话: '1380013800' }))).toEqual(['phone:PHONE_INVALID']));
   it('a malformed e-mail is an error', () => expect(codes(check({ 电子邮箱: 'zhang@' }))).toEqual(['email:EMAIL_INVALID']));
 });
 
-describe('rule 7: dates', () => {
+rule(rules.dates, 'dates', () => {
   it('unreadable', () => expect(codes(check({ 开具日期: '六月中旬' }))).toEqual(['issueDate:DATE_INVALID']));
   it('join date in the future', () => expect(codes(check({ 入党时间: '2027-03-01' }))).toContain('joinDate:JOIN_DATE_FUTURE'));
   it('issued before joining', () => expect(codes(check({ 入党时间: '2026-06-01', 开具日期: '2026-05-30', 党费交至: '2026-05' }))).toEqual(['issueDate:ISSUE_BEFORE_JOIN']));
 });
 
-describe('rule 8: dues and validity', () => {
+rule(rules.duesAndValidity, 'dues and validity', () => {
   it('党费交至 must be a month', () => expect(codes(check({ 党费交至: '六月' }))).toEqual(['duesPaidThrough:MONTH_INVALID']));
   it.each([0, 91, '三个月'])('validity %s is an error', (v) => expect(codes(check({ 有效期: v }))).toEqual(['validDays:VALID_DAYS_INVALID']));
 });
 
-describe('rule 9: organisation codes', () => {
+rule(rules.orgCodeFormat, 'organisation codes', () => {
   it('a code that lost its leading zero shows the corrected code', () => {
     const f = check({ 组织编码: 11100238152 });
     expect(codes(f)).toEqual(['orgCode:ORG_CODE_LOST_ZERO']);
@@ -89,7 +109,7 @@ describe('rule 9: organisation codes', () => {
   });
 });
 
-describe('rule 10: 京内 goes to a 党支部 with its code (seed 001)', () => {
+rule(rules.inRegionNeedsBranch, '京内 goes to a 党支部 with its code (seed 001)', () => {
   const inRegion = { 转接类型: '京内', 介绍信抬头: '', 组织编码: '011100238152', 接收党组织: '中共北京某某科技有限公司第一支部委员会' };
   it('a 支部委员会 is fine', () => expect(check(inRegion)).toEqual([]));
   it.each(['中共北京某某大学某某学院党总支', '中共北京某某大学委员会', '中共北京某某大学某某学院委员会', '北京某某集团党委'])('%s is not a branch', (org) => {
@@ -98,7 +118,7 @@ describe('rule 10: 京内 goes to a 党支部 with its code (seed 001)', () => {
   it('the code is required', () => expect(codes(check({ ...inRegion, 组织编码: '' }))).toEqual(['orgCode:ORG_CODE_REQUIRED']));
 });
 
-describe('rules 11–12: paper letters (seeds 000, 001)', () => {
+rule(rules.paperLetterFields, 'paper letters (seeds 000, 001)', () => {
   const paper = { 办理方式: '纸质介绍信', 介绍信抬头: '中国人民解放军某部政治工作部', 接收党组织: '中国人民解放军某部某营党委', 介绍信编号: '2026043', 有效期: 60 };
   it('a complete paper letter to the army is fine', () => expect(check(paper)).toEqual([]));
   it('院内 and 京内 never use paper', () => {
@@ -118,14 +138,14 @@ describe('rules 11–12: paper letters (seeds 000, 001)', () => {
   });
 });
 
-describe('rule 13: the letter header (seeds 003, 004 第八条)', () => {
+rule(rules.letterHeaderAuthority, 'the letter header (seeds 003, 004 第八条)', () => {
   it('a 党支部 can never be the header', () => expect(codes(check({ 介绍信抬头: '中共某某公司第三党支部' }))).toEqual(['letterHeader:HEADER_IS_BRANCH']));
   it('a 党总支 neither', () => expect(codes(check({ 介绍信抬头: '北京大学医学部产业党总支' }))).toEqual(['letterHeader:HEADER_IS_BRANCH']));
   it('an unrecognisable body is a warning', () => expect(check({ 介绍信抬头: '长沙某某科技有限公司' }).map((f) => f.severity)).toEqual(['warning']));
   it.each(['北京科技大学计算机与通信工程学院党委', '中共长沙市委组织部', '哈尔滨工业大学党委组织处', '中央和国家机关工委'])('%s is fine', (h) => expect(check({ 介绍信抬头: h })).toEqual([]));
 });
 
-describe('rule 14: probationary members (seed 002)', () => {
+rule(rules.probationaryMember, 'probationary members (seed 002)', () => {
   it('need the 考察表', () => expect(codes(check({ 党员类别: '预备党员', 入党时间: '2025-12-02' }))).toEqual(['probationForm:PROBATION_FORM_MISSING']));
   it('已提供 is enough', () => expect(check({ 党员类别: '预备党员', 入党时间: '2025-12-02', 预备党员考察表: '已提供' })).toEqual([]));
   it('a probation year already over at issue is a warning on memberType', () => {
@@ -133,7 +153,7 @@ describe('rule 14: probationary members (seed 002)', () => {
   });
 });
 
-describe('rule 15: 党费交至 is the month of issue (seed 000)', () => {
+rule(rules.duesMonthOfIssue, '党费交至 is the month of issue (seed 000)', () => {
   it('another month is a warning', () => expect(check({ 党费交至: '2026年3月' }).map((f) => [f.code, f.severity])).toEqual([['DUES_MONTH_MISMATCH', 'warning']]));
   it('a school may fix one month for all', () => {
     const settings = RuleSettingsSchema.parse({ fixedDuesMonth: '2026-07' });
@@ -141,7 +161,7 @@ describe('rule 15: 党费交至 is the month of issue (seed 000)', () => {
   });
 });
 
-describe('rule 16: destinations (seed 001)', () => {
+rule(rules.destinations, 'destinations (seed 001)', () => {
   it('未落实 should go to a 人才交流中心 or 街道, else a warning', () => {
     expect(check({ 毕业去向: '未落实', 接收党组织: '长沙市人才交流服务中心党委' })).toEqual([]);
     expect(check({ 毕业去向: '未落实', 接收党组织: '中共长沙某某公司委员会' }).map((f) => [f.code, f.severity])).toEqual([['UNPLACED_ORG', 'warning']]);
@@ -189,9 +209,6 @@ describe('table rules', () => {
     expect(Object.keys(r.columns)).toHaveLength(22);
     expect(r.findings).toEqual([]);
   });
-  it('a formula error value (#N/A from a VLOOKUP) is one finding on its cell, not "required"', () => {
-    expect(codes(check({ 学号: '#N/A', 联系电话: '#VALUE!' }))).toEqual(['studentId:CELL_ERROR_VALUE', 'phone:CELL_ERROR_VALUE']);
-  });
   it('rows with only a pre-filled 序号 or a note outside the table are not members', () => {
     const snap = sheet(CLEAN);
     snap.rows[1]!.unshift('序号');
@@ -213,3 +230,31 @@ describe('table rules', () => {
 function HEADER_ROW_WITH(o: Record<string, unknown>) {
   return sheet({ ...CLEAN, 学号: '2022083109', 身份证号: '11010519491231002X', 性别: '女', ...o }).rows[2]!;
 }
+
+rule(rules.cellErrorValues, 'formula error values, before the rules', () => {
+  it('a formula error value (#N/A from a VLOOKUP) is one finding on its cell, not "required"', () => {
+    expect(codes(check({ 学号: '#N/A', 联系电话: '#VALUE!' }))).toEqual(['studentId:CELL_ERROR_VALUE', 'phone:CELL_ERROR_VALUE']);
+  });
+});
+
+describe('the rules’ contracts', () => {
+  it('every rule has tests, titled by its name', () => {
+    expect(rules.ROW_RULES.map((r) => r.name).filter((n) => !tested.has(n))).toEqual([]);
+  });
+  it('a rule that reads another’s findings runs after it: listing it first fails when the module loads', () => {
+    expect(rules.ROW_RULES.indexOf(rules.enumeratedValues)).toBeLessThan(rules.ROW_RULES.indexOf(rules.probationaryMember));
+    expect(() => rules.inDependencyOrder([rules.probationaryMember, rules.enumeratedValues])).toThrow(/probationaryMember reads enumeratedValues/);
+    expect(() => rules.inDependencyOrder([rules.probationaryMember])).toThrow(/must run before/);
+  });
+  it('a must-fill finding on a cell marked not applicable quotes the mark; other findings stand', () => {
+    expect(rules.markedNotApplicable('REQUIRED', '必填项为空', '/')).toEqual({ code: 'MARKED_NOT_APPLICABLE', args: { mark: '/', why: '必填项为空' } });
+    expect(rules.markedNotApplicable('PHONE_INVALID', '', '/')).toBeNull();
+  });
+  it('message arguments are typed per code: a misspelt or missing one does not compile', () => {
+    // @ts-expect-error `lenght` is not an argument of ID_LENGTH
+    message('ID_LENGTH', { lenght: 17 });
+    // @ts-expect-error ID_LENGTH reads `length`
+    message('ID_LENGTH');
+    expect(message('ID_LENGTH', { length: 17 }).message).toContain('17 位');
+  });
+});

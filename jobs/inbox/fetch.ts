@@ -1,5 +1,5 @@
 /**
- * The 回执 mailbox (issue 14): fetch new receipt e-mails into the journal, and read
+ * The 回执 mailbox: fetch new receipt e-mails into the journal, and read
  * the journal back as receipts for reconciliation and as the list of e-mails that
  * could not be matched.
  */

@@ -3,7 +3,7 @@
  * registration and receipt sources (with the user's column corrections) in, the
  * validations, how each receipt file was read, and the reconciliation out.
  */
-import { REGISTRATION_FIELDS, RECEIPT_ONLY_FIELDS, type FieldDef } from '../../shared/fields.js';
+import { MAPPABLE_FIELDS } from '../../shared/fields.js';
 import { parseColumnMap, unusedOverrides, type ColumnOverrides } from '../../shared/headers.js';
 import { reconcile, type ReconcileResult } from '../../shared/reconcile.js';
 import type { ReceiptRecord, ReceiptSourceKind } from '../../shared/receipts.js';
@@ -17,7 +17,6 @@ import { membersOf, readReceiptFile, validateFile, type FileValidation, type Rec
 import { collegeOfFile, readEach, type Unreadable } from '../lib/read/unreadable.js';
 
 /** Every field a correction may name: registration and receipt columns. */
-export const MAPPABLE_FIELDS: readonly FieldDef[] = [...REGISTRATION_FIELDS, ...RECEIPT_ONLY_FIELDS];
 
 export interface Source {
   path: string;

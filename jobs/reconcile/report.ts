@@ -8,6 +8,7 @@ import { reconcileAlerts } from '../../shared/reconcileFindings.js';
 import { listWorkbook, type SheetSpec } from '../lib/excel.js';
 import type { UnmatchedMail } from '../../shared/mailReceipt.js';
 import type { DeliveryRow } from '../lib/mail/courier.js';
+import type { Unreadable } from '../lib/read/unreadable.js';
 import { collegeRows, sortForAction } from '../../shared/lists.js';
 
 /** A registration field's column as the catalogue defines it: one header, one width, text or not. */
@@ -54,7 +55,7 @@ const memberRow = (m: MemberStatus, fullIds: boolean) => [
 
 export interface ReportExtras {
   /** Registrations that could not be read (their members are missing from every count). */
-  unreadable?: { file: string; college?: string; reason: string }[];
+  unreadable?: Unreadable[];
   /** What this run's mail came to: written into the report after sending. */
   deliveries?: DeliveryRow[];
   /** The receipt sources used and as of when (issue 18). */

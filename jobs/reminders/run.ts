@@ -1,7 +1,7 @@
 /**
  * `zhuanjie run`: reconcile, write the report, and on a reminder day send each
  * college its unresolved members and the 组织部 a summary. This file decides what
- * goes and in what order; the courier (mail/deliver.ts) sends each message through the
+ * goes and in what order; the courier (lib/mail/courier.ts) sends each message through the
  * journal, so that a re-run sends only what was not sent and nothing twice.
  */
 import { basename, join, resolve } from 'node:path';
@@ -45,7 +45,7 @@ export interface RunOptions extends Pick<CourierOptions, 'stopping'> {
   lock?: Lock;
 }
 
-/** What the run came to; what its messages came to is the courier's account (deliver.ts), less the report rows. */
+/** What the run came to; what its messages came to is the courier's account (lib/mail/courier.ts), less the report rows. */
 export interface RunOutcome extends Omit<SendResults, 'rows'> {
   result: ReconcileResult;
   reportFile: string;
@@ -69,7 +69,7 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
   try {
     if (!config.registrations.length) throw new InputError(loaded.file ?? '配置', '没有配置登记表（registrations）。');
     const cohort = config.cohort ?? cohortFor(opts.asOf);
-    // E-mailed receipts (issue 14): fetch new mail first, then count everything the mailbox journal holds.
+    // E-mailed receipts: fetch new mail first, then count everything the mailbox journal holds.
     const mail = await mailboxReceipts(loaded, { fetch: !opts.dryRun, log });
     // A registration that cannot be read is reported and set aside; every other college still gets its list.
     const { result, unreadable, receiptFiles, unreadableReceipts } = loadAndReconcile({ ...pipelineInput(loaded, opts.asOf, cohort), extraReceipts: mail.receipts, isolate: true });

@@ -14,6 +14,7 @@ import { STYLE } from '../lib/mail/style.js';
 import { catchUpMark, distanceText, sendDay } from '../../shared/sendDay.js';
 import { reconcileAlerts } from '../../shared/reconcileFindings.js';
 import { unmatchedMailLine } from '../inbox/unmatched.js';
+import type { Unreadable } from '../lib/read/unreadable.js';
 
 export interface SummaryMailInput {
   result: ReconcileResult;
@@ -25,12 +26,12 @@ export interface SummaryMailInput {
   report: Buffer;
   /** Colleges whose message could not be delivered, with why (the summary carries them). */
   undelivered: { college: string; reason: string; members: number }[];
-  /** 回执 e-mails that could not be matched to a member (issue 14). */
+  /** 回执 e-mails that could not be matched to a member. */
   unmatchedMail?: number;
   /** Colleges whose message may or may not have arrived (sending interrupted). */
   uncertain?: { college: string; reason: string; members: number }[];
   /** Registrations that could not be read: their members are missing from every count. */
-  unreadable?: { file: string; college?: string; reason: string }[];
+  unreadable?: Unreadable[];
   /** The receipt sources used and as of when (shared/receiptSources.ts). */
   sources?: string;
   /** Sent in spite of a receipt source that could not be used: said first. */
@@ -54,7 +55,7 @@ function bar(fraction: number): string {
 const UNCERTAIN_HEAD = '以下学院的提醒发送中断，无法确认是否送达（不会自动重发），请向学院核实，其名单在附件中：';
 
 const UNREADABLE_HEAD = '以下登记表无法读取，其中的党员未计入本次对账和提醒，请联系学院重新提交：';
-const unreadableLine = (u: { file: string; college?: string; reason: string }) => `${headerSafe(u.file)}${u.college ? `（${u.college}）` : ''}：${u.reason}`;
+const unreadableLine = (u: Unreadable) => `${headerSafe(u.file)}${u.college ? `（${u.college}）` : ''}：${u.reason}`;
 
 export function composeSummaryMail(i: SummaryMailInput): Outgoing {
   const { result } = i;
