@@ -18,6 +18,7 @@ import { INBOX_JOURNAL, placesOf } from '../lib/places.js';
 import { InboxJournal, type MailEntry } from './journal.js';
 import { fetchMaildir } from './maildir.js';
 import { lastRead, markRead } from './lastRead.js';
+import { previewMail } from './preview.js';
 import { beijingMinute, MAILBOX_SOURCE, type ReceiptSource } from '../../shared/receiptSources.js';
 import type { FetchSummary } from './process.js';
 
@@ -84,7 +85,11 @@ export interface MailReceipts {
 
 /** Everything the journal holds, as receipts (per the photo setting) and unmatched e-mails. */
 export function readMailReceipts(stateDir: string, m: MailboxConfig | undefined): MailReceipts {
-  const { entries } = inboxJournal(stateDir).read();
+  return mailReceiptsOf(inboxJournal(stateDir).read().entries, m);
+}
+
+/** Journal entries as receipts (per the photo setting) and unmatched e-mails. */
+export function mailReceiptsOf(entries: readonly MailEntry[], m: MailboxConfig | undefined): MailReceipts {
   const photoCounts = m?.photoCountsAsCompleted ?? true;
   const receipts: ReceiptRecord[] = [];
   const unmatched: UnmatchedMail[] = [];
@@ -107,12 +112,22 @@ const unmatchedOf = (e: MailEntry): UnmatchedMail => ({
  * be read is not fatal here: it comes back as a source with its problem and its last good
  * read, and `run` decides (issue 18: a send day holds the college lists back).
  */
-export async function mailboxReceipts(loaded: LoadedConfig, opts: { fetch: boolean; log: (s: string) => void; now?: Date }): Promise<MailReceipts & { source: ReceiptSource | null }> {
+export async function mailboxReceipts(loaded: LoadedConfig, opts: { fetch: boolean; preview?: boolean; log: (s: string) => void; now?: Date }): Promise<MailReceipts & { source: ReceiptSource | null }> {
   const m = loaded.config.mailbox;
   if (!m) return { receipts: [], unmatched: [], source: null };
   const { stateDir } = placesOf(loaded);
   let problem: string | null = null;
-  if (opts.fetch) {
+  if (opts.preview) {
+    // `run --dry-run`: what a real run would read now, read without changing anything.
+    try {
+      const entries = await previewMail(loaded, opts.log);
+      return { ...mailReceiptsOf(entries, m), source: { name: MAILBOX_SOURCE, asOf: `${beijingMinute(opts.now ?? new Date())}（试运行，只读）`, problem: null } };
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      problem = err.message;
+      opts.log(`警告：回执邮箱无法读取：${err.message} 本次只有此前已读取的邮件回执。`);
+    }
+  } else if (opts.fetch) {
     try {
       await fetchReceipts(loaded, { log: opts.log });
       markRead(stateDir, beijingMinute(opts.now ?? new Date()));

@@ -70,7 +70,8 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
     if (!config.registrations.length) throw new InputError(loaded.file ?? '配置', '没有配置登记表（registrations）。');
     const cohort = config.cohort ?? cohortFor(opts.asOf);
     // E-mailed receipts: fetch new mail first, then count everything the mailbox journal holds.
-    const mail = await mailboxReceipts(loaded, { fetch: !opts.dryRun, log });
+    // A dry run previews the mailbox read-only (EXAMINE), so that it counts what a real run would.
+    const mail = await mailboxReceipts(loaded, { fetch: !opts.dryRun, preview: opts.dryRun, log });
     // A registration that cannot be read is reported and set aside; every other college still gets its list.
     const { result, unreadable, receiptFiles, unreadableReceipts } = loadAndReconcile({ ...pipelineInput(loaded, opts.asOf, cohort), extraReceipts: mail.receipts, isolate: true });
     // Every receipt source, what it is as of, and what keeps it from counting (one rule for every kind).
