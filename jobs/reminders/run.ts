@@ -28,6 +28,7 @@ import { gapNotice, gapsOf, sendDecision, sourcesLine, type ReceiptSource } from
 import { receiptSources } from './sources.js';
 import { composeHeldMail } from './heldMail.js';
 import { IncompleteSummaries } from './incomplete.js';
+import { recordUnsent } from '../lib/mail/unsent.js';
 import { occasionOf } from '../../shared/messageKey.js';
 
 export { BusyError };
@@ -163,6 +164,7 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
       }
     }
     const { sent, failures, uncertain, alreadySent, stopped, unsent } = courier.results;
+    if (sender) recordUnsent(stateDir, unsent, [...sent.map((x) => x.key), ...alreadySent]);
     // Interrupted: what did not go is named here, and the exit code says so (the next run sends it).
     for (const u of unsent) log(`未发送（运行被中断，下次运行时发送）：${printable(u.label)}${u.members ? `（${u.members} 人）` : ''}`);
     const where = sender ? sender.describe : '（试运行，未发送）';
