@@ -39,7 +39,12 @@ export function receiptFileFit(i: { receipts: readonly ReceiptRecord[]; members:
   const sids = new Set(i.members.map((m) => m.studentId).filter(Boolean));
   const byFile = new Map<string, ReceiptRecord[]>();
   // The mailbox is one source of single mails, judged mail by mail (unmatched mails are listed).
-  for (const r of i.receipts) if (!r.mail) byFile.set(r.file, [...(byFile.get(r.file) ?? []), r]);
+  for (const r of i.receipts) {
+    if (r.mail) continue;
+    const list = byFile.get(r.file);
+    if (list) list.push(r);
+    else byFile.set(r.file, [r]);
+  }
   const out: ReceiptFileFit[] = [];
   for (const [file, rows] of byFile) {
     if (rows.length < MIN_ROWS) continue;

@@ -13,7 +13,9 @@ function byCollege(rows: readonly RowProblem[]): string[] {
   const groups = new Map<string, RowProblem[]>();
   for (const r of rows) {
     const k = `${r.college}（${r.file}）`;
-    groups.set(k, [...(groups.get(k) ?? []), r]);
+    const list = groups.get(k);
+    if (list) list.push(r);
+    else groups.set(k, [r]);
   }
   return [...groups].map(([k, rs]) => `${k}：${rs.map((r) => `第${r.row}行 ${r.name || '（姓名空）'}`).join('、')}`);
 }

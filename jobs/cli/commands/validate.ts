@@ -37,7 +37,8 @@ export function validateCommand(program: Command): void {
         if (unused.length) throw new InputError('--map', `表头${unused.map((h) => `「${h}」`).join('、')}在表中不存在，请核对拼写。`);
       }
       // A member in two files (two colleges' sheets) is found across the files (issue 18); repeats inside one file are findings of that file.
-      const across = repeatedRegistrations(membersOf(results, config.colleges)).filter((p) => p.first.file !== p.repeat.file);
+      // One file needs no records read (a sheet of millions of cells stays within its memory bound).
+      const across = results.length > 1 ? repeatedRegistrations(membersOf(results, config.colleges)).filter((p) => p.first.file !== p.repeat.file) : [];
       // `unreadable` and `repeatsAcrossFiles` appear only when there are some: the usual document keeps its one key.
       if (o.json) console.log(JSON.stringify({ ...validationJson(results), ...(across.length ? { repeatsAcrossFiles: across.map(repeatJson) } : {}), ...(unreadable.length ? { unreadable: unreadable.map(({ file, reason }) => ({ file, reason })) } : {}) }, null, 2));
       else {
