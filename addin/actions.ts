@@ -14,6 +14,7 @@ export function paneActions({ port, state, display, queue, settings }: PaneConte
       const name = state.sheet ?? (await port.readActive()).name;
       const n = await port.clearMarks(name);
       state.result = null;
+      state.model = null;
       display.render();
       display.status(`已清除「${name}」上的 ${n} 组校验标记，表格内容和格式未改动。`);
     });
@@ -21,8 +22,12 @@ export function paneActions({ port, state, display, queue, settings }: PaneConte
   /** 插入标准模板: a new sheet laid out as the CLI's template, from the same settings. */
   const insertTemplate = () =>
     queue.run(async () => {
-      const name = await port.insertTemplate(templateLayout(settings));
-      display.status(`已插入标准模板「${name}」：带下拉选项，学号、身份证号等列为文本格式。`);
+      const { name, dropdowns } = await port.insertTemplate(templateLayout(settings));
+      display.status(
+        dropdowns
+          ? `已插入标准模板「${name}」：带下拉选项，学号、身份证号等列为文本格式。`
+          : `已插入标准模板「${name}」：学号、身份证号等列为文本格式。此版本的 Excel 不支持数据验证（需要 ExcelApi 1.8），所以没有加下拉选项。`,
+      );
     });
 
   /**

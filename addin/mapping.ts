@@ -19,6 +19,6 @@ export function mappingStep({ port, state, display, queue }: PaneContext, { rech
         state.mapping = next;
         display.status(`已保存列对应：「${header}」→ ${select.value ? select.selectedOptions[0]!.textContent : '自动识别'}（随工作簿保存）。`);
       })
-      .then(recheck);
+      .then(() => recheck('列对应设置已改变'));
   };
 }

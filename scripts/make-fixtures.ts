@@ -1,7 +1,10 @@
 /**
  * Regenerates test/fixtures: a small registration table written by ExcelJS, then
  * re-saved by LibreOffice (soffice) as .xlsx, .xls and .ods, and a GBK CSV as
- * Excel on Chinese Windows saves it. Run: npx tsx scripts/make-fixtures.ts (needs soffice).
+ * Excel on Chinese Windows saves it; and test/fixtures/reading/ (scripts/readingFixtures.ts):
+ * the same members written every way a college's workbook differs from the standard sheet.
+ * Run: npx tsx scripts/make-fixtures.ts [reading]   (needs soffice, and /usr/bin/python3 with openpyxl;
+ * `reading` writes only test/fixtures/reading/).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
@@ -9,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { newWorkbook, workbookBuffer } from '../jobs/lib/excel.js';
+import { writeReadingFixtures } from './readingFixtures.js';
 
 const out = join(import.meta.dirname, '..', 'test', 'fixtures');
 const header = ['序号', '学院', '所在党支部', '姓名', '性别', '学号', '公民身份号码\n（18位）', '党员类别（正式/预备）', '入党时间', '转接类型', '办理方式', '介绍信抬头', '接收党组织', '组织编码', '毕业去向', '去向单位', '介绍信编号', '开具日期', '有效期（天）', '党费交至', '预备党员考察表', '联系电话', '备注'];
@@ -21,6 +25,11 @@ const rows: (string | number)[][] = [
   [5, ...base, '欧阳雪', '女', '2022020205', '110108200302141271', '预备党员', '2025-12-02', '京外', '线上', '中共重庆市渝中区委组织部', '中共重庆市渝中区解放碑街道工作委员会', '', '就业', '重庆某某公司', '', '2026-06-12', '', '2026年6月', '', '13955556666', ''],
 ];
 
+const onlyReading = process.argv[2] === 'reading';
+if (!onlyReading) await writeLoFixtures();
+await writeReadingFixtures(join(out, 'reading'));
+
+async function writeLoFixtures() {
 const wb = newWorkbook();
 const ws = wb.addWorksheet('登记表');
 ws.addRow(['2026届毕业生党员组织关系介绍信登记表']);
@@ -43,3 +52,4 @@ const csv = [['2026届毕业生党员组织关系介绍信登记表'], header.ma
 writeFileSync(join(out, 'reg_gbk_semicolon.csv'), iconv.encode(csv.replace(/,/g, ';'), 'gbk'));
 writeFileSync(join(out, 'reg_utf8_bom.csv'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)]));
 console.log('fixtures written to', out);
+}

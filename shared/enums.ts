@@ -8,14 +8,15 @@ import {
 } from './fields.js';
 import { cellText, type Cell } from './normalize.js';
 import type { RuleSettings } from './settings.js';
+import { toSimplified } from './simplified.js';
 
 export type MemberType = keyof typeof MEMBER_TYPE_WORDS;
 export type TransferType = keyof typeof TRANSFER_TYPE_WORDS;
 export type Method = keyof typeof METHOD_WORDS;
 export type Destination = keyof typeof DESTINATION_WORDS | 'other';
 
-/** A value as compared: NFKC (full-width forms, 【】 stay), lower case, no white space. */
-export const foldValue = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[\s\u200b\ufeff]+/g, '');
+/** A value as compared: NFKC (full-width forms, 【】 stay), simplified characters, lower case, no white space. */
+export const foldValue = (s: string): string => toSimplified(s.normalize('NFKC')).toLowerCase().replace(/[\s\u200b\ufeff]+/g, '');
 
 const BRACKETED = /[(\[【〔][^)\]】〕]*[)\]】〕]/g;
 

@@ -9,6 +9,7 @@
  */
 import { IGNORED_HEADERS, MAPPABLE_FIELDS, fieldLabel, type AnyFieldKey, type FieldDef } from './fields.js';
 import type { Cell } from './normalize.js';
+import { toSimplified } from './simplified.js';
 
 /** Brackets whose content is a hint for the person filling in the sheet, not the column's name. */
 const HINT = /[(\[【〔{<〈][^)\]】〕}>〉]*[)\]】〕}>〉]/g;
@@ -17,14 +18,15 @@ const FILLER = /(?:名称|情况|信息|号码)$/;
 /** A header as compared: NFKC, lower case, no white space, hints, numbering, marks or filler. */
 export function normalizeHeader(v: Cell, dropFiller = true): string {
   let s = typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v);
-  s = s.normalize('NFKC').toLowerCase().replace(/[\s\u200b\ufeff]+/g, '');
+  // Simplified once here: 黨員類別 and 轉接類型 are the same headers as 党员类别 and 转接类型.
+  s = toSimplified(s.normalize('NFKC')).toLowerCase().replace(/[\s\u200b\ufeff]+/g, '');
   s = s.replace(/^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.)](?=\D)/, '');
   s = s.replace(HINT, '').replace(/[《》「」“”"'*※:：、，,。.]/g, '');
   if (dropFiller && FILLER.test(s) && s.length > 3) s = s.replace(FILLER, '');
   return s;
 }
 
-export type MatchReason = 'exact' | 'normalised' | 'suffix' | 'contains' | 'fallback' | 'user' | 'group';
+export type MatchReason = 'exact' | 'normalised' | 'suffix' | 'contains' | 'fallback' | 'user' | 'group' | 'values';
 
 export interface HeaderGuess {
   field: AnyFieldKey;
@@ -108,6 +110,8 @@ export interface ColumnDecision {
   candidates?: AnyFieldKey[];
   /** For 'duplicate': the column that supplies the field instead. */
   usedCol?: number;
+  /** For 'values', and a tie found by values: what the column's values were (shared/valueEvidence.ts). */
+  evidence?: string;
   score: number;
 }
 
@@ -134,7 +138,9 @@ export function decideColumns(fields: readonly FieldDef[], bottom: readonly Cell
   const width = Math.max(bottom.length, top?.length ?? 0);
   for (let col = 0; col < width; col++) {
     const b = cellString(bottom[col]);
-    const t = top ? cellString(top[col]) : '';
+    const above = top ? cellString(top[col]) : '';
+    // 「填报单位：计算机学院党委  联系人：王老师」 merged above the header is a line of the form, never a group title.
+    const t = isFormLine(above) ? '' : above;
     const own = b || t;
     if (!own) continue;
     const grouped = Boolean(b && t && t !== b);
@@ -178,6 +184,10 @@ export function decideColumns(fields: readonly FieldDef[], bottom: readonly Cell
   return decisions;
 }
 
+/** A 「名目：内容」 line (填报单位：…, 联系人：…, 联系电话：…), or such a label on its own. */
+const FORM_LINE = /^(?:填报|填表|报送|制表|上报)?(?:单位|部门|联系人|联系电话|电话|填报人|填表人|日期|学院|党委)\s*[:：]|[:：]\s*\S/;
+export const isFormLine = (t: string): boolean => t !== '' && FORM_LINE.test(toSimplified(t));
+
 function cellString(v: Cell): string {
   if (v === null || v === undefined || typeof v === 'boolean') return '';
   return String(v).replace(/\s+/g, ' ').trim();
@@ -193,12 +203,15 @@ export function explainDecision(d: ColumnDecision, letter: (col: number) => stri
     case 'contains': return `${f}（表头中含「${d.term}」）`;
     case 'group': return `${f}（上一行的分组标题与本列合起来含「${d.term}」）`;
     case 'fallback': return `${f}（没有更合适的列时，「${d.term}」也表示${fieldLabel(d.field!)}）`;
+    case 'values': return `${f}（按取值识别：${d.evidence}）`;
     case 'user': return `${f}（按用户设置）`;
     case 'userIgnored': return '忽略（按用户设置）';
     case 'ignored': return '忽略（序号等无需校验的列）';
-    case 'ambiguous': return `无法确定：同样像${d.candidates!.map((k) => `「${fieldLabel(k)}」`).join('和')}，请指定`;
+    case 'ambiguous':
+      if (d.evidence) return `无法确定（按取值：${d.evidence}）${d.candidates!.length > 1 ? `，同样像${d.candidates!.map((k) => `「${fieldLabel(k)}」`).join('和')}` : ''}，请指定`;
+      return `无法确定：同样像${d.candidates!.map((k) => `「${fieldLabel(k)}」`).join('和')}，请指定`;
     case 'duplicate': return `未使用：「${fieldLabel(d.candidates![0]!)}」已由 ${letter(d.usedCol!)} 列提供`;
-    case 'unknown': return '未识别，校验时忽略';
+    case 'unknown': return d.evidence ? `未识别（${d.evidence}），校验时忽略，请指定` : '未识别，校验时忽略';
   }
 }
 

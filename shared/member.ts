@@ -8,7 +8,7 @@
  * keeping them. A row is then a few array slots and bit masks, not an object of
  * strings (bench: rules over the bare pass).
  */
-import { FIELD_KEYS, type FieldKey } from './fields.js';
+import { FIELD_KEYS, fieldDef, type FieldKey } from './fields.js';
 import { cellText, compactCode, isErrorValue, normalizeName, parseDate, parseDateOrMonth, parseInteger, parseMonth, type Cell } from './normalize.js';
 import { checkIdNumber, type IdCheck } from './idNumber.js';
 import { parsePhone } from './phone.js';
@@ -17,6 +17,7 @@ import {
   transferTypeParser, type Destination, type MemberType, type Method, type TransferType,
 } from './enums.js';
 import type { RuleSettings } from './settings.js';
+import { toSimplified } from './simplified.js';
 
 /** One registered member, normalised: what the rules, reconciliation and reports need. */
 export interface MemberRecord {
@@ -43,6 +44,8 @@ export interface MemberRecord {
   letterHeader: string;
   receivingOrg: string;
   orgCode: string;
+  /** The code was a number cell: Excel may have dropped its leading 0 (a text cell keeps what was typed). */
+  orgCodeWasNumber: boolean;
   destinationUnit: string;
   /** ISO date, or 'YYYY-MM' when only the year and month were written (compared by month). */
   joinDate: string | null;
@@ -90,7 +93,7 @@ type Parse = (cell: Cell, text: string) => unknown;
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Reads a cell into a new CellRead, or into `into` (a column's scratch when it keeps nothing). */
-function readCell(cell: Cell, parse: Parse | undefined, into: Mutable<CellRead> | null): CellRead {
+function readCell(cell: Cell, parse: Parse | undefined, into: Mutable<CellRead> | null, fold: boolean): CellRead {
   let text = '';
   let written: string;
   let state = FILLED;
@@ -102,10 +105,12 @@ function readCell(cell: Cell, parse: Parse | undefined, into: Mutable<CellRead> 
   } else {
     written = cellText(cell);
     if (written === '') return BLANK;
-    if (isNotApplicable(written)) state = MARKED;
+    // Traditional characters fold here, once: 京內, 預備黨員, 黨支部 read as their simplified forms.
+    const folded = fold ? toSimplified(written) : written;
+    if (isNotApplicable(folded)) state = MARKED;
     else {
-      text = written;
-      value = parse ? parse(cell, written) : null;
+      text = folded;
+      value = parse ? parse(cell, folded) : null;
     }
   }
   if (into === null) return { text, written, state, value };
@@ -142,13 +147,14 @@ class ColumnReader {
   private hits = 0;
   /** Where a column that keeps nothing reads each cell: no object per row (valid until the next row). */
   private readonly scratch: Mutable<CellRead> = { text: '', written: '', state: EMPTY, value: null };
-  constructor(private readonly parse: Parse | undefined) {}
+  /** `fold`: read traditional characters as simplified (every field but 姓名, which stays as written). */
+  constructor(private readonly parse: Parse | undefined, private readonly fold = true) {}
 
   read(cell: Cell): CellRead {
     if (cell === null || cell === undefined) return BLANK;
     const kept = this.kept;
     // 身份证号, 手机: every value is new; looking them up would only cost.
-    if (kept === null) return readCell(cell, this.parse, this.scratch);
+    if (kept === null) return readCell(cell, this.parse, this.scratch, this.fold);
     let slot = 0;
     if (typeof cell === 'string') {
       const n = cell.length;
@@ -158,7 +164,7 @@ class ColumnReader {
     if (this.slotCells[slot] === cell) return this.slotReads[slot]!;
     let r = kept.get(cell);
     if (r === undefined) {
-      r = readCell(cell, this.parse, null);
+      r = readCell(cell, this.parse, null, this.fold);
       if (++this.misses > TRIAL_MISSES && this.hits * 2 < this.misses) this.kept = null;
       else if (kept.size < KEEP_LIMIT) kept.set(cell, r);
     } else this.hits++;
@@ -169,7 +175,7 @@ class ColumnReader {
 }
 
 /** What each field's text means; fields without an entry are text only. */
-function fieldParsers(settings: RuleSettings, today: string): Partial<Record<FieldKey, Parse>> {
+function fieldParsers(settings: RuleSettings, today: string, date1904: boolean): Partial<Record<FieldKey, Parse>> {
   const parseTransferType = transferTypeParser(settings);
   // An empty list exempts nobody; a listed word matches the text or the destination it means.
   const exempt = new Set(settings.exemptDestinations.map(foldValue));
@@ -181,7 +187,7 @@ function fieldParsers(settings: RuleSettings, today: string): Partial<Record<Fie
     memberType: (_, t) => parseMemberType(t),
     // Dates, months and numbers from the raw cell: a date cell is a serial, not its displayed text.
     // 入党时间 may be a year and month only (「入党年月」): kept as YYYY-MM, compared by month.
-    joinDate: (cell) => parseDateOrMonth(cell),
+    joinDate: (cell) => parseDateOrMonth(cell, date1904),
     transferType: (_, t) => parseTransferType(t),
     method: (_, t) => parseMethod(t),
     receivingOrg: (_, t) => isUndecidedOrg(t),
@@ -189,11 +195,12 @@ function fieldParsers(settings: RuleSettings, today: string): Partial<Record<Fie
       const d = parseDestination(t);
       return { d, stays: exempt.size > 0 && (exempt.has(foldValue(t)) || (d !== null && exempt.has(foldValue(destinationLabel(d))))) };
     },
-    issueDate: (cell) => parseDate(cell),
+    issueDate: (cell) => parseDate(cell, date1904),
     validDays: (cell) => parseInteger(cell),
-    duesPaidThrough: (cell) => parseMonth(cell),
+    duesPaidThrough: (cell) => parseMonth(cell, date1904),
     probationForm: (_, t) => parseYesNo(t),
     phone: (_, t) => parsePhone(t),
+    orgCode: (cell) => typeof cell === 'number',
   };
 }
 
@@ -214,10 +221,19 @@ export interface RowRead {
   phoneOk: boolean;
 }
 
+/** A value as the college wrote it ('' for a blank, a mark or an error, like `text`). */
+const writtenValue = (r: CellRead): string => (r.state === FILLED ? r.written : '');
+
+/**
+ * The fields whose words are read: text and enumerations. Codes, IDs, phones, dates and
+ * numbers hold nothing to fold (and are read on every row); 姓名 keeps what was written.
+ */
+const FOLDED = new Set(FIELD_KEYS.filter((k) => k !== 'name' && (fieldDef(k).kind === 'text' || fieldDef(k).kind === 'enum')));
+
 /** A record with every field present and empty: the reader fills one in place. */
 const blankMember = (): MemberRecord => ({
   row: 0, college: '', branch: '', name: '', studentId: '', idNumber: null, idText: '', gender: null, memberType: null, transferType: null,
-  method: null, destination: null, transferTypeText: '', methodText: '', destinationText: '', letterHeader: '', receivingOrg: '', orgCode: '',
+  method: null, destination: null, transferTypeText: '', methodText: '', destinationText: '', letterHeader: '', receivingOrg: '', orgCode: '', orgCodeWasNumber: false,
   destinationUnit: '', joinDate: null, issueDate: null, duesMonth: null, validDays: null, issueDateText: '', validDaysText: '', probationForm: null, phone: '', email: '',
   undecidedStudy: false, staysAtSchool: false,
 });
@@ -226,12 +242,13 @@ const blankMember = (): MemberRecord => ({
 export type MemberReader = (row: number, cells: readonly Cell[]) => RowRead;
 
 /**
- * A reader for one sheet's rows: `colAt` gives each field's column (-1 when absent).
+ * A reader for one sheet's rows: `colAt` gives each field's column (-1 when absent);
+ * `date1904` is the workbook's date system (its serials count from 1904).
  * The returned RowRead is reused from row to row.
  */
-export function memberReader(settings: RuleSettings, today: string, colAt: Record<FieldKey, number>): MemberReader {
-  const parsers = fieldParsers(settings, today);
-  const present = FIELD_KEYS.map((k, i) => ({ i, col: colAt[k], read: new ColumnReader(parsers[k]) })).filter((p) => p.col >= 0);
+export function memberReader(settings: RuleSettings, today: string, colAt: Record<FieldKey, number>, date1904 = false): MemberReader {
+  const parsers = fieldParsers(settings, today, date1904);
+  const present = FIELD_KEYS.map((k, i) => ({ i, col: colAt[k], read: new ColumnReader(parsers[k], FOLDED.has(k)) })).filter((p) => p.col >= 0);
   const n = present.length;
   const idx = present.map((p) => p.i);
   const cols = present.map((p) => p.col);
@@ -272,12 +289,14 @@ export function memberReader(settings: RuleSettings, today: string, colAt: Recor
     m.transferType = c[I.transferType]!.value as TransferType | null;
     m.method = c[I.method]!.value as Method | null;
     m.destination = dest ? dest.d : null;
-    m.transferTypeText = c[I.transferType]!.text;
-    m.methodText = c[I.method]!.text;
-    m.destinationText = c[I.destination]!.text;
+    // As written (not folded): reports and messages quote what the college wrote.
+    m.transferTypeText = writtenValue(c[I.transferType]!);
+    m.methodText = writtenValue(c[I.method]!);
+    m.destinationText = writtenValue(c[I.destination]!);
     m.letterHeader = c[I.letterHeader]!.text;
     m.receivingOrg = org.text;
     m.orgCode = c[I.orgCode]!.text;
+    m.orgCodeWasNumber = c[I.orgCode]!.value === true;
     m.destinationUnit = c[I.destinationUnit]!.text;
     m.joinDate = c[I.joinDate]!.value as string | null;
     m.issueDate = c[I.issueDate]!.value as string | null;

@@ -25,6 +25,7 @@ export const MESSAGES = {
   NAME_FORMAT: m('error', () => '姓名应为 2–30 个汉字或字母，可含间隔号「·」，不能含数字或其他符号。'),
 
   STUDENT_ID_DUPLICATE: m<{ firstRow: string | number }>('error', (a) => `学号与第 ${a.firstRow} 行重复，请核对。`),
+  STUDENT_ID_REPEATED_ELSEWHERE: m<{ where: string | number }>('error', (a) => `学号与${a.where}重复（同一人登记了两次），请核对。`),
 
   ID_STORED_AS_NUMBER: m('error', () => '身份证号被 Excel 当作数字保存，末尾几位已经丢失。请把该列设为「文本」格式后重新录入完整号码。'),
   ID_LENGTH: m<{ length: string | number }>('error', (a) => `身份证号应为 18 位（当前 ${a.length} 位），请核对。`),
@@ -39,6 +40,7 @@ export const MESSAGES = {
   ID_LEGACY_15: m('warning', () => '这是 15 位旧身份证号，请换成 18 位号码。'),
   ID_DUPLICATE: m<{ firstRow: string | number }>('error', (a) => `身份证号与第 ${a.firstRow} 行重复，请核对。`),
   GENDER_MISMATCH: m<{ expected: string | number }>('warning', (a) => `性别与身份证号不符（按身份证号应为「${a.expected}」），请核对。`),
+  ID_REPEATED_ELSEWHERE: m<{ where: string | number }>('error', (a) => `身份证号与${a.where}重复（同一人登记了两次），请核对。`),
   GENDER_INVALID: m('error', () => '性别应填「男」或「女」。'),
 
   MEMBER_TYPE_INVALID: m('error', () => '党员类别应为「正式党员」或「预备党员」。'),
@@ -56,6 +58,7 @@ export const MESSAGES = {
   MONTH_INVALID: m('error', () => '应为月份，例如 2026-06 或 2026年6月。'),
   DUES_MONTH_MISMATCH: m<{ actual: string | number; expected: string | number }>('warning', (a) => `党费一般交至开具介绍信当月（${a.expected}），当前为 ${a.actual}，请核对。`),
   VALID_DAYS_INVALID: m<{ max: string | number }>('error', (a) => `有效期应为 1–${a.max} 之间的整数天数（按本校设置，最长 ${a.max} 天）。`),
+  TWO_DIGIT_YEAR: m<{ written: string | number }>('error', (a) => `「${a.written}」的年份只写了两位，无法确定是哪个世纪的年份，不作猜测。请写四位年份，例如 2026-06-12 或 2026年6月。`),
 
   ORG_CODE_FORMAT: m<{ lengths: string | number }>('error', (a) => `组织编码应为 ${a.lengths} 位数字，请在党员E先锋中核对接收党支部的编码。`),
   ORG_CODE_LOST_ZERO: m<{ fixed: string | number }>('error', (a) => `组织编码开头的 0 已丢失（Excel 当作数字保存），应为「${a.fixed}」。请把该列设为「文本」格式后重新录入。`),

@@ -18,25 +18,42 @@ export function toHalfWidth(s: string): string {
 function needsCleaning(s: string): boolean {
   const n = s.length;
   if (n === 0) return false;
-  if (s.charCodeAt(0) <= 0x20 || s.charCodeAt(n - 1) <= 0x20) return true;
+  const first = s.charCodeAt(0);
+  if (first <= 0x20 || s.charCodeAt(n - 1) <= 0x20 || first === 0x27 || first === 0x60 || first === 0x3d || first === 0x2018 || first === 0x2019) return true;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x80) {
       if (c <= 0x20 && (c !== 0x20 || s.charCodeAt(i + 1) <= 0x20)) return true;
-    } else if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || (c >= 0xff01 && c <= 0xff5e)) {
+    } else if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff || (c >= 0xff01 && c <= 0xff5e)) {
       return true;
     }
   }
   return false;
 }
 
-/** A cell as trimmed, half-width text with runs of white space collapsed. */
+/** Zero-width characters copied from web pages and chat: nothing a person sees, so nothing at all. */
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+/**
+ * How exports force a cell to stay text, which is not part of the value: Excel's quote
+ * prefix typed into the cell or written into a CSV ('110101…), a backquote or curly quote
+ * in its place, and the CSV formula ="110101…".
+ */
+const TEXT_PREFIX = /^(?:['`‘’]\s*(?=\S)|="(?=.*"$))/;
+
+/**
+ * A cell as trimmed, half-width text with runs of white space (tabs, non-breaking and
+ * ideographic spaces) collapsed, zero-width characters and an export's text prefix
+ * removed: every field read through here sees the same value, in validate and reconcile alike.
+ */
 export function cellText(v: Cell): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return numberText(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (!needsCleaning(v)) return v;
-  return toHalfWidth(v).replace(/[\s\u00A0\u200B\uFEFF]+/g, ' ').trim();
+  let s = toHalfWidth(v).replace(ZERO_WIDTH, '').replace(/[\s\u00A0]+/g, ' ').trim();
+  const prefix = TEXT_PREFIX.exec(s);
+  if (prefix) s = prefix[0].startsWith('=') ? s.slice(2, -1).trim() : s.slice(prefix[0].length);
+  return s;
 }
 
 /**
@@ -146,19 +163,67 @@ function ymdFrom(m: RegExpExecArray): string | null {
   return dayNumberToIso(Math.floor((utc + BEIJING_OFFSET_MIN * 60_000) / DAY_MS));
 }
 
-/** A date cell, serial (with or without a time fraction) or text in the forms above → ISO, or null. */
-export function parseDate(v: Cell): string | null {
+/** Days from the 1904 system's day 0 (1904-01-01) to the 1900 system's (1899-12-30). */
+export const DATE1904_OFFSET = 1462;
+
+/**
+ * A date cell, serial (with or without a time fraction) or text in the forms above → ISO,
+ * or null. `date1904`: the workbook counts serials from 1904 (shared/table.ts SheetSnapshot).
+ */
+export function parseDate(v: Cell, date1904 = false): string | null {
   if (typeof v === 'number') {
     // 20260612 typed into a General cell is a compact date, not serial 20 million.
     if (Number.isInteger(v) && v >= 19000101 && v <= 22001231) return parseDate(String(v));
-    return serialToIso(v);
+    return serialToIso(date1904 ? v + DATE1904_OFFSET : v);
   }
   const s = cellText(v);
   if (!s) return null;
-  if (/^\d{5}(\.\d+)?$/.test(s)) return serialToIso(Number(s));
-  const m = DATE_TEXT.exec(s) ?? DATE_COMPACT.exec(s);
+  if (/^\d{5}(\.\d+)?$/.test(s)) return serialToIso(Number(s) + (date1904 ? DATE1904_OFFSET : 0));
+  const t = hasChineseNumeral(s) ? fromChineseNumerals(s) : s;
+  const m = DATE_TEXT.exec(t) ?? DATE_COMPACT.exec(t);
   return m ? ymdFrom(m) : null;
 }
+
+// ---------------------------------------------------------------- dates in Chinese numerals
+
+/**
+ * Official documents date themselves in Chinese numerals (二〇二六年六月十二日; the seeds'
+ * notices are signed so): the year digit by digit (〇, often typed ○ or 零), month and day
+ * as numbers (十二, 二十三, 三十一).
+ */
+const NUMERAL_DIGIT: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CHINESE_DATE = /^([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月(?:\s*([一二三四五六七八九十]{1,3})\s*[日号])?(?:份)?$/;
+
+function hasChineseNumeral(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x3007 && NUMERAL_DIGIT[s[i]!] !== undefined) return true;
+  return false;
+}
+
+/** 一 → 1, 十 → 10, 十二 → 12, 二十三 → 23; NaN for anything else. */
+function chineseNumber(s: string): number {
+  const ten = s.indexOf('十');
+  if (ten < 0) return s.length === 1 ? NUMERAL_DIGIT[s] ?? NaN : NaN;
+  const tens = ten === 0 ? 1 : NUMERAL_DIGIT[s.slice(0, ten)] ?? NaN;
+  const ones = ten === s.length - 1 ? 0 : NUMERAL_DIGIT[s.slice(ten + 1)] ?? NaN;
+  return tens * 10 + ones;
+}
+
+/** 二〇二六年六月十二日 → 2026年6月12日; any other text unchanged. */
+function fromChineseNumerals(s: string): string {
+  const m = CHINESE_DATE.exec(s);
+  if (!m) return s;
+  const y = [...m[1]!].map((c) => NUMERAL_DIGIT[c]).join('');
+  const mo = chineseNumber(m[2]!);
+  const d = m[3] === undefined ? null : chineseNumber(m[3]);
+  if (Number.isNaN(mo) || (d !== null && Number.isNaN(d))) return s;
+  return d === null ? `${y}年${mo}月` : `${y}年${mo}月${d}日`;
+}
+
+/**
+ * A date or month written with a two-digit year (26.6.12, 26年6月): 1926 or 2026 cannot be
+ * told apart from the cell, so it is never guessed; the finding says why.
+ */
+export const hasTwoDigitYear = (text: string): boolean => /^\d{2}\s*(?:[-/.年]\s*\d{1,2}\s*(?:[-/.月]\s*\d{1,2}\s*[日号]?|月份?)?)$/.test(cellText(text));
 
 const MONTH_PATTERNS: RegExp[] = [
   /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:月份?)?$/,
@@ -169,8 +234,8 @@ const MONTH_PATTERNS: RegExp[] = [
 const monthCache = new Map<string, string | null>();
 
 /** A month (2026-06, 2026/6, 2026.6, 2026年6月, 2026年06月份, 202606, or any date in it) → 'YYYY-MM', or null. */
-export function parseMonth(v: Cell): string | null {
-  if (typeof v !== 'string') return parseMonthText(v);
+export function parseMonth(v: Cell, date1904 = false): string | null {
+  if (typeof v !== 'string' || date1904) return parseMonthText(v, date1904);
   let month = monthCache.get(v);
   if (month === undefined) {
     month = parseMonthText(v);
@@ -180,10 +245,18 @@ export function parseMonth(v: Cell): string | null {
   return month;
 }
 
-function parseMonthText(v: Cell): string | null {
-  const s = cellText(v);
-  if (MONTH_PATTERNS.some((re) => re.test(s))) return monthOnly(s);
-  const iso = parseDate(v);
+function parseMonthText(v: Cell, date1904 = false): string | null {
+  const raw = cellText(v);
+  const s = hasChineseNumeral(raw) ? fromChineseNumerals(raw) : raw;
+  for (const re of MONTH_PATTERNS) {
+    const m = re.exec(s);
+    if (m) {
+      const y = Number(m[1]);
+      const mo = Number(m[2]);
+      return isValidYmd(y, mo, 1) ? `${y}-${String(mo).padStart(2, '0')}` : null;
+    }
+  }
+  const iso = parseDate(v, date1904);
   return iso ? iso.slice(0, 7) : null;
 }
 
@@ -193,17 +266,19 @@ function parseMonthText(v: Cell): string | null {
  * a month → 'YYYY-MM' (compared with dates by month: '2024-05' sorts before any day of
  * June and after any day of April), else null.
  */
-export function parseDateOrMonth(v: Cell): string | null {
+export function parseDateOrMonth(v: Cell, date1904 = false): string | null {
   if (typeof v === 'number') {
     // 202405 typed into a General cell, or 2024.05 kept as a number: a month, not a serial.
     if (Number.isInteger(v) && v >= 190001 && v <= 210012) return monthOnly(String(v));
     if (!Number.isInteger(v) && v > 1900 && v < 2101) return monthOnly(String(v));
-    return parseDate(v);
+    return parseDate(v, date1904);
   }
-  return parseDate(v) ?? monthOnly(cellText(v));
+  return parseDate(v, date1904) ?? monthOnly(cellText(v));
 }
 
-function monthOnly(s: string): string | null {
+/** Only a year and month (no date in it) → 'YYYY-MM', or null. */
+function monthOnly(text: string): string | null {
+  const s = hasChineseNumeral(text) ? fromChineseNumerals(text) : text;
   for (const re of MONTH_PATTERNS) {
     const m = re.exec(s);
     if (m) {

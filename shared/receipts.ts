@@ -7,9 +7,10 @@
 import { RECEIPT_FIELDS, RECEIPT_STATUS_WORDS, REQUIRED_FIELDS, fieldDef, type AnyFieldKey, type FieldDef } from './fields.js';
 import { foldValue, parseYesNo } from './enums.js';
 import { normalizeHeader } from './headers.js';
+import { toSimplified } from './simplified.js';
 import { cellText, normalizeName, parseDate, compactCode } from './normalize.js';
 import { checkIdNumber, normalizeIdNumber } from './idNumber.js';
-import { findHeader, footerReason, isBlankRow, type HeaderMatch, type SheetSnapshot } from './table.js';
+import { findHeader, isBlankRow, nonMemberReason, sectionOutside, type HeaderMatch, type SheetSnapshot } from './table.js';
 
 export const RECEIPT_TABLE_FIELDS: readonly FieldDef[] = RECEIPT_FIELDS.map(fieldDef);
 
@@ -95,7 +96,35 @@ export function receiptState(statusText: string, yesNo = false): ReceiptState {
   if (exact) return exact;
   if (FAILED.test(k)) return 'failed';
   if (NEGATED.test(k)) return 'open';
+  // Other forms of a completion word, not listed one by one: 党员报到成功, 组织关系接收完成, 已经报到.
+  if (LANDED_FORM.test(k) && /已|完成|成功|确认/.test(k)) return 'landed';
   return 'unknown';
+}
+
+/**
+ * A report, receipt or transfer-in word with only a mark of completion around it. Checked
+ * after every negation and failure pattern; 已转出 (the letter left) is in the open list.
+ */
+const LANDED_FORM = /^(?:已经?|已完成|完成|已确认|确认)?(?:组织关系|党员|关系|党组织关系)?(?:报到|报道|接收|转入|回执|办结|转接)(?:已?完成|成功|已?确认)?$/;
+
+/** What each state means, as `columns --receipts` and the report say it. */
+export const RECEIPT_STATE_TEXT: Record<ReceiptState, string> = {
+  landed: '算作已完成',
+  failed: '转接失败（须重新办理）',
+  open: '未完成（仍在办理）',
+  unknown: '无法识别：不算完成，请人工查看',
+};
+
+/** The distinct status words of a file's receipts, each with its decision and count, unknown first. */
+export function statusWords(records: readonly ReceiptRecord[]): { word: string; state: ReceiptState; count: number }[] {
+  const byWord = new Map<string, { word: string; state: ReceiptState; count: number }>();
+  for (const r of records) {
+    const e = byWord.get(r.statusText);
+    if (e) e.count++;
+    else byWord.set(r.statusText, { word: r.statusText, state: r.state, count: 1 });
+  }
+  const rank: Record<ReceiptState, number> = { unknown: 0, failed: 1, open: 2, landed: 3 };
+  return [...byWord.values()].sort((a, b) => rank[a.state] - rank[b.state] || b.count - a.count);
 }
 
 /** A header that reads like a status although no status field was recognised. */
@@ -112,7 +141,7 @@ export function readReceiptRows(file: string, snapshot: SheetSnapshot, header: H
   let rule: ReceiptRule;
   if (statusCol !== undefined) rule = 'status';
   else if (opts.kind === 'paperRegister') rule = 'declaredRegister';
-  else if (header.decisions.some((d) => !d.field && d.reason !== 'ignored' && d.reason !== 'userIgnored' && STATUS_LIKE.test(d.header))) rule = 'unreadableStatus';
+  else if (header.decisions.some((d) => !d.field && d.reason !== 'ignored' && d.reason !== 'userIgnored' && STATUS_LIKE.test(toSimplified(d.header)))) rule = 'unreadableStatus';
   else rule = 'inferredRegister';
   const statusDecision = header.decisions.find((d) => d.field === 'status');
   const yesNo = Boolean(statusDecision && /^是否/.test(normalizeHeader(statusDecision.header.split('/').at(-1)!)));
@@ -122,8 +151,12 @@ export function readReceiptRows(file: string, snapshot: SheetSnapshot, header: H
   const known = [...header.columns.values()];
   for (let i = header.index + 1; i < snapshot.rows.length; i++) {
     const cells = snapshot.rows[i];
-    if (isBlankRow(cells, known)) continue;
-    const footer = footerReason(cells, known, col('name'));
+    if (isBlankRow(cells, known)) {
+      const heading = sectionOutside(snapshot, i, cells);
+      if (heading) skippedRows.push({ row: originRow + i, reason: heading });
+      continue;
+    }
+    const footer = nonMemberReason(snapshot, i, cells, known, col('name'));
     if (footer) {
       skippedRows.push({ row: originRow + i, reason: footer });
       continue;
@@ -136,7 +169,7 @@ export function readReceiptRows(file: string, snapshot: SheetSnapshot, header: H
     const id = checkIdNumber(idCell);
     const statusText = cellText(get('status'));
     const dateCell = get('receiptDate');
-    const receiptDate = parseDate(dateCell);
+    const receiptDate = parseDate(dateCell, snapshot.date1904 === true);
     records.push({
       file,
       row: originRow + i,

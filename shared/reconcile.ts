@@ -14,7 +14,9 @@ import { idDifference, idDifferenceText } from './nearMiss.js';
 import { receiptFileFit, type ReceiptFileFit } from './receiptFit.js';
 
 export interface RegisteredMember extends MemberRecord {
+  /** Where the member was read: the file, with its sheet when the file had several (经管学院.xlsx「本科生党支部」). */
   file: string;
+  sheet?: string;
   /** Canonical college name (config name when an alias matched). */
   college: string;
 }
@@ -68,6 +70,8 @@ export interface ReconcileResult {
   unreadLetters: RowProblem[];
   /** Receipt files that match none or almost none of the registrations, with the likely cause. */
   unfitReceiptFiles: ReceiptFileFit[];
+  /** Registration sheets not read that may hold members (hidden, or headed otherwise): said, never silently dropped. */
+  skippedSheets: { file: string; sheet: string; reason: string }[];
   summary: ReconcileSummary;
 }
 
@@ -105,12 +109,13 @@ export interface ReconcileInput {
   cohort: number;
   settings: RuleSettings;
   receiptFiles?: ReceiptFileInfo[];
+  skippedSheets?: ReconcileResult['skippedSheets'];
 }
 
 const stateText = (r: ReceiptRecord) => r.statusText || '已回执';
 const when = (r: ReceiptRecord) => (r.receiptDate ? ` ${r.receiptDate}` : '');
 
-export function reconcile({ members, receipts, asOf, cohort, receiptFiles = [] }: ReconcileInput): ReconcileResult {
+export function reconcile({ members, receipts, asOf, cohort, receiptFiles = [], skippedSheets = [] }: ReconcileInput): ReconcileResult {
   // A receipt dated after the as-of date had not arrived yet on that day.
   const known = receipts.filter((r) => !r.receiptDate || r.receiptDate <= asOf);
   const byId = index(known, (r) => r.idNumber);
@@ -185,7 +190,7 @@ export function reconcile({ members, receipts, asOf, cohort, receiptFiles = [] }
   const orphans = known.filter((r) => !matched.has(r));
   const unfitReceiptFiles = receiptFileFit({ receipts, members, cohort });
   return {
-    asOf, cohort, members: out, orphans, unusable, receiptFiles,
+    asOf, cohort, members: out, orphans, unusable, receiptFiles, skippedSheets,
     repeats: repeats.filter((p) => statusOf.has(p.first)), nearMisses, invalidIds, unreadLetters, unfitReceiptFiles,
     summary: summarize(out, orphans.filter((r) => !r.mail).length, unusable.length, repeats.length),
   };

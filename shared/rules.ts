@@ -311,13 +311,14 @@ export const duesAndValidity: Rule = {
 
 export const orgCodeFormat: Rule = {
   name: 'orgCodeFormat',
-  source: '组织编码为 10 位（seed 000：支部编码）或 12 位（seed 002：党员E先锋）数字；Excel 丢掉的前导 0',
+  source: '组织编码为 10 位（seed 000：支部编码）或 12 位（seed 002：党员E先锋）数字；Excel 丢掉的前导 0（只在单元格是数字时才这样推断）',
   check({ m, push }, s) {
     if (m.orgCode === '') return;
     // 升学 with no branch yet: 「待定」 in the code column says the same as in the organisation's.
     if (m.undecidedStudy && isUndecidedOrg(m.orgCode)) return;
     const digits = codeDigits(m.orgCode);
-    if (digits > 0 && !s.codeLengths.has(digits) && s.codeLengths.has(digits + 1)) push('orgCode', 'ORG_CODE_LOST_ZERO', { fixed: `0${m.orgCode.replace(/[\s-]/g, '')}` });
+    // A text code one digit short was typed short: no fix is invented for it.
+    if (m.orgCodeWasNumber && digits > 0 && !s.codeLengths.has(digits) && s.codeLengths.has(digits + 1)) push('orgCode', 'ORG_CODE_LOST_ZERO', { fixed: `0${m.orgCode.replace(/[\s-]/g, '')}` });
     else if (!s.codeLengths.has(digits)) push('orgCode', 'ORG_CODE_FORMAT', { lengths: s.settings.orgCodeLengths.join(' 或 ') });
   },
 };

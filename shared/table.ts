@@ -4,13 +4,26 @@
  */
 import type { AnyFieldKey, FieldDef } from './fields.js';
 import { decideColumns, type ColumnDecision, type ColumnOverrides } from './headers.js';
+import { decideByValues } from './valueEvidence.js';
 import { isBlank, type Cell } from './normalize.js';
+import { toSimplified } from './simplified.js';
 
 export interface SheetSnapshot {
   name: string;
   /** rows[i][j] is the cell at sheet row `origin.row + i`, column `origin.col + j` (1-based). */
   rows: Cell[][];
   origin?: { row: number; col: number };
+  /**
+   * The workbook counts dates from 1904 (Mac Excel's option, the BIFF flag in .xls,
+   * LibreOffice's null date 1904-01-01): its serials are 1,462 days below the 1900 system's.
+   */
+  date1904?: boolean;
+  /**
+   * Sheet rows whose cells compute totals (SUBTOTAL, SUM, COUNT… — a Table's totals row
+   * or a hand-made 合计 line), with the function's name: never members. Set by readers
+   * that see formulas.
+   */
+  totalRows?: ReadonlyMap<number, string>;
 }
 
 /** A merged area in 0-based sheet coordinates (rows and columns inclusive). */
@@ -125,6 +138,10 @@ export function findHeader(snapshot: SheetSnapshot, fields: readonly FieldDef[],
     }
   }
   if (!best || best.columns.size < minMatches) return null;
+  // A table is found by its headers; then columns whose header says nothing clear are read by their values.
+  if (decideByValues(fields, best.decisions, snapshot.rows.slice(best.index + 1, best.index + 1 + 300))) {
+    best = headerMatch(best.index, best.row, best.firstRow, best.decisions);
+  }
   for (const d of best.decisions) {
     d.letter = columnLetter(originCol + d.col);
     if (d.usedCol !== undefined) d.usedLetter = columnLetter(originCol + d.usedCol);
@@ -148,7 +165,8 @@ const FOOTER_TEXT = [
   // 填表人： 审核人： 登记人： 核对人：… and the dates and seals beside them.
   /^[\u4e00-\u9fa5]{1,4}人\s*[(（]?[^)）]*[)）]?\s*[:：]/,
   /^(?:书记|党委书记|签字|签名|盖章|单位盖章|制表日期|填表日期|填报日期|报送日期|审核日期|日期)\s*[(（]?[^)）]*[)）]?\s*[:：]/,
-  /^(?:合计|总计|小计|共计)/,
+  // 汇总 is the label Excel (Chinese) writes in a Table's totals row.
+  /^(?:合计|总计|小计|共计|汇总|总数|人数合计)/,
   /^共\s*\d+\s*(?:条|人|名|行|项)/,
   /^(?:注|备注|说明|填表说明|附注)\s*[:：]/,
   /^[(（]?(?:盖章|签字|签章)[)）]?$/,
@@ -165,7 +183,64 @@ function hasDigit(s: string): boolean {
   return false;
 }
 
-const isFooterText = (v: Cell): boolean => typeof v === 'string' && FOOTER.test(v.trim());
+const isFooterText = (v: Cell): boolean => typeof v === 'string' && FOOTER.test(toSimplified(v.trim()));
+
+/**
+ * A section heading inside the table: 「一、本科生党支部（6人）」「（二）硕士研究生党支部」
+ * 「本科生党支部（6人）」, usually merged across the row. A heading, not a member.
+ */
+const SECTION = /^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|第[一二三四五六七八九十\d]{1,3}(?:部分|组))|[（(]\s*(?:共\s*)?\d{1,4}\s*(?:人|名)\s*[)）]$/;
+
+const SECTION_START = new Set([...'一二三四五六七八九十（(第'].map((c) => c.charCodeAt(0)));
+
+/** Cheap first: a heading starts with a numeral or bracket, or ends with a bracket (it runs on every row's name). */
+function isSectionText(v: Cell): boolean {
+  if (typeof v !== 'string') return false;
+  const t = v.trim();
+  const last = t.charCodeAt(t.length - 1);
+  if (!SECTION_START.has(t.charCodeAt(0)) && last !== 0x29 && last !== 0xff09) return false;
+  return SECTION.test(toSimplified(t));
+}
+
+/** The row's first cell holding anything (no text is made of numbers: this runs on every row). */
+function firstValue(cells: readonly Cell[]): Cell {
+  for (const c of cells) if (c !== null && c !== undefined && c !== '') return c;
+  return null;
+}
+
+/**
+ * Why a row that holds nothing in the recognised columns should still be listed: a
+ * totals row, a section heading or a 合计/汇总 line written only in the 序号 column or
+ * beside the table. Null when it is just blank (a pre-filled 序号).
+ */
+export function sectionOutside(snapshot: SheetSnapshot, i: number, cells: readonly Cell[] | undefined): string | null {
+  // A totals row whose formulas were saved without results (openpyxl, some exports) is blank where the table is.
+  const totals = snapshot.totalRows?.get((snapshot.origin?.row ?? 1) + i);
+  if (totals) return `合计行（公式 ${totals}）`;
+  const hit = cells?.find(isSectionText);
+  if (hit !== undefined) return `分组标题行（「${String(hit).trim().slice(0, 20)}」）`;
+  const footer = cells?.find(isFooterText);
+  return footer === undefined ? null : `表尾（「${String(footer).trim().slice(0, 20)}」）`;
+}
+
+/**
+ * Why a row below the header is not a member, or null when it may be one: a totals row
+ * (formulas, from the reader), a section heading, or footerReason's lines.
+ */
+export function nonMemberReason(snapshot: SheetSnapshot, i: number, cells: readonly Cell[] | undefined, known: readonly number[], nameCol: number | undefined): string | null {
+  const totals = snapshot.totalRows?.get((snapshot.origin?.row ?? 1) + i);
+  if (totals) return `合计行（公式 ${totals}）`;
+  if (!cells) return null;
+  // A heading: its text in the name cell or in the first cell, and at most one other value (merged across, it fills them all alike).
+  const name = nameCol === undefined ? null : cells[nameCol];
+  const heading = isSectionText(name) ? name : isSectionText(firstValue(cells)) ? firstValue(cells) : undefined;
+  if (heading !== undefined) {
+    const others = new Set<Cell>();
+    for (const c of known) if (!isBlank(cells[c] ?? null) && cells[c] !== heading) others.add(cells[c]);
+    if (others.size <= 1) return `分组标题行（「${String(heading).trim().slice(0, 20)}」）`;
+  }
+  return footerReason(cells, known, nameCol);
+}
 
 /**
  * Why a row below the header is not a member, or null when it may be one: a footer

@@ -9,8 +9,9 @@ import { message, renderMessage, type ArgsParam, type FindingCode, type Severity
 import { FIELD_INDEX, memberReader, type CellRead, type MemberRecord } from './member.js';
 import { markedNotApplicable, ROW_RULES, sheetState, type RowCheck } from './rules.js';
 import { defaultRuleSettings, type RuleSettings } from './settings.js';
-import { columnLetter, findHeader, footerReason, HEADER_SEARCH_TEXT, type HeaderMatch, type SheetSnapshot } from './table.js';
+import { columnLetter, findHeader, HEADER_SEARCH_TEXT, nonMemberReason, sectionOutside, type HeaderMatch, type SheetSnapshot } from './table.js';
 import type { ColumnOverrides } from './headers.js';
+import { hasTwoDigitYear } from './normalize.js';
 
 export type { MemberRecord } from './member.js';
 
@@ -91,7 +92,7 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
   // Each field's column, -1 when absent.
   const colAt = Object.fromEntries(FIELD_KEYS.map((k) => [k, colIndex.get(k) ?? -1])) as Record<FieldKey, number>;
   const state = sheetState(settings, today, new Set(present), REQUIRED_FIELDS);
-  const read = memberReader(settings, today, colAt);
+  const read = memberReader(settings, today, colAt, snapshot.date1904 === true);
   const nameCol = colAt.name < 0 ? undefined : colAt.name;
 
   // One RowCheck for the whole sheet, reset per row: no per-row closures.
@@ -108,6 +109,10 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
         const i = FIELD_INDEX[field];
         const instead = marked & (1 << i) ? markedNotApplicable(code, renderMessage(code, args).message, cellsRead[i]!.written) : null;
         if (instead) ({ code, args } = instead);
+        else if ((code === 'DATE_INVALID' || code === 'MONTH_INVALID') && hasTwoDigitYear(cellsRead[i]!.written)) {
+          // 26.6.12 is not unreadable but ambiguous: say so, quoting what was written.
+          ({ code, args } = { code: 'TWO_DIGIT_YEAR', args: { written: cellsRead[i]!.written } });
+        }
         r.failed |= 1 << i;
       }
       findings.push({ row, field, column: field ? (letters[field] ?? null) : null, code, ...renderMessage(code, args) });
@@ -121,9 +126,13 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
     if (!cells) continue;
     row = originRow + i;
     const got = read(row, cells);
-    // Nothing in any recognised column: a pre-filled 序号 or a stray note is no member.
-    if ((got.filled | got.marked | got.errored) === 0) continue;
-    const footer = footerReason(cells, cols, nameCol);
+    // Nothing in any recognised column: a pre-filled 序号 or a stray note is no member (a heading there is listed).
+    if ((got.filled | got.marked | got.errored) === 0) {
+      const heading = sectionOutside(snapshot, i, cells);
+      if (heading) skippedRows.push({ row, reason: heading });
+      continue;
+    }
+    const footer = nonMemberReason(snapshot, i, cells, cols, nameCol);
     if (footer) {
       skippedRows.push({ row, reason: footer });
       continue;

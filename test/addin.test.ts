@@ -28,6 +28,7 @@ describe('reading the active sheet', () => {
   it('with office-addin-mock: loads, syncs, and hands shared/ plain values (Excel "" → empty)', async () => {
     const mock = new OfficeMockObject({
       workbook: {
+        use1904DateSystem: false,
         settings: {
           item: { isNullObject: false, value: '{"学生编号":"学号"}' },
           getItemOrNullObject() { return this.item; },
@@ -35,6 +36,7 @@ describe('reading the active sheet', () => {
         worksheets: {
           sheet: {
             name: '2026届登记表',
+            id: '{7C2D1E40-5A7B-4E0C-9F3A-2B6D8E1F0A11}',
             used: {
               rowIndex: 0, columnIndex: 0, rowCount: 2, columnCount: 3, isNullObject: false,
               merged: { isNullObject: true, address: '' },
@@ -50,7 +52,7 @@ describe('reading the active sheet', () => {
     });
     const port = createWorkbookPort({ run: (batch) => batch(mock) } as ExcelHost, all);
     const snap = await port.readActive();
-    expect(snap).toEqual({ name: '2026届登记表', rows: [['姓名', '学号', '身份证号'], ['张明远', '2022083101', null]], origin: { row: 1, col: 1 }, mapping: { 学生编号: '学号' } });
+    expect(snap).toEqual({ name: '2026届登记表', rows: [['姓名', '学号', '身份证号'], ['张明远', '2022083101', null]], origin: { row: 1, col: 1 }, mapping: { 学生编号: '学号' }, sheetId: '{7C2D1E40-5A7B-4E0C-9F3A-2B6D8E1F0A11}', merged: '' });
   });
 
   it('a 5,000-row sheet is read, validated and marked in a handful of syncs, never one per row', async () => {
@@ -61,7 +63,7 @@ describe('reading the active sheet', () => {
     const result = validateSheet(snap, { today: '2026-06-20' });
     expect(result.rowCount).toBe(5000);
     await port.clearMarks('登记表');
-    await port.applyMarks('登记表', marksFor(result.findings));
+    await port.updateMarks('登记表', [], marksFor(result.findings));
     expect(host.syncs).toBeLessThanOrEqual(6);
     expect(host.sheet('登记表').cfs.length).toBeGreaterThan(0);
   });
@@ -94,13 +96,13 @@ describe('marks', () => {
     s.comments.set('C5', '已核对');
     s.widths.set(2, 80);
     // The user's own rule must survive our clear.
-    s.cfs.push({ id: 999, addresses: ['Q3:Q302'], type: 'Custom', formula: '=LEN(Q3)<>11', fill: '#FF0000', font: '', deleted: false });
+    s.cfs.push({ id: '{user-rule}', addresses: ['Q3:Q302'], type: 'Custom', formula: '=LEN(Q3)<>11', fill: '#FF0000', font: '', deleted: false });
     const before = JSON.stringify({ ...s, handlers: [] }, (_k, v) => (v instanceof Map ? [...v] : v));
 
     const host = new FakeExcel([s]);
     const port = createWorkbookPort(host, all);
     const result = validateSheet(await port.readActive(), { today: '2026-06-20' });
-    await port.applyMarks('登记表', marksFor(result.findings));
+    await port.updateMarks('登记表', [], marksFor(result.findings));
     const ours = s.cfs.length - 1;
     expect(ours).toBeGreaterThan(0);
     expect(s.cfs.filter((c) => c.formula.includes('zhuanjie:error')).flatMap((c) => c.addresses)).toContain('Q102');
@@ -114,7 +116,7 @@ describe('marks', () => {
     const port = createWorkbookPort(host, (set, v) => !(set === 'ExcelApi' && v === '1.9'));
     const result = validateSheet(await port.readActive(), { today: '2026-06-20' });
     const before = host.syncs;
-    await port.applyMarks('登记表', marksFor(result.findings));
+    await port.updateMarks('登记表', [], marksFor(result.findings));
     expect(host.syncs - before).toBe(1);
     expect(host.sheet('登记表').cfs).toHaveLength(marksFor(result.findings).length);
   });
@@ -133,8 +135,9 @@ describe('template and format fix', () => {
     const host = new FakeExcel([newSheet(TEMPLATE_SHEET, [['已有内容']])]);
     const port = createWorkbookPort(host, all);
     const layout = templateLayout(defaultRuleSettings());
-    const name = await port.insertTemplate(layout);
+    const { name, dropdowns } = await port.insertTemplate(layout);
     expect(name).toBe('登记表2');
+    expect(dropdowns).toBe(true);
     const s = host.sheet(name);
     expect(s.values[1]!.slice(0, 4)).toEqual(['学院（必填）', '所在党支部（必填）', '姓名（必填）', '性别']);
     // The same colours as `zhuanjie template`: required and optional headers differ.
@@ -178,7 +181,7 @@ describe('events', () => {
     const host = new FakeExcel([newSheet('登记表', registrationRows(5))]);
     const port = createWorkbookPort(host, all);
     const seen: string[] = [];
-    const stop = await port.onChanged('登记表', (a) => seen.push(a));
+    const stop = await port.onChanged('登记表', (c) => seen.push(c.address));
     host.edit('登记表', 'Q4', '13800000000');
     await stop();
     host.edit('登记表', 'Q5', '13800000001');
@@ -244,5 +247,45 @@ describe('the findings list', () => {
     expect(findingPlace({ field: 'phone', column: 'V' }, fieldLabel)).toBe('联系电话（V列）');
     expect(findingPlace({ field: null, column: 'X' }, fieldLabel)).toBe('X列');
     expect(findingPlace({ field: null, column: null }, fieldLabel)).toBe('');
+  });
+});
+
+describe('the workbook’s date system (Workbook.use1904DateSystem, ExcelApi 1.16)', () => {
+  // 2026-06-12 is serial 46185 in the 1900 system and 44723 in Mac Excel's 1904 system.
+  const rows = (serial: number) => [['姓名', '学号', '身份证号', '开具日期'], ['张明远', '2022083101', '110108200403151232', serial]];
+
+  it('a 1904 workbook hands over serials that count from 1904: the pane reads the same date', async () => {
+    const host = new FakeExcel([newSheet('登记表', rows(44723))]);
+    host.use1904DateSystem = true;
+    const port = createWorkbookPort(host, all);
+    expect(port.knowsDateSystem).toBe(true);
+    const snap = await port.readActive();
+    expect(snap.date1904).toBe(true);
+    expect(host.syncs).toBe(2);
+    expect(validateSheet(snap, { today: '2026-06-20' }).records[0]!.issueDate).toBe('2026-06-12');
+  });
+
+  it('a 1900 workbook reads as before', async () => {
+    const snap = await createWorkbookPort(new FakeExcel([newSheet('登记表', rows(46185))]), all).readActive();
+    expect(snap.date1904).toBeUndefined();
+    expect(validateSheet(snap, { today: '2026-06-20' }).records[0]!.issueDate).toBe('2026-06-12');
+  });
+
+  it('a host before ExcelApi 1.16 is not asked, and says it cannot tell', async () => {
+    const host = new FakeExcel([newSheet('登记表', rows(44723))]);
+    host.use1904DateSystem = true;
+    const port = createWorkbookPort(host, (set, v) => set === 'ExcelApi' && Number(v.split('.')[1]) <= 15);
+    expect(port.knowsDateSystem).toBe(false);
+    expect((await port.readActive()).date1904).toBeUndefined();
+  });
+});
+
+describe('reading the whole workbook (校验整个工作簿)', () => {
+  it('every sheet with whether it is hidden', async () => {
+    const hidden = newSheet('选项', [['院内'], ['京内']]);
+    hidden.visibility = 'VeryHidden';
+    const host = new FakeExcel([newSheet('一支部', registrationRows(3)), newSheet('二支部', registrationRows(3)), hidden]);
+    const sheets = await createWorkbookPort(host, all).readWorkbook();
+    expect(sheets.map((s) => [s.snapshot.name, s.hidden])).toEqual([['一支部', false], ['二支部', false], ['选项', true]]);
   });
 });

@@ -8,10 +8,11 @@ import { SEVERITY_LABEL, findingPlace } from '../../shared/messages.js';
 import { countBySeverity } from '../../shared/validate.js';
 import type { ReconcileResult } from '../../shared/reconcile.js';
 import type { RepeatedRow } from '../../shared/samePerson.js';
-import { RECEIPT_RULE_TEXT } from '../../shared/receipts.js';
+import { RECEIPT_RULE_TEXT, RECEIPT_STATE_TEXT, type ReceiptRule, type ReceiptState } from '../../shared/receipts.js';
 import { maskIdNumber } from '../../shared/idNumber.js';
 import type { FileValidation } from '../lib/read/load.js';
 import { printable } from '../lib/terminal.js';
+import { skippedSheetsText, type SkippedSheet } from '../../shared/sheets.js';
 
 /** Each header cell, what it was read as, and why: the same for text and JSON. */
 export function columnsJson(decisions: readonly ColumnDecision[]) {
@@ -24,7 +25,7 @@ export function columnsJson(decisions: readonly ColumnDecision[]) {
 const rowsText = (firstRow: number, row: number) => (firstRow === row ? `第 ${row} 行` : `第 ${firstRow}–${row} 行`);
 
 /** `zhuanjie columns` and `validate --explain`: every header → field, with the reason; missing required fields. */
-export function columnsText(file: string, sheet: string, header: HeaderMatch, opts: { required?: readonly string[]; otherSheets?: readonly string[] } = {}): string {
+export function columnsText(file: string, sheet: string, header: HeaderMatch, opts: { required?: readonly string[]; skippedSheets?: readonly SkippedSheet[] } = {}): string {
   const lines = [`${basename(file)}（工作表「${sheet}」，表头在${rowsText(header.firstRow, header.row)}）`];
   const width = Math.max(...header.decisions.map((d) => displayWidth(d.header)), 4);
   for (const c of columnsJson(header.decisions)) {
@@ -32,7 +33,17 @@ export function columnsText(file: string, sheet: string, header: HeaderMatch, op
   }
   const missing = (opts.required ?? []).filter((k) => !header.columns.has(k as never));
   if (missing.length) lines.push(`  缺少必填列：${missing.map((k) => `「${fieldLabel(k)}」`).join('、')}（可用 --map 表头=字段 指定）`);
-  if (opts.otherSheets?.length) lines.push(`  另有工作表${opts.otherSheets.map((n) => `「${n}」`).join('、')}也像这种表，未读取（可用 --sheet 指定）`);
+  if (opts.skippedSheets?.length) lines.push(`  ${printable(skippedSheetsText(opts.skippedSheets))}`);
+  return lines.join('\n');
+}
+
+/** `columns --receipts`: how the file's rows count, and every distinct status word with its decision. */
+export function statusWordsText(rule: ReceiptRule, words: readonly { word: string; state: ReceiptState; count: number }[]): string {
+  const lines = [`  回执的判断：${RECEIPT_RULE_TEXT[rule]}`];
+  if (rule === 'status') {
+    lines.push('  状态列中的取值：');
+    for (const w of words) lines.push(`    「${printable(w.word || '（空白）')}」${w.count} 行 → ${RECEIPT_STATE_TEXT[w.state]}`);
+  }
   return lines.join('\n');
 }
 
@@ -47,7 +58,7 @@ export function validationJson(results: readonly FileValidation[]) {
       columns: columnsJson(r.header.decisions),
       missingColumns: REQUIRED_FIELDS.filter((k) => !r.header.columns.has(k)),
       skippedRows: r.skippedRows,
-      otherSheets: r.otherSheets,
+      skippedSheets: r.skippedSheets,
       findings: r.findings.map(({ row, field, column, code, severity, message }) => ({ row, field, column, code, severity, message })),
     })),
   };
@@ -58,8 +69,8 @@ export function validationText(r: FileValidation, opts: { explain?: boolean } = 
   const lines = [
     `${printable(basename(r.file))}（工作表「${printable(r.sheet)}」，表头在${rowsText(r.header.firstRow, r.headerRow)}，${r.rowCount} 行数据）：错误 ${c.error} 处，提醒 ${c.warning} 处，提示 ${c.info} 处`,
   ];
-  if (opts.explain) lines.push(columnsText(r.file, r.sheet, r.header, { required: REQUIRED_FIELDS, otherSheets: r.otherSheets }).split('\n').slice(1).join('\n'));
-  else if (r.otherSheets.length) lines.push(`  另有工作表${r.otherSheets.map((n) => `「${n}」`).join('、')}也像登记表，未校验（可用 --sheet 指定）`);
+  if (opts.explain) lines.push(columnsText(r.file, r.sheet, r.header, { required: REQUIRED_FIELDS }).split('\n').slice(1).join('\n'));
+  if (r.skippedSheets.length) lines.push(`  ${printable(skippedSheetsText(r.skippedSheets))}`);
   if (r.skippedRows.length) lines.push(`  不是党员的行已跳过：${r.skippedRows.map((s) => `第${s.row}行${s.reason}`).join('；')}`);
   const sorted = [...r.findings].sort((a, b) => a.row - b.row || (a.column ?? '').length - (b.column ?? '').length || (a.column ?? '').localeCompare(b.column ?? ''));
   for (const f of sorted) {
@@ -95,16 +106,12 @@ export function reconcileJson(result: ReconcileResult, fullIds: boolean) {
     unreadLetters: result.unreadLetters,
     unfitReceiptFiles: result.unfitReceiptFiles,
     receiptFiles: result.receiptFiles.map((f) => ({ ...f, ruleText: RECEIPT_RULE_TEXT[f.rule] })),
+    skippedSheets: result.skippedSheets,
     summary: result.summary,
   };
 }
 
 const placeJson = (p: { file: string; row: number; college: string; name: string }) => ({ file: p.file, row: p.row, college: p.college, name: p.name });
-
-/** Members registered in two files, each pair as the 组织部 must see it (validate on several files). */
-export function repeatsText(pairs: readonly RepeatedRow[]): string {
-  return [`[错误] 以下 ${pairs.length} 人在不同的登记表中重复登记（对账时每人只计一次），请删除多余的一行：`, ...pairs.map((p) => `  ${printable(p.first.name)}（${p.by}相同）：${printable(p.first.file)}（${printable(p.first.college)}）第${p.first.row}行 与 ${printable(p.repeat.file)}（${printable(p.repeat.college)}）第${p.repeat.row}行`)].join('\n');
-}
 
 export const repeatJson = (p: RepeatedRow) => ({ by: p.by, first: placeJson(p.first), repeat: placeJson(p.repeat) });
 

@@ -9,11 +9,12 @@ import { reconcile, type ReconcileResult } from '../../shared/reconcile.js';
 import type { ReceiptRecord, ReceiptSourceKind } from '../../shared/receipts.js';
 import type { RuleSettings } from '../../shared/settings.js';
 import type { College } from '../../shared/config.js';
+import { basename } from 'node:path';
 import { InputError } from '../lib/errors.js';
 import type { LoadedConfig } from '../lib/config.js';
 import { sourceOf, type JobConfig } from '../../shared/config.js';
 import { expandInputs } from '../lib/files.js';
-import { membersOf, readReceiptFile, validateFile, type FileValidation, type ReceiptFile } from '../lib/read/load.js';
+import { markRepeatsAcrossFiles, membersOf, readReceiptFile, validateWorkbook, type FileValidation, type ReceiptFile } from '../lib/read/load.js';
 import { collegeOfFile, readEach, type Unreadable } from '../lib/read/unreadable.js';
 
 /** Every field a correction may name: registration and receipt columns. */
@@ -89,12 +90,16 @@ export function loadAndReconcile(input: PipelineInput): PipelineOutput {
   const byFile = new Map(registrations.map((r) => [r.file, r]));
   const readRegistration = (file: string) => each(file, () => {
     const { overrides, own } = byFile.get(file)!;
-    const v = validateFile(file, { settings: input.settings, today: input.asOf, overrides });
-    check(file, own, v.header.decisions);
-    return v;
+    const sheets = validateWorkbook(file, { settings: input.settings, today: input.asOf, overrides });
+    check(file, own, sheets.flatMap((v) => v.header.decisions));
+    return sheets;
   });
   const files = registrations.map((r) => r.file);
-  const { results: validations, unreadable } = input.isolate ? readEach(files, readRegistration) : { results: files.map(readRegistration), unreadable: [] };
+  const read = input.isolate ? readEach(files, readRegistration) : { results: files.map(readRegistration), unreadable: [] };
+  // Every registration sheet of every file; the same member in two files is found like a repeat within one.
+  const validations = read.results.flat();
+  const { unreadable } = read;
+  markRepeatsAcrossFiles(validations);
   for (const u of unreadable) u.college = collegeOfFile(u.file, input.colleges);
   const readReceipt = ({ file, overrides, own, kind }: ReturnType<typeof filesOf>[number]) => each(file, () => {
     const r = readReceiptFile(file, { kind, overrides });
@@ -126,6 +131,7 @@ export function loadAndReconcile(input: PipelineInput): PipelineOutput {
     members: membersOf(validations, input.colleges),
     receipts: [...receiptFiles.flatMap((r) => r.records), ...(input.extraReceipts ?? [])],
     receiptFiles: receiptFiles.map((r) => r.info),
+    skippedSheets: validations.flatMap((v) => v.skippedSheets.filter((s) => s.mayHoldMembers).map((s) => ({ file: basename(v.file), sheet: s.sheet, reason: s.reason }))),
     asOf: input.asOf,
     cohort: input.cohort,
     settings: input.settings,

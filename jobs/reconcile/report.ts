@@ -131,6 +131,14 @@ export async function buildReport(result: ReconcileResult, opts: { fullIds: bool
       rows: opts.unreadable.map((u) => [u.file, u.college ?? '', u.reason]),
     });
   }
+  if (result.skippedSheets.length) {
+    sheets.push({
+      name: '未读取的工作表',
+      title: '以下工作表像是登记表但没有读取，其中若有党员，未计入本报告',
+      columns: [{ header: '文件', width: 40 }, { header: '工作表', width: 22 }, { header: '原因', width: 60 }],
+      rows: result.skippedSheets.map((k) => [k.file, k.sheet, k.reason]),
+    });
+  }
   if (opts.deliveries) {
     sheets.push({
       name: '发送结果',

@@ -12,6 +12,7 @@ export function reconcileText(result: ReconcileResult): string {
   lines.push('  ' + STATUSES.filter((k) => s.byStatus[k]).map((k) => `${STATUS_INFO[k].label} ${s.byStatus[k]}`).join('，'));
   for (const [college, c] of collegeRows(s)) lines.push(`  ${printable(college)}：${c.total} 人，未完成 ${openCount(c)} 人，完成率 ${completionRate(c).text}`);
   for (const f of result.receiptFiles) lines.push(`  回执 ${printable(f.file)}：${f.rows} 行，${RECEIPT_RULE_TEXT[f.rule]}`);
+  for (const k of result.skippedSheets) lines.push(`  未读取的工作表 ${printable(k.file)}「${printable(k.sheet)}」：${printable(k.reason)}`);
   if (s.orphans) lines.push(`  无对应登记的回执 ${s.orphans} 条`);
   if (s.unusable) lines.push(`  身份信息不可用的登记 ${s.unusable} 条`);
   lines.push(...findingsText(result).map((l) => `  ${printable(l)}`));

@@ -98,6 +98,30 @@ export async function timeValidate(page: Page, rows: number): Promise<{ ms: numb
   return { ms, syncs };
 }
 
+type Fake = { syncs: number; bytes: number; edit(s: string, a: string, v: string): void; paste(s: string, a: string, rows: unknown[][]): void };
+
+/**
+ * A change made in the sheet with 实时校验 on, timed in the page from the change to the
+ * status line of the check it caused (an incremental check's 「已增量校验…」): ms, syncs,
+ * the status itself. `change` is 'edit' (one cell) or 'paste' (a block at `address`).
+ */
+export async function timeChange(page: Page, sheet: string, address: string, value: string | unknown[][]): Promise<{ ms: number; syncs: number; status: string }> {
+  return page.evaluate(
+    async ({ sheet, address, value }) => {
+      const fake = (window as unknown as { __fake: Fake }).__fake;
+      const status = document.querySelector('#status')!;
+      status.textContent = '';
+      const syncs = fake.syncs;
+      const started = performance.now();
+      if (typeof value === 'string') fake.edit(sheet, address, value);
+      else fake.paste(sheet, address, value);
+      while (!status.textContent) await new Promise((r) => setTimeout(r, 1));
+      return { ms: performance.now() - started, syncs: fake.syncs - syncs, status: status.textContent };
+    },
+    { sheet, address, value },
+  );
+}
+
 /**
  * The pane built for an intranet (office.js from the @microsoft/office-js package on our
  * own site) and opened in a plain browser, outside Excel, with the real office.js. Every

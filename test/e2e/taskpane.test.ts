@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dateIn, TIMEZONE } from '../../shared/calendar.js';
 import { validateSheet, countBySeverity } from '../../shared/validate.js';
-import { openPane, timeValidate, type Pane } from './harness.js';
+import { openPane, timeChange, timeValidate, type Pane } from './harness.js';
 import { registrationRows } from './sheet5k.js';
 
 const RESULTS = join(import.meta.dirname, '..', '..', 'test-results');
@@ -69,6 +69,23 @@ describe('task pane in Chromium', () => {
     await page.screenshot({ path: join(RESULTS, 'taskpane.png'), fullPage: false });
   });
 
+  it('实时校验 with Excel on the web’s latency: a repeated 学号 typed on the 5,000-row sheet marks both rows in at most two syncs', async () => {
+    type Fake = { sheets: { cfs: { formula: string; addresses: string[] }[] }[]; latency: { syncMs: number } };
+    expect(await page.evaluate(() => (window as unknown as { __fake: Fake }).__fake.latency.syncMs)).toBe(150);
+    // Row 4100 takes row 4101's 学号: row 4101 is now the repeat.
+    const { syncs, status } = await timeChange(page, '2026届登记表', 'E4100', '2022084098');
+    expect(syncs).toBeLessThanOrEqual(2);
+    expect(status).toMatch(/^已增量校验「2026届登记表」第 4100 行（只重查改动的 1 行和与其学号、身份证号相同的 1 行）/);
+    const listed = await page.evaluate(() => [...document.querySelectorAll('button.item')].filter((b) => (b as HTMLElement).dataset.row === '4101').map((b) => (b as HTMLElement).dataset.col));
+    expect(listed).toContain('E');
+    const marked = await page.evaluate(() => (window as unknown as { __fake: Fake }).__fake.sheets[0]!.cfs.filter((c) => c.formula.includes('zhuanjie:error')).flatMap((c) => c.addresses));
+    expect(marked).toContain('E4101');
+    expect(marked).not.toContain('E4100');
+    // Put back, so the later tests see the sheet's own counts.
+    expect((await timeChange(page, '2026届登记表', 'E4100', '2022084097')).syncs).toBeLessThanOrEqual(2);
+    expect(await page.locator('button.item[data-row="4101"][data-col="E"]').count()).toBe(0);
+  });
+
   it('清除标记 removes every mark the pane added', async () => {
     await page.uncheck('#live');
     await page.click('#clear');
@@ -110,5 +127,18 @@ describe('task pane in Chromium', () => {
   it('runs under its Content-Security-Policy with no script errors and nothing sent off the machine', () => {
     expect(pane.consoleErrors).toEqual([]);
     expect(pane.blocked.filter((u) => !u.startsWith('data:'))).toEqual([]);
+  });
+});
+
+describe('校验整个工作簿 in Chromium', () => {
+  it('checks every sheet that holds members, names the others with why, and says the host cannot tell the date system', async () => {
+    await page.click('#validate-workbook');
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('已校验整个工作簿'), undefined, { timeout: 20_000 });
+    const status = (await page.textContent('#status'))!;
+    expect(status).toContain('已校验整个工作簿（1 个工作表）：「2026届登记表」5000 行');
+    expect(status).toContain('「说明」没有登记表的表头');
+    // The test host answers ExcelApi up to 1.12: no Workbook.use1904DateSystem.
+    expect(status).toContain('1904 日期系统');
+    expect(await page.isVisible('#date-note')).toBe(true);
   });
 });

@@ -6,19 +6,18 @@ import { unusedOverrides } from '../../../shared/headers.js';
 import { InputError } from '../../lib/errors.js';
 import { loadConfig } from '../../lib/config.js';
 import { expandInputs } from '../../lib/files.js';
-import { membersOf, validateFile } from '../../lib/read/load.js';
-import { repeatedRegistrations } from '../../../shared/samePerson.js';
+import { markRepeatsAcrossFiles, validateWorkbook } from '../../lib/read/load.js';
 import { readEach } from '../../lib/read/unreadable.js';
 import { printable } from '../../lib/terminal.js';
 import { columnOverrides } from '../../reconcile/pipeline.js';
-import { repeatJson, repeatsText, validationJson, validationText } from '../output.js';
+import { validationJson, validationText } from '../output.js';
 import { collect, EXIT, isoOption, MAP_HELP, mapOption } from '../options.js';
 
 export function validateCommand(program: Command): void {
   program.command('validate')
     .description('校验登记表（.xlsx .xls .ods .csv），逐行列出问题')
     .argument('<文件或文件夹...>', '登记表文件或文件夹')
-    .option('--sheet <名称>', '要校验的工作表（默认：第一个能识别表头的工作表）')
+    .option('--sheet <名称>', '只校验这一个工作表（默认：每个有登记表表头的可见工作表，其余工作表说明为何不读）')
     .option('--config <文件>', '配置文件（JSON），其中 rules 为校验设置、columns 为列对应')
     .option('--map <表头=字段>', MAP_HELP, collect, [])
     .option('--explain', '先列出每一列被识别成什么字段、依据是什么')
@@ -30,22 +29,20 @@ export function validateCommand(program: Command): void {
       const today = o.today ? isoOption(o.today, '--today') : dateIn(TIMEZONE);
       const overrides = columnOverrides({ ...config.columns, ...mapOption(o.map) }, o.map?.length ? '--map' : (loaded.file ?? '--map'));
       // Every readable file is checked and reported; the unreadable ones are listed (exit 2).
-      const { results, unreadable } = readEach(expandInputs(files), (f) => validateFile(f, { settings: config.rules, today, sheet: o.sheet, overrides }));
+      // Every registration sheet of every file; a member registered in two files is found like a repeat within one.
+      const each = readEach(expandInputs(files), (f) => validateWorkbook(f, { settings: config.rules, today, sheet: o.sheet, overrides }));
+      const { unreadable } = each;
+      const results = each.results.flat();
+      markRepeatsAcrossFiles(results);
       if (o.map?.length && results.length) {
         const cli = columnOverrides(mapOption(o.map), '--map');
         const unused = [...cli.keys()].filter((k) => results.every((r) => unusedOverrides(cli, r.header.decisions).includes(k)));
         if (unused.length) throw new InputError('--map', `表头${unused.map((h) => `「${h}」`).join('、')}在表中不存在，请核对拼写。`);
       }
-      // A member in two files (two colleges' sheets) is found across the files (issue 18); repeats inside one file are findings of that file.
-      // One file needs no records read (a sheet of millions of cells stays within its memory bound).
-      const across = results.length > 1 ? repeatedRegistrations(membersOf(results, config.colleges)).filter((p) => p.first.file !== p.repeat.file) : [];
-      // `unreadable` and `repeatsAcrossFiles` appear only when there are some: the usual document keeps its one key.
-      if (o.json) console.log(JSON.stringify({ ...validationJson(results), ...(across.length ? { repeatsAcrossFiles: across.map(repeatJson) } : {}), ...(unreadable.length ? { unreadable: unreadable.map(({ file, reason }) => ({ file, reason })) } : {}) }, null, 2));
-      else {
-        if (results.length) console.log(results.map((r) => validationText(r, { explain: o.explain })).join('\n\n'));
-        if (across.length) console.log(`\n${repeatsText(across)}`);
-      }
+      // `unreadable` appears only when there is one: the usual document keeps its one key.
+      if (o.json) console.log(JSON.stringify({ ...validationJson(results), ...(unreadable.length ? { unreadable: unreadable.map(({ file, reason }) => ({ file, reason })) } : {}) }, null, 2));
+      else if (results.length) console.log(results.map((r) => validationText(r, { explain: o.explain })).join('\n\n'));
       for (const u of unreadable) console.error(`错误：${printable(u.file)}：${printable(u.reason)}`);
-      process.exitCode = unreadable.length ? EXIT.input : across.length || results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
+      process.exitCode = unreadable.length ? EXIT.input : results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
     });
 }

@@ -13,6 +13,7 @@ import type { ColumnOverrides } from '../../../shared/headers.js';
 import { InputError } from '../errors.js';
 import { containerOf, zipProblem } from './zip.js';
 import { notAWorkbook } from './sniff.js';
+import { markOdsHiddenSheets } from './odsHidden.js';
 
 export const SUPPORTED_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.ods', '.csv', '.txt'];
 /** Extensions whose files are always zip containers (or, when encrypted, CFB). */
@@ -130,6 +131,7 @@ export function readWorkbookFile(file: string): XLSX.WorkBook {
   } finally {
     Object.assign(console, { error, warn, log });
   }
+  if (container === 'zip' && wb.bookType === 'ods') markOdsHiddenSheets(wb, buf);
   return wb;
 }
 
@@ -140,11 +142,12 @@ export function readWorkbookFile(file: string): XLSX.WorkBook {
  */
 export function sheetSnapshot(wb: XLSX.WorkBook, name: string): SheetSnapshot {
   const ws = wb.Sheets[name];
-  if (!ws || !ws['!ref']) return { name, rows: [], origin: { row: 1, col: 1 } };
+  if (!ws || !ws['!ref']) return { name, rows: [], origin: { row: 1, col: 1 }, date1904: usesDate1904(wb) };
   const range = XLSX.utils.decode_range(ws['!ref']);
   const data = (ws as { '!data'?: (XLSX.CellObject[] | undefined)[] })['!data'] ?? [];
   const lastRow = Math.min(range.e.r, data.length - 1);
   const rows: Cell[][] = [];
+  const totalRows = new Map<number, string>();
   for (let r = range.s.r; r <= lastRow; r++) {
     const src = data[r];
     const out: Cell[] = [];
@@ -152,15 +155,21 @@ export function sheetSnapshot(wb: XLSX.WorkBook, name: string): SheetSnapshot {
       const lastCol = Math.min(range.e.c, src.length - 1);
       for (let c = range.s.c; c <= lastCol; c++) {
         const cell = src[c];
-        if (cell) out[c - range.s.c] = cellValue(cell);
+        if (!cell) continue;
+        out[c - range.s.c] = cellValue(cell);
+        const total = cell.f === undefined ? null : TOTAL_FORMULA.exec(cell.f);
+        if (total) totalRows.set(r + 1, total[1]!.toUpperCase());
       }
     }
     rows.push(Array.from(out, (v) => v ?? null));
   }
   const origin = { row: range.s.r + 1, col: range.s.c + 1 };
   fillMerged(rows, origin, ws['!merges'] ?? []);
-  return { name, rows, origin };
+  return { name, rows, origin, date1904: usesDate1904(wb), ...(totalRows.size ? { totalRows } : {}) };
 }
+
+/** A formula that totals a column (a Table's totals row writes SUBTOTAL(109,[学号])): its row is no member. */
+const TOTAL_FORMULA = /^\s*=?\s*(?:_xlfn\.)?(SUBTOTAL|SUM|COUNTA?|AGGREGATE)\s*\(/i;
 
 function cellValue(cell: XLSX.CellObject): Cell {
   switch (cell.t) {
@@ -185,7 +194,10 @@ export interface PickedSheet {
   otherSheets: string[];
 }
 
-function isHidden(wb: XLSX.WorkBook, name: string): boolean {
+/** SheetJS reads xlsx's date1904, the .xls Date1904 record and the .ods null date alike into WBProps. */
+export const usesDate1904 = (wb: XLSX.WorkBook): boolean => Boolean(wb.Workbook?.WBProps?.date1904);
+
+export function isHidden(wb: XLSX.WorkBook, name: string): boolean {
   const meta = wb.Workbook?.Sheets?.find((s) => s.name === name);
   return Boolean(meta?.Hidden);
 }
@@ -203,21 +215,26 @@ export interface ReadTableOptions {
  * hidden sheets only when no visible one qualifies. Throws InputError listing what was expected.
  */
 export function readTable(file: string, fields: readonly FieldDef[], opts: ReadTableOptions): PickedSheet {
-  const wb = readWorkbookFile(file);
+  return pickTable(file, readWorkbookFile(file), fields, opts);
+}
+
+/** readTable over a workbook already read; `snapshots` already taken are used, not taken again (memory). */
+export function pickTable(file: string, wb: XLSX.WorkBook, fields: readonly FieldDef[], opts: ReadTableOptions, snapshots?: ReadonlyMap<string, SheetSnapshot>): PickedSheet {
+  const snap = (name: string) => snapshots?.get(name) ?? sheetSnapshot(wb, name);
   const names = wb.SheetNames;
   if (names.length === 0) throw new InputError(file, '文件中没有工作表。');
   const expected = fields.map((f) => f.header).join('、');
   const find = { minMatches: opts.minMatches, overrides: opts.overrides };
   if (opts.sheet) {
     if (!names.includes(opts.sheet)) throw new InputError(file, `没有名为「${opts.sheet}」的工作表（现有：${names.join('、')}）。`);
-    const snapshot = sheetSnapshot(wb, opts.sheet);
+    const snapshot = snap(opts.sheet);
     const header = findHeader(snapshot, fields, find);
     if (!header) throw new InputError(file, `工作表「${opts.sheet}」的${HEADER_SEARCH_TEXT}中没有找到${opts.what}表头。应包含这些列：${expected}。`);
     return { file, snapshot, header, otherSheets: [] };
   }
   for (const group of [names.filter((n) => !isHidden(wb, n)), names.filter((n) => isHidden(wb, n))]) {
     const found = group
-      .map((name) => ({ name, snapshot: sheetSnapshot(wb, name) }))
+      .map((name) => ({ name, snapshot: snap(name) }))
       .map((s) => ({ ...s, header: findHeader(s.snapshot, fields, find) }))
       .filter((s): s is typeof s & { header: HeaderMatch } => s.header !== null)
       .sort((a, b) => b.header.score - a.header.score);
