@@ -228,7 +228,6 @@ describe.skipIf(openpyxlMissing)('a season with the ordinary mistakes (issue 18)
   it('`validate` on the folder finds the member registered in two files (exit 1)', () => {
     const r = cli(['validate', join(season.dir, 'input', '计算机学院-登记表.xlsx'), join(season.dir, 'input', '外国语学院-登记表.xlsx'), '--today', '2026-06-15']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('以下 1 人在不同的登记表中重复登记');
-    expect(r.stdout).toContain(`${season.roles.repeated}（身份证号、学号相同）：计算机学院-登记表.xlsx（计算机学院党委）第10行 与 外国语学院-登记表.xlsx（外国语学院党委）第13行`);
+    expect(r.stdout).toContain('[错误] 第13行 身份证号（G列）：身份证号与计算机学院-登记表.xlsx「登记表」第 10 行重复（同一人登记了两次），请核对。');
   });
 });
