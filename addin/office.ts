@@ -26,12 +26,7 @@ const ADDRESSES_PER_AREA = 400;
 const MARK_SIGNATURE = 'zhuanjie';
 
 export type { Mark, MarkKind } from '../shared/marks.js';
-import type { Mark, MarkKind } from '../shared/marks.js';
-
-const MARK_STYLE: Record<MarkKind, { fill: string; font: string }> = {
-  error: { fill: '#FDE7E9', font: '#A4262C' },
-  warning: { fill: '#FFF4CE', font: '#8A6914' },
-};
+import { MARK_STYLE, type Mark, type MarkKind } from '../shared/marks.js';
 
 const a1 = (row: number, col: number): string => `${columnLetter(col)}${row}`;
 

@@ -90,3 +90,22 @@ export function workbook(rows: unknown[][], sheet: string): Buffer {
   XLSX.utils.book_append_sheet(wb, ws, sheet);
   return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', bookSST: true, compression: true });
 }
+
+/**
+ * One college's 登记表 for the audit bench (issue 21): `rows` members of college `k`, every
+ * 学院 cell naming it, 学号 and ID numbers of its own (no repeats across colleges, as a
+ * real season has few).
+ */
+export function collegeSheet(k: number, rows: number, name: string): Buffer {
+  const data = benchData(rows, 20260612 + k).registrations;
+  for (const row of data.slice(2)) {
+    row[1] = `${name}党委`;
+    row[6] = String(2022000000 + k * 100_000 + Number(row[0]));
+    const id = row[7];
+    if (typeof id === 'string') {
+      const body = `1101${String(k).padStart(2, '0')}${id.slice(6, 17)}`;
+      row[7] = body + checkCharacter(body);
+    }
+  }
+  return workbook(data, '登记表');
+}

@@ -10,7 +10,7 @@ import { cpus, totalmem, type as osType, release } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { benchData, workbook } from './data.js';
+import { benchData, collegeSheet, workbook } from './data.js';
 import { bigFieldCsv, bigSheetXlsx } from '../test/hostileMemory.js';
 import { displayWidth } from '../jobs/cli/cliText.js';
 import { EXCEL_ON_THE_WEB } from '../test/e2e/fakeExcel.js';
@@ -210,6 +210,25 @@ if (py) {
   say('  未找到带 pandas 和 openpyxl 的 python3（apt-get install python3-pandas python3-openpyxl），跳过。');
 }
 
+say('4c. 登记表审核：30 个学院 × 1,000 行（从文件夹收取、校验、写批注版、撰写邮件，outbox 发送），与只校验同样的文件对比');
+const auditDir = join(OUT, 'audit30x1k');
+rmSync(auditDir, { recursive: true, force: true });
+mkdirSync(join(auditDir, '登记表'), { recursive: true });
+const auditColleges = Array.from({ length: 30 }, (_, k) => `第${String(k + 1).padStart(2, '0')}学院`);
+auditColleges.forEach((name, k) => writeFileSync(join(auditDir, '登记表', `${name}-登记表.xlsx`), collegeSheet(k, 1000, name)));
+writeFileSync(join(auditDir, 'config.json'), JSON.stringify({
+  cohort: 2026, registrations: ['登记表/'], audit: {},
+  colleges: auditColleges.map((name, k) => ({ name, secretary: { name: '书记', email: `college${k + 1}@example.edu.cn` } })),
+  orgDept: { name: '党委组织部', email: 'zuzhibu@example.edu.cn' },
+  mail: { transport: 'outbox', dir: 'outbox' }, stateDir: 'state', reportDir: 'reports',
+}));
+const validate30 = repeat('validate 30×1k', () => child(process.execPath, [join(ROOT, 'bin', 'zhuanjie.js'), 'validate', join(auditDir, '登记表'), '--json', '--today', '2026-06-10'], true, [1]));
+const audit30 = repeat('audit 30×1k', () => {
+  // Every round from an empty store and outbox: all 30 submissions new, 30 replies and the summary composed.
+  for (const d of ['state', 'outbox']) rmSync(join(auditDir, d), { recursive: true, force: true });
+  return child(process.execPath, [join(ROOT, 'bin', 'zhuanjie.js'), 'audit', '--config', join(auditDir, 'config.json'), '--as-of', '2026-06-10']);
+});
+
 say(`5. 加载项：Chromium 中校验 ${SMALL} 行（测试宿主，模拟 Excel 网页版的往返延迟）`);
 const pane = await addin();
 
@@ -246,6 +265,8 @@ const results = {
   read100k: { ms: Math.round(reads.ms), rssMB: mb(reads.rss) },
   reconcile100k: { ms: Math.round(ours.ms), rssMB: mb(ours.rss) },
   sheetjsFloor100k: { ms: Math.round(floor.ms), rssMB: mb(floor.rss) },
+  audit30x1k: { ms: Math.round(audit30.ms), rssMB: mb(audit30.rss) },
+  validate30x1k: { ms: Math.round(validate30.ms) },
   pandas100k: pandas && { ms: Math.round(pandas.ms), rssMB: mb(pandas.rss) },
   addin5k: pane && pane.full,
   addinEdit5k: pane && { ms: pane.edit.ms, syncs: pane.edit.syncs },
@@ -260,6 +281,8 @@ const results = {
     validateSpeedup: validate.legacyRowsPerSec ? +(validate.rowsPerSec / validate.legacyRowsPerSec).toFixed(2) : null,
     reconcileOverFloor: +(ours.ms / floor.ms).toFixed(2),
     reconcileOverPandas: pandas ? +(ours.ms / pandas.ms).toFixed(2) : null,
+    /** The audit round over validating the same 30 files alone (target ≤ 2). */
+    auditOverValidate: +(audit30.ms / validate30.ms).toFixed(2),
     /** One-cell edit over a full check, same run (target ≤ 0.25). */
     addinEditOverFull: pane ? pane.edit.fullRatio : null,
   },
@@ -272,6 +295,7 @@ const table: [string, string, string][] = [
   ['旧规则路径（内存）', validate.legacyRowsPerSec ? `${validate.legacyRowsPerSec.toLocaleString()} 行/秒` : '（未能构建）', results.ratios.validateSpeedup ? `本项目 ÷ 旧路径 = ${results.ratios.validateSpeedup}（目标 ≥ 2）` : ''],
   [`读取登记表 ${n} 行`, `${results.read100k.ms} ms，峰值 ${results.read100k.rssMB} MB`, ''],
   [`reconcile ${n} + ${n}`, `${results.reconcile100k.ms} ms，峰值 ${results.reconcile100k.rssMB} MB`, '目标 ≤ 2× 下限，≤ 1 GB'],
+  ['登记表审核 30 个学院 × 1,000 行', `${results.audit30x1k.ms} ms，峰值 ${results.audit30x1k.rssMB} MB`, `只校验同样的文件 ${results.validate30x1k.ms} ms，审核 ÷ 校验 = ${results.ratios.auditOverValidate}（目标 ≤ 2，≤ 1 GB）`],
   ['SheetJS 解析下限', `${results.sheetjsFloor100k.ms} ms，峰值 ${results.sheetjsFloor100k.rssMB} MB`, `本项目 ÷ 下限 = ${results.ratios.reconcileOverFloor}`],
   ['pandas read_excel + merge', pandas ? `${results.pandas100k!.ms} ms，峰值 ${results.pandas100k!.rssMB} MB` : '（未安装）', pandas ? `本项目 ÷ pandas = ${results.ratios.reconcileOverPandas}` : ''],
   [`加载项 ${SMALL.toLocaleString()} 行（Chromium，模拟网页版）`, pane ? `${pane.full.ms} ms，${pane.full.syncs} 次 sync` : '（跳过）', `每次 sync ${EXCEL_ON_THE_WEB.syncMs} ms + 每 10 KB ${EXCEL_ON_THE_WEB.msPer10KB} ms`],

@@ -5,6 +5,7 @@
  */
 import { z } from './zod.js';
 import { RuleSettingsSchema, formatZodIssues } from './settingsSchema.js';
+import { deadlinesOf } from './deadlines.js';
 
 const email = z.email('不是有效的电子邮箱地址');
 
@@ -13,6 +14,8 @@ export const CollegeSchema = z.strictObject({
   aliases: z.array(z.string().min(1)).default([]),
   secretary: z.strictObject({ name: z.string().optional(), email }),
   cc: z.array(email).default([]),
+  /** Other addresses the college submits its 登记表 from; the secretary and cc count too. */
+  senders: z.array(email).default([]),
 });
 
 const OutboxSchema = z.strictObject({
@@ -81,6 +84,20 @@ export const MailboxSchema = z
 
 export type MailboxConfig = z.output<typeof MailboxSchema>;
 
+/**
+ * The 6月10日 审核 (seed 001: 登记表 due 6月10日, letters from 6月12日 「登记表审核无误后」).
+ * With this block, `run` and `schedule` also audit on the reminder days and the deadline,
+ * and the reconciliation reads the submissions the audit stored.
+ */
+export const AuditSchema = z.strictObject({
+  /** MM-DD of the graduation year. */
+  deadline: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '应为 MM-DD，例如 06-10').default(deadlinesOf('audit')[0]!.id),
+  /** Days before the deadline on which colleges without a clean submission are reminded. */
+  leadDays: z.array(z.number().int().min(1).max(60)).default([7, 3, 1]),
+});
+
+export type AuditConfig = z.output<typeof AuditSchema>;
+
 export const JobConfigSchema = z.strictObject({
   /** Graduation year; by default the year of the run date (the previous one before June). */
   cohort: z.number().int().min(2000).max(2100).optional(),
@@ -106,6 +123,8 @@ export const JobConfigSchema = z.strictObject({
     })
     .prefault({}),
   mail: z.discriminatedUnion('transport', [OutboxSchema, SmtpSchema]).default({ transport: 'outbox', dir: 'out/outbox' }),
+  /** The 6月10日 submission audit (optional; `zhuanjie audit` uses the defaults without it). */
+  audit: AuditSchema.optional(),
   /** Read e-mailed receipts from this mailbox before reconciling (optional). */
   mailbox: MailboxSchema.optional(),
   /** Journal and lock live here. */

@@ -11,7 +11,13 @@ export type MarkKind = 'error' | 'warning';
 /** A cell by 1-based sheet row and 1-based column number. */
 export interface Mark { row: number; col: number; kind: MarkKind }
 
-export function marksFor(findings: readonly Finding[]): Mark[] {
+/** How a mark looks, in the pane's sheet and in the audit's annotated copy: red for 错误, amber for 提醒. */
+export const MARK_STYLE: Record<MarkKind, { fill: string; font: string }> = {
+  error: { fill: '#FDE7E9', font: '#A4262C' },
+  warning: { fill: '#FFF4CE', font: '#8A6914' },
+};
+
+export function marksFor<F extends Pick<Finding, 'row' | 'column' | 'severity'>>(findings: readonly F[]): Mark[] {
   const byCell = new Map<string, Mark>();
   for (const f of findings) {
     if (!f.column || f.severity === 'info') continue;

@@ -35,10 +35,10 @@ function needsCleaning(s: string): boolean {
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
 /**
  * How exports force a cell to stay text, which is not part of the value: Excel's quote
- * prefix typed into the cell or written into a CSV ('110101…), a backquote or curly quote
- * in its place, and the CSV formula ="110101…".
+ * prefix typed into the cell or written into a CSV ('110101…), a backquote in its place or a
+ * curly quote before digits, and the CSV formula ="110101…".
  */
-const TEXT_PREFIX = /^(?:['`‘’]\s*(?=\S)|="(?=.*"$))/;
+const TEXT_PREFIX = /^(?:['`]\s*(?=\S)|[‘’](?=\d)|="(?=.*"$))/;
 
 /**
  * A cell as trimmed, half-width text with runs of white space (tabs, non-breaking and

@@ -10,7 +10,7 @@ import { normalizeHeader } from './headers.js';
 import { toSimplified } from './simplified.js';
 import { cellText, normalizeName, parseDate, compactCode } from './normalize.js';
 import { checkIdNumber, normalizeIdNumber } from './idNumber.js';
-import { findHeader, isBlankRow, nonMemberReason, sectionOutside, type HeaderMatch, type SheetSnapshot } from './table.js';
+import { findHeader, isBlankRow, nonMemberReason, blankRowReason, type HeaderMatch, type SheetSnapshot } from './table.js';
 
 export const RECEIPT_TABLE_FIELDS: readonly FieldDef[] = RECEIPT_FIELDS.map(fieldDef);
 
@@ -152,7 +152,7 @@ export function readReceiptRows(file: string, snapshot: SheetSnapshot, header: H
   for (let i = header.index + 1; i < snapshot.rows.length; i++) {
     const cells = snapshot.rows[i];
     if (isBlankRow(cells, known)) {
-      const heading = sectionOutside(snapshot, i, cells);
+      const heading = blankRowReason(snapshot, i, cells);
       if (heading) skippedRows.push({ row: originRow + i, reason: heading });
       continue;
     }

@@ -213,7 +213,7 @@ function firstValue(cells: readonly Cell[]): Cell {
  * totals row, a section heading or a 合计/汇总 line written only in the 序号 column or
  * beside the table. Null when it is just blank (a pre-filled 序号).
  */
-export function sectionOutside(snapshot: SheetSnapshot, i: number, cells: readonly Cell[] | undefined): string | null {
+export function blankRowReason(snapshot: SheetSnapshot, i: number, cells: readonly Cell[] | undefined): string | null {
   // A totals row whose formulas were saved without results (openpyxl, some exports) is blank where the table is.
   const totals = snapshot.totalRows?.get((snapshot.origin?.row ?? 1) + i);
   if (totals) return `合计行（公式 ${totals}）`;

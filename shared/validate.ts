@@ -9,7 +9,7 @@ import { message, renderMessage, type ArgsParam, type FindingCode, type Severity
 import { FIELD_INDEX, memberReader, type CellRead, type MemberRecord } from './member.js';
 import { markedNotApplicable, ROW_RULES, sheetState, type RowCheck } from './rules.js';
 import { defaultRuleSettings, type RuleSettings } from './settings.js';
-import { columnLetter, findHeader, HEADER_SEARCH_TEXT, nonMemberReason, sectionOutside, type HeaderMatch, type SheetSnapshot } from './table.js';
+import { columnLetter, findHeader, HEADER_SEARCH_TEXT, nonMemberReason, blankRowReason, type HeaderMatch, type SheetSnapshot } from './table.js';
 import type { ColumnOverrides } from './headers.js';
 import { hasTwoDigitYear } from './normalize.js';
 
@@ -128,7 +128,7 @@ function validateRows(snapshot: SheetSnapshot, header: HeaderMatch, settings: Ru
     const got = read(row, cells);
     // Nothing in any recognised column: a pre-filled 序号 or a stray note is no member (a heading there is listed).
     if ((got.filled | got.marked | got.errored) === 0) {
-      const heading = sectionOutside(snapshot, i, cells);
+      const heading = blankRowReason(snapshot, i, cells);
       if (heading) skippedRows.push({ row, reason: heading });
       continue;
     }

@@ -10,7 +10,7 @@ import { membersOf, readReceiptFile, validateWorkbook, type FileValidation } fro
 import { reconcile } from '../shared/reconcile.js';
 import { defaultRuleSettings } from '../shared/settings.js';
 import { statusWords } from '../shared/receipts.js';
-import { cli as runCli, OWN_FIXTURES } from './helpers.js';
+import { cliAsync as runCli, OWN_FIXTURES } from './helpers.js';
 
 const DIR = join(OWN_FIXTURES, 'reading');
 const settings = defaultRuleSettings();
@@ -86,10 +86,10 @@ describe('no member is dropped without a line saying so', () => {
     ]);
   });
 
-  it('reconcile says which sheets that may hold members were not read (last year’s hidden sheet), in its output and JSON', () => {
+  it('reconcile says which sheets that may hold members were not read (last year’s hidden sheet), in its output and JSON', async () => {
     const args = ['reconcile', '--registrations', join(DIR, 'multi-sheet.ods'), '--receipts', join(DIR, 'rcpt-words.xlsx'), '--as-of', '2026-08-25', '--cohort', '2026'];
-    expect(runCli(args).stdout).toContain('未读取的工作表 multi-sheet.ods「2025届」：隐藏的工作表（有登记表表头）');
-    const doc = JSON.parse(runCli([...args, '--json']).stdout) as { skippedSheets: { sheet: string }[]; summary: { total: number } };
+    expect((await runCli(args)).stdout).toContain('未读取的工作表 multi-sheet.ods「2025届」：隐藏的工作表（有登记表表头）');
+    const doc = JSON.parse((await runCli([...args, '--json'])).stdout) as { skippedSheets: { sheet: string }[]; summary: { total: number } };
     expect(doc.skippedSheets.map((k) => k.sheet)).toEqual(['2025届']);
     expect(doc.summary.total).toBe(6);
   });
@@ -112,8 +112,8 @@ describe('no member is dropped without a line saying so', () => {
 });
 
 describe('repeats across sheets and files are found like repeats within one', () => {
-  it('the same members in two files: each later row names the first file and row', () => {
-    const r = runCli(['validate', '--json', '--today', TODAY, join(DIR, 'standard.xlsx'), join(DIR, 'multi-sheet.xlsx')]);
+  it('the same members in two files: each later row names the first file and row', async () => {
+    const r = await runCli(['validate', '--json', '--today', TODAY, join(DIR, 'standard.xlsx'), join(DIR, 'multi-sheet.xlsx')]);
     const doc = JSON.parse(r.stdout) as { files: { sheet: string; findings: { row: number; code: string; message: string }[] }[] };
     const later = doc.files.filter((f) => f.sheet !== '登记表').flatMap((f) => f.findings).filter((f) => f.code === 'STUDENT_ID_REPEATED_ELSEWHERE');
     expect(later).toHaveLength(6);
@@ -140,19 +140,19 @@ describe('reconcile gives the same statuses whatever the workbook', () => {
 });
 
 describe('receipt words', () => {
-  it('columns --receipts lists every status word found with its decision, what was not understood first', () => {
+  it('columns --receipts lists every status word found with its decision, what was not understood first', async () => {
     expect(statusWords(readReceiptFile(join(DIR, 'rcpt-words.xlsx')).records).map((w) => `${w.word}:${w.state}`)).toEqual([
       '处理中请稍候:unknown', '已退回:failed', '审批中:open', '报到完成:landed', '党员报到成功:landed', '接收成功:landed',
     ]);
-    const out = runCli(['columns', '--receipts', join(DIR, 'rcpt-words.xlsx')]).stdout;
+    const out = (await runCli(['columns', '--receipts', join(DIR, 'rcpt-words.xlsx')])).stdout;
     expect(out).toContain('「处理中请稍候」1 行 → 无法识别：不算完成，请人工查看');
     expect(out).toContain('「报到完成」1 行 → 算作已完成');
   });
 });
 
 describe('columns by their values', () => {
-  it('explains 「按取值识别」 beside the headers that said nothing', () => {
-    const out = runCli(['columns', join(DIR, 'asking-headers.xlsx')]).stdout;
+  it('explains 「按取值识别」 beside the headers that said nothing', async () => {
+    const out = (await runCli(['columns', join(DIR, 'asking-headers.xlsx')])).stdout;
     expect(out).toMatch(/备查号\s+→ 「身份证号」（按取值识别：18 位身份证号（6\/6 个值））/);
     expect(out).toMatch(/类别\s+→ 「转接类型」（按取值识别：院内\/京内\/京外（6\/6 个值））/);
     expect(out).toMatch(/组织关系转往何处\s+→ 「接收党组织」/);

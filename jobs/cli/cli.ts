@@ -17,6 +17,8 @@ import { runCommand } from './commands/run.js';
 import { scheduleCommand } from './commands/schedule.js';
 import { templateCommand } from './commands/template.js';
 import { validateCommand } from './commands/validate.js';
+import { annotateCommand } from './commands/annotate.js';
+import { auditCommand } from './commands/audit.js';
 
 
 function program(): Command {
@@ -31,7 +33,7 @@ function program(): Command {
     .configureOutput(outputConfiguration)
     .exitOverride();
 
-  for (const add of [validateCommand, columnsCommand, templateCommand, reconcileCommand, runCommand, journalCommand, receiptsCommand, scheduleCommand, demoCommand]) add(p);
+  for (const add of [validateCommand, annotateCommand, columnsCommand, templateCommand, reconcileCommand, auditCommand, runCommand, journalCommand, receiptsCommand, scheduleCommand, demoCommand]) add(p);
 
   return p;
 }

@@ -9,6 +9,7 @@ import { deadlineDate, deadlineLabel } from '../../shared/deadlines.js';
 import { isoToDayNumber } from '../../shared/normalize.js';
 import { SAMPLE_AS_OF, sampleConfig, sampleWorkbooks } from './sample.js';
 import { SAMPLE_MAILS, sampleMaildir } from './sampleMail.js';
+import { auditRound } from './sampleAudit.js';
 
 /** Marks a folder as made by the demo, so that a later demo may empty it. */
 const DEMO_MARKER = '.zhuanjie-demo';
@@ -28,10 +29,13 @@ export async function runDemo(outDir: string, log: (s: string) => void): Promise
   const configFile = join(dir, 'config.json');
   // Receipts by e-mail: the same sample messages a real mailbox would hold, as a Maildir folder.
   sampleMaildir(join(dir, 'input', '回执邮箱'));
-  writeFileAtomic(configFile, JSON.stringify({ ...sampleConfig(), mailbox: { maildir: 'input/回执邮箱' } }, null, 2));
+  // One mailbox for receipts and submissions; the registrations folder the colleges drop sheets into.
+  mkdirSync(join(dir, 'input', '登记表'));
+  writeFileAtomic(configFile, JSON.stringify({ ...sampleConfig(), registrations: ['input/登记表/'], audit: {}, mailbox: { maildir: 'input/回执邮箱' } }, null, 2));
   log(`样例数据：${join(dir, 'input')}（3 个学院的登记表，3 份回执，回执邮箱中 ${SAMPLE_MAILS.length} 封邮件）`);
   log(`配置文件：${configFile}`);
-  log(`按 ${SAMPLE_AS_OF}（${deadlineLabel('09-01')}前 ${isoToDayNumber(deadlineDate(Number(SAMPLE_AS_OF.slice(0, 4)), '09-01')) - isoToDayNumber(SAMPLE_AS_OF)} 天，提醒日）运行：\n`);
+  await auditRound(dir, configFile, log);
+  log(`二、对账与提醒：按 ${SAMPLE_AS_OF}（${deadlineLabel('09-01')}前 ${isoToDayNumber(deadlineDate(Number(SAMPLE_AS_OF.slice(0, 4)), '09-01')) - isoToDayNumber(SAMPLE_AS_OF)} 天，提醒日）运行：\n`);
   await runJob(loadConfig(configFile), { asOf: SAMPLE_AS_OF, log });
   const outbox = join(dir, 'outbox');
   log(`\n邮件（.eml，可用 Outlook / Foxmail / Thunderbird 打开）：${outbox}`);

@@ -20,7 +20,7 @@ import { fetchMaildir } from './maildir.js';
 import { lastRead, markRead } from './lastRead.js';
 import { previewMail } from './preview.js';
 import { beijingMinute, MAILBOX_SOURCE, type ReceiptSource } from '../../shared/receiptSources.js';
-import type { FetchSummary } from './process.js';
+import type { Classify, FetchSummary } from './process.js';
 
 export type { FetchSummary, UnmatchedMail };
 
@@ -36,6 +36,8 @@ export interface FetchOptions {
   sender?: Sender;
   /** Tests pass the password; otherwise it is read from the environment variable named in the config. */
   env?: NodeJS.ProcessEnv;
+  /** Asked first of each new message: is it something else than a receipt e-mail (a college's 登记表)? */
+  classify?: Classify;
 }
 
 /** Fetch new messages (the caller holds the state-folder lock). */
@@ -46,7 +48,7 @@ export async function fetchReceipts(loaded: LoadedConfig, opts: FetchOptions = {
   const places = placesOf(loaded);
   const { stateDir } = places;
   const journal = new InboxJournal(places.inboxJournal);
-  const common = { stateDir, maxAttachmentBytes: m.maxAttachmentBytes, journal };
+  const common = { stateDir, maxAttachmentBytes: m.maxAttachmentBytes, journal, classify: opts.classify };
   const before = journal.read().keys;
   let s: FetchSummary;
   if (m.maildir) s = await fetchMaildir(loaded.path(m.maildir), common);
@@ -56,7 +58,7 @@ export async function fetchReceipts(loaded: LoadedConfig, opts: FetchOptions = {
     s = await fetchImap(m, { ...common, password, log, onHandled: opts.onHandled });
   }
   // 「无法对应」 is decided against the registrations (inbox/unmatched.ts); here only what could not be read.
-  log(`回执邮箱：新处理 ${s.handled} 封，其中回执 ${s.receipts} 封，未能识别 ${s.unmatched} 封，重复 ${s.duplicates} 封。`);
+  log(`回执邮箱：新处理 ${s.handled} 封，其中回执 ${s.receipts} 封，未能识别 ${s.unmatched} 封，重复 ${s.duplicates} 封${s.submissions ? `，登记表报送 ${s.submissions} 封` : ''}。`);
   if (m.acknowledge) {
     const fresh = journal.read().entries.filter((e) => !before.has(e.key));
     const sender = opts.sender ?? createSender(loaded.config, (p) => places.output(p, 'mail.dir'));
@@ -112,7 +114,7 @@ const unmatchedOf = (e: MailEntry): UnmatchedMail => ({
  * be read is not fatal here: it comes back as a source with its problem and its last good
  * read, and `run` decides (issue 18: a send day holds the college lists back).
  */
-export async function mailboxReceipts(loaded: LoadedConfig, opts: { fetch: boolean; preview?: boolean; log: (s: string) => void; now?: Date }): Promise<MailReceipts & { source: ReceiptSource | null }> {
+export async function mailboxReceipts(loaded: LoadedConfig, opts: { fetch: boolean; preview?: boolean; log: (s: string) => void; now?: Date; classify?: Classify }): Promise<MailReceipts & { source: ReceiptSource | null }> {
   const m = loaded.config.mailbox;
   if (!m) return { receipts: [], unmatched: [], source: null };
   const { stateDir } = placesOf(loaded);
@@ -129,7 +131,7 @@ export async function mailboxReceipts(loaded: LoadedConfig, opts: { fetch: boole
     }
   } else if (opts.fetch) {
     try {
-      await fetchReceipts(loaded, { log: opts.log });
+      await fetchReceipts(loaded, { log: opts.log, classify: opts.classify });
       markRead(stateDir, beijingMinute(opts.now ?? new Date()));
     } catch (err) {
       if (!(err instanceof InputError)) throw err;

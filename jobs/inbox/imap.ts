@@ -110,7 +110,7 @@ export async function fetchImap(m: MailboxConfig, opts: ImapFetchOptions): Promi
           if (!fetched || !fetched.source) throw new Error(`UID ${item.uid} 无法下载`);
           const entry = await processMessage(
             { key, folder: m.folder, uid: item.uid, source: fetched.source, internalDate: item.internalDate instanceof Date ? item.internalDate : undefined },
-            { stateDir: opts.stateDir, maxAttachmentBytes: opts.maxAttachmentBytes, seenMessageIds: seen },
+            { stateDir: opts.stateDir, maxAttachmentBytes: opts.maxAttachmentBytes, seenMessageIds: seen, classify: opts.classify },
           );
           opts.journal.append(entry);
           seen.add(entry.messageId);
@@ -135,8 +135,9 @@ export async function fetchImap(m: MailboxConfig, opts: ImapFetchOptions): Promi
 /** A whole message may hold a few attachments at the limit, base64-encoded (4/3). */
 export const maxMessageBytes = (maxAttachment: number) => maxAttachment * 4 + 1024 * 1024;
 
-export function count(s: FetchSummary, outcome: 'receipt' | 'unmatched' | 'duplicate'): void {
-  if (outcome === 'receipt') s.receipts++;
+export function count(s: FetchSummary, outcome: MailEntry['outcome']): void {
+  if (outcome === 'submission') s.submissions = (s.submissions ?? 0) + 1;
+  else if (outcome === 'receipt') s.receipts++;
   else if (outcome === 'unmatched') s.unmatched++;
   else s.duplicates++;
 }

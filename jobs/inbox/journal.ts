@@ -23,7 +23,8 @@ export interface MailEntry {
   date: string;
   from: string;
   subject: string;
-  outcome: 'receipt' | 'unmatched' | 'duplicate';
+  /** 'submission': a college's 登记表 (or a sheet listed for a person), the audit's. */
+  outcome: 'receipt' | 'unmatched' | 'duplicate' | 'submission';
   name: string;
   studentId: string;
   /** "学号取自正文" and the like. */
@@ -36,6 +37,12 @@ export interface MailEntry {
   rejected: { name: string; reason: string }[];
   /** Why an unmatched message could not be used. */
   reasons: string[];
+  /** Submissions stored from this message. */
+  submissions?: { college: string; hash: string; name: string }[];
+  /** Attachments no college could be given, with why: listed for a person. */
+  unassigned?: { name: string; reason: string }[];
+  /** The rule that decided whether this was a receipt or a submission. */
+  rule?: string;
   /** Where an acknowledgement may go: the sender, unless the message was automatic or from a list (then ''). */
   ackTo?: string;
 }

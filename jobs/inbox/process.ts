@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { simpleParser, type AddressObject } from 'mailparser';
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { dateIn, TIMEZONE } from '../../shared/calendar.js';
 import { identifyReceiptMail, identityNote } from '../../shared/mailReceipt.js';
 import { writeFileAtomic } from '../lib/files.js';
@@ -29,7 +29,25 @@ export interface ProcessOptions {
   maxAttachmentBytes: number;
   /** Message-IDs already handled (a resent copy, a message moved between folders). */
   seenMessageIds: ReadonlySet<string>;
+  /** Is this a college's submission? Asked before reading it as a receipt; stores what it takes. */
+  classify?: Classify;
 }
+
+/** What a classifier needs of a message besides its parsed form. */
+export interface MailMeta { from: string; fromText: string; subject: string; messageId: string; when: Date }
+
+/** A classifier's answer: the message's entry when it is not a receipt e-mail (null: read it as one), and the rule that decided. */
+export interface Classified {
+  entry: Pick<MailEntry, 'outcome' | 'submissions' | 'unassigned' | 'reasons'> | null;
+  rule: string;
+}
+
+/**
+ * Asked of every new message before it is read as a receipt (the audit's: one mailbox
+ * may hold receipts and submissions). Given by the caller, so that the inbox knows
+ * nothing of what else a message may be.
+ */
+export type Classify = (parsed: ParsedMail, meta: MailMeta) => Classified;
 
 const size = (n: number) => (n < 1024 * 1024 ? `${Math.round(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 
@@ -82,6 +100,9 @@ export async function processMessage(msg: RawMessage, opts: ProcessOptions): Pro
     return { ...base, outcome: 'duplicate', name: '', studentId: '', note: '', saved: [], rejected: [], reasons: ['同一封邮件（Message-ID 相同）已处理过'] };
   }
 
+  // One mailbox may hold receipts and submissions: the audit's rule decides first, and says which rule it was.
+  const c = opts.classify?.(parsed, { from: from.address, fromText: base.from, subject, messageId, when });
+  if (c?.entry) return { ...base, ackTo: '', name: '', studentId: '', note: '', saved: [], rejected: [], ...c.entry, rule: c.rule };
   const files = parsed.attachments.filter((a) => a.content && a.content.length > 0);
   const names = files.map((a) => displayName(a.filename));
   const id = identifyReceiptMail({ subject, text: parsed.text ?? '', attachmentNames: names });
@@ -101,7 +122,7 @@ export async function processMessage(msg: RawMessage, opts: ProcessOptions): Pro
   const folder = safeSegment(id.studentId);
   if (reasons.length || !folder) {
     // Nothing is saved for a message nobody can be matched to: it stays in the mailbox for a person to read.
-    return { ...base, outcome: 'unmatched', name: id.name, studentId: id.studentId, note: '', attachmentNames: names, saved: [], rejected, reasons: reasons.length ? reasons : ['学号含有不允许的字符'] };
+    return { ...base, rule: c?.rule, outcome: 'unmatched', name: id.name, studentId: id.studentId, note: '', attachmentNames: names, saved: [], rejected, reasons: reasons.length ? reasons : ['学号含有不允许的字符'] };
   }
 
   const saved: string[] = [];
@@ -112,7 +133,7 @@ export async function processMessage(msg: RawMessage, opts: ProcessOptions): Pro
     if (!existsSync(abs)) writeFileAtomic(abs, a.content);
     saved.push(rel);
   }
-  return { ...base, outcome: 'receipt', name: id.name, studentId: id.studentId, note: identityNote(id), attachmentNames: names, saved, rejected, reasons: [] };
+  return { ...base, rule: c?.rule, outcome: 'receipt', name: id.name, studentId: id.studentId, note: identityNote(id), attachmentNames: names, saved, rejected, reasons: [] };
 }
 
 /** What one fetch came to. */
@@ -121,4 +142,6 @@ export interface FetchSummary {
   receipts: number;
   unmatched: number;
   duplicates: number;
+  /** Messages that were the audit's: a college's 登记表, or sheets listed for a person. */
+  submissions?: number;
 }

@@ -30,6 +30,10 @@ import { composeHeldMail } from './heldMail.js';
 import { IncompleteSummaries } from './incomplete.js';
 import { recordUnsent } from '../lib/mail/unsent.js';
 import { occasionOf } from '../../shared/messageKey.js';
+import { SubmissionStore } from '../audit/store.js';
+import { storedRegistrations } from '../audit/intake.js';
+import { auditText, runAudit } from '../audit/run.js';
+import { submissionClassifier } from '../audit/mailIntake.js';
 
 export { BusyError };
 
@@ -68,13 +72,22 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
   const { stateDir, reportDir } = places;
   const lock = opts.lock ?? (opts.dryRun ? null : await acquireLock(stateDir));
   try {
-    if (!config.registrations.length) throw new InputError(loaded.file ?? '配置', '没有配置登记表（registrations）。');
+    // One store, one flow: the sheets the audit took in are the ones reconciled.
+    const store = new SubmissionStore(stateDir);
+    if (!config.registrations.length && !store.read().length) throw new InputError(loaded.file ?? '配置', '没有配置登记表（registrations）。');
     const cohort = config.cohort ?? cohortFor(opts.asOf);
     // E-mailed receipts: fetch new mail first, then count everything the mailbox journal holds.
     // A dry run previews the mailbox read-only (EXAMINE), so that it counts what a real run would.
-    const mail = await mailboxReceipts(loaded, { fetch: !opts.dryRun, preview: opts.dryRun, log });
+    const mail = await mailboxReceipts(loaded, { fetch: !opts.dryRun, preview: opts.dryRun, log, classify: submissionClassifier(loaded) });
+    // The 6月10日 审核 on its reminder days and the deadline; a scheduler before today's send time waits.
+    const audit = config.audit && opts.remindersBefore !== opts.asOf
+      ? await runAudit(loaded, { asOf: opts.asOf, mode: 'scheduled', dryRun: opts.dryRun, log, lock: lock ?? undefined, stopping: opts.stopping, sender: opts.sender, fetch: false })
+      : null;
+    if (audit?.ran) log(auditText(audit));
     // A registration that cannot be read is reported and set aside; every other college still gets its list.
-    const { result, unreadable, receiptFiles, unreadableReceipts } = loadAndReconcile({ ...pipelineInput(loaded, opts.asOf, cohort), extraReceipts: mail.receipts, isolate: true });
+    const input = pipelineInput(loaded, opts.asOf, cohort);
+    if (config.audit || store.read().length) input.registrations = storedRegistrations(loaded, store, { write: !opts.dryRun, today: opts.asOf });
+    const { result, unreadable, receiptFiles, unreadableReceipts } = loadAndReconcile({ ...input, extraReceipts: mail.receipts, isolate: true });
     // Every receipt source, what it is as of, and what keeps it from counting (one rule for every kind).
     const sources = receiptSources(receiptFiles.map((r) => r.path), unreadableReceipts, result.unfitReceiptFiles, mail.source);
     const gaps = gapsOf(sources);
@@ -98,7 +111,7 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
     const reminders = opts.checkpoint
       ? [forcedReminder(opts.asOf, cohort, opts.checkpoint)]
       : dueReminders(opts.asOf, cohort, config.reminders.leadDays).filter((r) => !opts.remindersBefore || r.date < opts.remindersBefore);
-    const outcome: RunOutcome = { result, reportFile, reminders, sent: [], failures: [], uncertain: [], alreadySent: [], stopped: 0, unsent: [], torn: [], unreadable, gaps, held: [] };
+    const outcome: RunOutcome = { result, reportFile, reminders, sent: [], failures: [...(audit?.failures ?? [])], uncertain: [...(audit?.uncertain ?? [])], alreadySent: [], stopped: 0, unsent: [], torn: [], unreadable, gaps, held: [] };
     if (!reminders.length) {
       log(`${opts.asOf} 不是提醒日，未发送邮件。`);
       return outcome;
@@ -169,7 +182,7 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
     for (const u of unsent) log(`未发送（运行被中断，下次运行时发送）：${printable(u.label)}${u.members ? `（${u.members} 人）` : ''}`);
     const where = sender ? sender.describe : '（试运行，未发送）';
     log(`邮件：已发送 ${sent.length} 封，失败 ${failures.length} 项，此前已发送 ${alreadySent.length} 封，状态不确定 ${uncertain.length} 封；${where}`);
-    return { ...outcome, sent, failures, uncertain, alreadySent, stopped, unsent, torn: state.torn };
+    return { ...outcome, sent, failures: [...outcome.failures, ...failures], uncertain: [...outcome.uncertain, ...uncertain], alreadySent, stopped, unsent, torn: state.torn };
   } finally {
     if (lock && !opts.lock) await lock.release();
   }

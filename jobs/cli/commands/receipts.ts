@@ -4,6 +4,7 @@ import { loadConfig } from '../../lib/config.js';
 import { acquireLock } from '../../lib/lock.js';
 import { placesOf } from '../../lib/places.js';
 import { fetchReceipts } from '../../inbox/fetch.js';
+import { submissionClassifier } from '../../audit/mailIntake.js';
 
 export function receiptsCommand(program: Command): void {
   const receipts = program.command('receipts').description('回执邮箱：读取党员用邮件发来的回执照片');
@@ -15,7 +16,8 @@ export function receiptsCommand(program: Command): void {
       const loaded = loadConfig(o.config);
       const lock = await acquireLock(placesOf(loaded).stateDir);
       try {
-        await fetchReceipts(loaded, { log: (s) => console.log(s) });
+        // Submissions may share the mailbox: they are stored for the audit, never read as receipts.
+        await fetchReceipts(loaded, { log: (s) => console.log(s), classify: submissionClassifier(loaded) });
       } finally {
         await lock.release();
       }

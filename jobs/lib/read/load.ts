@@ -6,6 +6,7 @@ import { readReceiptRows, receiptExportSigns, RECEIPT_TABLE_FIELDS, type Receipt
 import type { RegisteredMember } from '../../../shared/reconcile.js';
 import type { RuleSettings } from '../../../shared/settings.js';
 import type { College } from '../../../shared/config.js';
+import type { WorkBook } from 'xlsx';
 import { readTable } from './workbook.js';
 import { readRegistrationSheets } from './sheets.js';
 import { markRepeatsAcross, type RepeatScope } from '../../../shared/repeats.js';
@@ -25,6 +26,8 @@ export interface ValidateFileOptions {
   today: string;
   sheet?: string;
   overrides?: ColumnOverrides;
+  /** The file already parsed (readWorkbookFile), so that it is parsed once. */
+  workbook?: WorkBook;
 }
 
 /**
@@ -32,7 +35,7 @@ export interface ValidateFileOptions {
  * repeats within one. The first result carries the sheets that were not read.
  */
 export function validateWorkbook(file: string, opts: ValidateFileOptions): FileValidation[] {
-  const { read, skipped } = readRegistrationSheets(file, { sheet: opts.sheet, overrides: opts.overrides });
+  const { read, skipped } = readRegistrationSheets(file, { sheet: opts.sheet, overrides: opts.overrides, workbook: opts.workbook });
   const results = read.map((picked, i): FileValidation => {
     // A receipt export in the registrations folder would become members of no college: say what it is.
     const receiptSigns = receiptExportSigns(picked.snapshot, picked.header);

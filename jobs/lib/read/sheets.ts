@@ -6,6 +6,7 @@ import { REGISTRATION_FIELDS } from '../../../shared/fields.js';
 import type { ColumnOverrides } from '../../../shared/headers.js';
 import { receiptExportSigns } from '../../../shared/receipts.js';
 import { chooseRegistrationSheets, type ChosenSheet, type SkippedSheet } from '../../../shared/sheets.js';
+import type * as XLSX from 'xlsx';
 import { isHidden, pickTable, readWorkbookFile, sheetSnapshot } from './workbook.js';
 
 export interface RegistrationSheets {
@@ -14,8 +15,8 @@ export interface RegistrationSheets {
   skipped: SkippedSheet[];
 }
 
-export function readRegistrationSheets(file: string, opts: { sheet?: string; overrides?: ColumnOverrides } = {}): RegistrationSheets {
-  const wb = readWorkbookFile(file);
+export function readRegistrationSheets(file: string, opts: { sheet?: string; overrides?: ColumnOverrides; workbook?: XLSX.WorkBook } = {}): RegistrationSheets {
+  const wb = opts.workbook ?? readWorkbookFile(file);
   const table = { sheet: opts.sheet, what: '登记表', overrides: opts.overrides };
   // The sheet the user named, and nothing else.
   if (opts.sheet) {

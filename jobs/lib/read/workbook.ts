@@ -207,6 +207,8 @@ export interface ReadTableOptions {
   minMatches?: number;
   what: string;
   overrides?: ColumnOverrides;
+  /** The file already parsed (the audit reads a submission once, to check and to annotate it). */
+  workbook?: XLSX.WorkBook;
 }
 
 /**
@@ -215,7 +217,7 @@ export interface ReadTableOptions {
  * hidden sheets only when no visible one qualifies. Throws InputError listing what was expected.
  */
 export function readTable(file: string, fields: readonly FieldDef[], opts: ReadTableOptions): PickedSheet {
-  return pickTable(file, readWorkbookFile(file), fields, opts);
+  return pickTable(file, opts.workbook ?? readWorkbookFile(file), fields, opts);
 }
 
 /** readTable over a workbook already read; `snapshots` already taken are used, not taken again (memory). */
