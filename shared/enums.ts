@@ -55,8 +55,14 @@ export const mayBeNotApplicable = (text: string): boolean => text.length !== 0 &
 export const isNotApplicable = (text: string): boolean => mayBeNotApplicable(text) && (NA.has(text) || NA.has(text.toLowerCase()));
 
 const UNDECIDED = new Set(UNDECIDED_ORG_WORDS.map(foldValue));
+/** 「待开学后确定」「入学后再定」「尚未分配」…: the words above as people extend them. */
+const UNDECIDED_FORM = /^(?:待|尚未|暂未|未|暂不)?(?:开学|入学|报到|录取|分配)?后?(?:再)?(?:确定|明确|分配|定)$/;
 /** No receiving branch yet: blank, a not-applicable mark, or 待定/不详/… (seed 001: 升学尚无支部者可在9月份接转). */
-export const isUndecidedOrg = (text: string): boolean => text === '' || isNotApplicable(text) || UNDECIDED.has(foldValue(text));
+export const isUndecidedOrg = (text: string): boolean => {
+  if (text === '' || isNotApplicable(text)) return true;
+  const k = foldValue(text);
+  return UNDECIDED.has(k) || (k.length <= 10 && UNDECIDED_FORM.test(k));
+};
 
 /** The region's words filled into TRANSFER_TYPE_WORDS' {internal} {in} {out} {name} {short}. */
 export function transferTypeWords(settings: RuleSettings): Record<TransferType, string[]> {

@@ -139,7 +139,7 @@ export const IGNORED_HEADERS: readonly string[] = ['序号', '编号序号', 'no
 export const NOT_APPLICABLE_MARKS: readonly string[] = ['/', '\\', '-', '--', '—', '——', '–', '－', '无', '不适用', '略', 'n/a', 'na', '空', '暂无'];
 
 /** Words for a receiving branch that is not known yet (seed 001: 升学 may transfer in September). */
-export const UNDECIDED_ORG_WORDS: readonly string[] = ['待定', '未定', '暂无', '未知', '不详', '待确定', '待分配', '未确定', '开学后确定'];
+export const UNDECIDED_ORG_WORDS: readonly string[] = ['待定', '未定', '暂无', '未知', '不详', '待确定', '待分配', '未确定', '开学后确定', '待开学后确定', '入学后确定', '待入学后确定'];
 
 export const MEMBER_TYPE_WORDS = {
   // A 转正情况 column answers the same question (已转正 is a full member).

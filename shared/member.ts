@@ -9,7 +9,7 @@
  * strings (bench: rules over the bare pass).
  */
 import { FIELD_KEYS, fieldDef, type FieldKey } from './fields.js';
-import { cellText, compactCode, isErrorValue, normalizeName, parseDate, parseInteger, parseMonth, type Cell } from './normalize.js';
+import { cellText, compactCode, isErrorValue, normalizeName, parseDate, parseDateOrMonth, parseInteger, parseMonth, type Cell } from './normalize.js';
 import { checkIdNumber, type IdCheck } from './idNumber.js';
 import { parsePhone } from './phone.js';
 import {
@@ -47,11 +47,15 @@ export interface MemberRecord {
   /** The code was a number cell: Excel may have dropped its leading 0 (a text cell keeps what was typed). */
   orgCodeWasNumber: boolean;
   destinationUnit: string;
+  /** ISO date, or 'YYYY-MM' when only the year and month were written (compared by month). */
   joinDate: string | null;
   issueDate: string | null;
   /** 党费交至 as YYYY-MM. */
   duesMonth: string | null;
   validDays: number | null;
+  /** 开具日期 and 有效期 as written: a letter whose dates cannot be read is listed with them. */
+  issueDateText: string;
+  validDaysText: string;
   probationForm: 'yes' | 'no' | null;
   /** The phone in its canonical form when it was read, else as written. */
   phone: string;
@@ -182,7 +186,8 @@ function fieldParsers(settings: RuleSettings, today: string, date1904: boolean):
     idNumber: (cell) => checkIdNumber(cell, today),
     memberType: (_, t) => parseMemberType(t),
     // Dates, months and numbers from the raw cell: a date cell is a serial, not its displayed text.
-    joinDate: (cell) => parseDate(cell, date1904),
+    // 入党时间 may be a year and month only (「入党年月」): kept as YYYY-MM, compared by month.
+    joinDate: (cell) => parseDateOrMonth(cell, date1904),
     transferType: (_, t) => parseTransferType(t),
     method: (_, t) => parseMethod(t),
     receivingOrg: (_, t) => isUndecidedOrg(t),
@@ -229,7 +234,7 @@ const FOLDED = new Set(FIELD_KEYS.filter((k) => k !== 'name' && (fieldDef(k).kin
 const blankMember = (): MemberRecord => ({
   row: 0, college: '', branch: '', name: '', studentId: '', idNumber: null, idText: '', gender: null, memberType: null, transferType: null,
   method: null, destination: null, transferTypeText: '', methodText: '', destinationText: '', letterHeader: '', receivingOrg: '', orgCode: '', orgCodeWasNumber: false,
-  destinationUnit: '', joinDate: null, issueDate: null, duesMonth: null, validDays: null, probationForm: null, phone: '', email: '',
+  destinationUnit: '', joinDate: null, issueDate: null, duesMonth: null, validDays: null, issueDateText: '', validDaysText: '', probationForm: null, phone: '', email: '',
   undecidedStudy: false, staysAtSchool: false,
 });
 
@@ -297,6 +302,8 @@ export function memberReader(settings: RuleSettings, today: string, colAt: Recor
     m.issueDate = c[I.issueDate]!.value as string | null;
     m.duesMonth = c[I.duesPaidThrough]!.value as string | null;
     m.validDays = c[I.validDays]!.value as number | null;
+    m.issueDateText = c[I.issueDate]!.written;
+    m.validDaysText = c[I.validDays]!.written;
     m.probationForm = c[I.probationForm]!.value as MemberRecord['probationForm'];
     m.phone = phoneRead ? phoneRead.value : phone.text;
     m.email = c[I.email]!.text;

@@ -260,6 +260,46 @@ function parseMonthText(v: Cell, date1904 = false): string | null {
   return iso ? iso.slice(0, 7) : null;
 }
 
+/**
+ * 入党时间 as people write it: a full date, or only a year and month (2024-05, 2024.05,
+ * 2024年5月, 2024/5, 202405 — under 「入党年月」 that is the usual form). A date → ISO,
+ * a month → 'YYYY-MM' (compared with dates by month: '2024-05' sorts before any day of
+ * June and after any day of April), else null.
+ */
+export function parseDateOrMonth(v: Cell, date1904 = false): string | null {
+  if (typeof v === 'number') {
+    // 202405 typed into a General cell, or 2024.05 kept as a number: a month, not a serial.
+    if (Number.isInteger(v) && v >= 190001 && v <= 210012) return monthOnly(String(v));
+    if (!Number.isInteger(v) && v > 1900 && v < 2101) return monthOnly(String(v));
+    return parseDate(v, date1904);
+  }
+  return parseDate(v, date1904) ?? monthOnly(cellText(v));
+}
+
+/** Only a year and month (no date in it) → 'YYYY-MM', or null. */
+function monthOnly(text: string): string | null {
+  const s = hasChineseNumeral(text) ? fromChineseNumerals(text) : text;
+  for (const re of MONTH_PATTERNS) {
+    const m = re.exec(s);
+    if (m) {
+      const y = Number(m[1]);
+      const mo = Number(m[2]);
+      return isValidYmd(y, mo, 1) ? `${y}-${String(mo).padStart(2, '0')}` : null;
+    }
+  }
+  return null;
+}
+
+/** The last day of a 'YYYY-MM' month, or the date itself: a month read as late as it can be. */
+export function latestDayOf(dateOrMonth: string): string {
+  if (dateOrMonth.length !== 7) return dateOrMonth;
+  const y = Number(dateOrMonth.slice(0, 4));
+  const m = Number(dateOrMonth.slice(5, 7));
+  let d = 31;
+  while (!isValidYmd(y, m, d)) d--;
+  return `${dateOrMonth}-${String(d).padStart(2, '0')}`;
+}
+
 /** A whole number of days ('90', '90天', 90) → number, or null. */
 export function parseInteger(v: Cell): number | null {
   if (typeof v === 'number') return Number.isInteger(v) ? v : null;

@@ -7,8 +7,8 @@
  */
 import { FIELD_KEYS, type FieldKey } from './fields.js';
 import type { ArgsParam, CodeWithArgs, FindingCode } from './messages.js';
-import { addDays, codePoints, isEmail } from './normalize.js';
-import { transferTypeLabels } from './enums.js';
+import { addDays, codePoints, isEmail, latestDayOf } from './normalize.js';
+import { isUndecidedOrg, transferTypeLabels } from './enums.js';
 import { FIELD_INDEX, fieldBit, type MemberRecord, type RowRead } from './member.js';
 import type { RuleSettings } from './settings.js';
 
@@ -314,6 +314,8 @@ export const orgCodeFormat: Rule = {
   source: '组织编码为 10 位（seed 000：支部编码）或 12 位（seed 002：党员E先锋）数字；Excel 丢掉的前导 0（只在单元格是数字时才这样推断）',
   check({ m, push }, s) {
     if (m.orgCode === '') return;
+    // 升学 with no branch yet: 「待定」 in the code column says the same as in the organisation's.
+    if (m.undecidedStudy && isUndecidedOrg(m.orgCode)) return;
     const digits = codeDigits(m.orgCode);
     // A text code one digit short was typed short: no fix is invented for it.
     if (m.orgCodeWasNumber && digits > 0 && !s.codeLengths.has(digits) && s.codeLengths.has(digits + 1)) push('orgCode', 'ORG_CODE_LOST_ZERO', { fixed: `0${m.orgCode.replace(/[\s-]/g, '')}` });
@@ -335,8 +337,12 @@ function codeDigits(code: string): number {
   return n;
 }
 
-/** A 党委 or 党总支 (…委员会 that is no 支部委员会), not a 党支部. */
-const isCommittee = (org: string): boolean => !BRANCH_SUFFIX.test(org) && (NOT_BRANCH_SUFFIX.test(org) || COMMITTEE_SUFFIX.test(org));
+/** The full name of a 党总支 ends like a branch's (…总支部委员会): it is checked first. */
+const GENERAL_BRANCH = /(?:总支部委员会|总支部|党总支)$/;
+
+/** A 党委 or 党总支 (…委员会 that is no 支部委员会, …总支部委员会), not a 党支部. */
+const isCommittee = (org: string): boolean =>
+  GENERAL_BRANCH.test(org) || (!BRANCH_SUFFIX.test(org) && (NOT_BRANCH_SUFFIX.test(org) || COMMITTEE_SUFFIX.test(org)));
 
 export const inRegionNeedsBranch: Rule = {
   name: 'inRegionNeedsBranch',
@@ -391,7 +397,8 @@ export const probationaryMember: Rule = {
     if (m.memberType !== 'probationary') return;
     if (m.probationForm !== 'yes' && !(failed & B.probationForm)) push('probationForm', 'PROBATION_FORM_MISSING');
     if (m.joinDate && m.issueDate) {
-      const due = addDays(m.joinDate, 365);
+      // A join month counts from its last day: never call a probation over on a guess.
+      const due = addDays(latestDayOf(m.joinDate), 365);
       if (due <= m.issueDate) push('memberType', 'PROBATION_OVER', { date: due });
     }
   },

@@ -5,7 +5,7 @@
  * saved under stateDir/receipts/<学号>/, and marked on the server, never deleted.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobConfigSchema, type JobConfigInput } from '../shared/config.js';
 import type { LoadedConfig } from '../jobs/lib/config.js';
@@ -56,7 +56,7 @@ describe('the demo mailbox (a Maildir folder, same code after fetching)', () => 
     sampleMaildir(join(dir, 'input', '回执邮箱'));
     const r = cli(['receipts', 'fetch', '--config', file]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`回执邮箱：新处理 ${SAMPLE_MAILS.length} 封，其中回执 4 封，无法对应 2 封，重复 0 封。`);
+    expect(r.stdout).toContain(`回执邮箱：新处理 ${SAMPLE_MAILS.length} 封，其中回执 4 封，未能识别 2 封，重复 0 封。`);
     expect(cli(['receipts', 'fetch', '--config', file]).stdout).toContain('新处理 0 封');
     const out = await runJob(loadConfig(file), { asOf: SAMPLE_AS_OF, dryRun: true });
     const byName = new Map(out.result.members.map((m) => [m.name, m]));
@@ -68,8 +68,10 @@ describe('the demo mailbox (a Maildir folder, same code after fetching)', () => 
       'unknown@example.net｜主题、正文和附件名中都没有学号；主题、正文和附件名中都没有姓名',
       '韩雪 <hanxue@example.com>｜邮件没有附件（应附回执照片）',
       // Read fine, but nobody registered 2021083117 (an earlier cohort).
-      '周立 <zhouli2021@example.com>｜登记表中没有这个学号',
+      '周立 <zhouli2021@example.com>｜登记表中没有这个学号（照片已保存，登记表补上后即可对应）',
     ]);
+    // Listed once (issue 18): not also among the receipts no registration matched.
+    expect(sheetRows(out.reportFile, '无对应登记的回执').flat()).not.toContain('周立');
   });
 
   it('with photoCountsAsCompleted: false the same members wait for the original', async () => {
@@ -272,7 +274,7 @@ describe.skipIf(dovecotMissing)('the 回执 mailbox on a real IMAP server (Dovec
       }
     });
 
-    it('`run` reads the server before reconciling, and a server that is down does not stop the reminders', async () => {
+    it('`run` reads the server before reconciling; a server that is down holds a send day\'s lists and tells the 组织部, and on the checkpoint day they go out with the gap stated (issue 18)', async () => {
       const s = await startDovecot();
       try {
         await s.append(rawMail({ subject: '王浩然-2022083103-党组织关系回执', date: 'Tue, 28 Jul 2026 21:04:11 +0800', attachments: [{ filename: 'IMG.jpg', content: JPEG }] }));
@@ -283,10 +285,27 @@ describe.skipIf(dovecotMissing)('the 回执 mailbox on a real IMAP server (Dovec
         expect(first.result.members.find((m) => m.name === '王浩然')!.status).toBe('completed');
         await s.stop(true);
         const second = await runJob(loadConfig(file), { asOf: '2026-08-31', log: (l) => lines.push(l) });
-        expect(lines.some((l) => l.startsWith('警告：回执邮箱：无法连接回执邮箱服务器'))).toBe(true);
+        expect(lines.some((l) => l.startsWith('警告：回执邮箱无法读取：回执邮箱：无法连接回执邮箱服务器'))).toBe(true);
         // Already journalled: still completed while the server is away.
         expect(second.result.members.find((m) => m.name === '王浩然')!.status).toBe('completed');
-        expect(second.sent.length).toBeGreaterThan(0);
+        // 08-31 sends lists: they are held, and the 组织部 alone is told at once which source failed.
+        expect(second.gaps.map((g) => g.name)).toEqual(['回执邮箱']);
+        expect(second.held.map((h) => h.college)).toEqual(['机械工程学院', '计算机学院', '经济管理学院']);
+        expect(second.sent.map((m) => m.subject)).toEqual(['【组织关系转接】暂缓发送：回执来源无法使用，3 个学院的9月1日提醒未发出']);
+        // Still down on the checkpoint day: the lists go out, the gap first in each.
+        const third = await runJob(loadConfig(file), { asOf: '2026-09-01', log: (l) => lines.push(l) });
+        expect(third.held).toEqual([]);
+        expect(third.sent).toHaveLength(4);
+        const outbox = join(dirname(file), 'outbox');
+        const emls = readdirSync(outbox).filter((f) => f.includes('截至9月1日')).map((f) => readFileSync(join(outbox, f), 'utf8'));
+        expect(emls).toHaveLength(4);
+        // The gap is the first thing said, with the source and its last good read; every mail names its sources.
+        for (const eml of emls) {
+          const text = Buffer.from(/Content-Transfer-Encoding: base64\r?\n\r?\n([A-Za-z0-9+/=\r\n]+)/.exec(eml)![1]!, 'base64').toString('utf8');
+          expect(text.startsWith('注意：以下回执来源本次无法使用')).toBe(true);
+          expect(text).toMatch(/回执邮箱（回执邮箱：无法连接回执邮箱服务器.*；最后可用：\d{4}-\d{2}-\d{2} \d{2}:\d{2}）/);
+          expect(text).toContain('回执来源：党员E先锋-转接记录导出.xlsx（');
+        }
       } finally {
         delete process.env.ZHUANJIE_TEST_IMAP;
         await s.dispose();

@@ -80,7 +80,7 @@ export async function runAudit(loaded: LoadedConfig, opts: AuditRunOptions): Pro
   const settings = config.audit ?? AuditSchema.parse({});
   const cohort = config.cohort ?? cohortFor(opts.asOf);
   const deadline = `${cohort}-${settings.deadline}`;
-  const empty: AuditOutcome = { asOf: opts.asOf, deadline, audits: [], unassigned: [], torn: [], ran: false, sent: [], failures: [], uncertain: [], alreadySent: [], stopped: 0 };
+  const empty: AuditOutcome = { asOf: opts.asOf, deadline, audits: [], unassigned: [], torn: [], ran: false, sent: [], failures: [], uncertain: [], alreadySent: [], stopped: 0, unsent: [] };
   const due = opts.mode === 'scheduled' ? auditDue(opts.asOf, deadline, settings.leadDays) : 'remind';
   if (!due) return empty;
   if (!config.colleges.length) throw new InputError(loaded.file ?? '配置', '没有配置学院（colleges）：登记表审核需要知道有哪些学院和各学院负责人的邮箱。');

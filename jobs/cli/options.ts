@@ -8,8 +8,8 @@ export const EXIT = { ok: 0, findings: 1, input: 2, busy: 3 } as const;
 /** What each exit code means, as every command's --help and the README say it. */
 export const EXIT_MEANINGS: Record<(typeof EXIT)[keyof typeof EXIT], string> = {
   0: '成功（校验时表示没有“错误”，可以有“提醒”）',
-  1: '校验发现错误，或有邮件发送失败、状态不确定',
-  2: '输入无法读取或有误（文件损坏、加密、找不到表头、配置有误等，错误信息写明文件、行、列和原因）',
+  1: '校验发现错误（包括不同登记表中的重复登记），或有邮件发送失败、状态不确定，或运行被中断而有邮件未发出',
+  2: '输入无法读取或有误（文件损坏、加密、找不到表头、配置有误等，错误信息写明文件、行、列和原因），或某个回执来源本次无法使用',
   3: '另一个 zhuanjie 进程（run、schedule 或 receipts fetch）正在使用同一个状态文件夹',
 };
 

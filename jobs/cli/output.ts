@@ -7,6 +7,7 @@ import type { HeaderMatch } from '../../shared/table.js';
 import { SEVERITY_LABEL, findingPlace } from '../../shared/messages.js';
 import { countBySeverity } from '../../shared/validate.js';
 import type { ReconcileResult } from '../../shared/reconcile.js';
+import type { RepeatedRow } from '../../shared/samePerson.js';
 import { RECEIPT_RULE_TEXT, RECEIPT_STATE_TEXT, type ReceiptRule, type ReceiptState } from '../../shared/receipts.js';
 import { maskIdNumber } from '../../shared/idNumber.js';
 import type { FileValidation } from '../lib/read/load.js';
@@ -100,10 +101,18 @@ export function reconcileJson(result: ReconcileResult, fullIds: boolean) {
       receivingOrg: r.receivingOrg, receiptDate: r.receiptDate, source: r.source, status: r.statusText,
     })),
     unusable: result.unusable,
+    repeats: result.repeats.map(repeatJson),
+    invalidIds: result.invalidIds,
+    unreadLetters: result.unreadLetters,
+    unfitReceiptFiles: result.unfitReceiptFiles,
     receiptFiles: result.receiptFiles.map((f) => ({ ...f, ruleText: RECEIPT_RULE_TEXT[f.rule] })),
     skippedSheets: result.skippedSheets,
     summary: result.summary,
   };
 }
+
+const placeJson = (p: { file: string; row: number; college: string; name: string }) => ({ file: p.file, row: p.row, college: p.college, name: p.name });
+
+export const repeatJson = (p: RepeatedRow) => ({ by: p.by, first: placeJson(p.first), repeat: placeJson(p.repeat) });
 
 export { reconcileText } from '../reconcile/text.js';

@@ -17,6 +17,9 @@ import { SendJournal } from '../lib/mail/journal.js';
 import { INBOX_JOURNAL, placesOf } from '../lib/places.js';
 import { InboxJournal, type MailEntry } from './journal.js';
 import { fetchMaildir } from './maildir.js';
+import { lastRead, markRead } from './lastRead.js';
+import { previewMail } from './preview.js';
+import { beijingMinute, MAILBOX_SOURCE, type ReceiptSource } from '../../shared/receiptSources.js';
 import type { Classify, FetchSummary } from './process.js';
 
 export type { FetchSummary, UnmatchedMail };
@@ -54,7 +57,8 @@ export async function fetchReceipts(loaded: LoadedConfig, opts: FetchOptions = {
     if (!password) throw new InputError('回执邮箱', `没有设置环境变量 ${m.passwordEnv}（回执邮箱 ${m.user} 的密码）。密码不能写在配置文件中。`);
     s = await fetchImap(m, { ...common, password, log, onHandled: opts.onHandled });
   }
-  log(`回执邮箱：新处理 ${s.handled} 封，其中回执 ${s.receipts} 封，无法对应 ${s.unmatched} 封，重复 ${s.duplicates} 封${s.submissions ? `，登记表报送 ${s.submissions} 封` : ''}。`);
+  // 「无法对应」 is decided against the registrations (inbox/unmatched.ts); here only what could not be read.
+  log(`回执邮箱：新处理 ${s.handled} 封，其中回执 ${s.receipts} 封，未能识别 ${s.unmatched} 封，重复 ${s.duplicates} 封${s.submissions ? `，登记表报送 ${s.submissions} 封` : ''}。`);
   if (m.acknowledge) {
     const fresh = journal.read().entries.filter((e) => !before.has(e.key));
     const sender = opts.sender ?? createSender(loaded.config, (p) => places.output(p, 'mail.dir'));
@@ -83,7 +87,11 @@ export interface MailReceipts {
 
 /** Everything the journal holds, as receipts (per the photo setting) and unmatched e-mails. */
 export function readMailReceipts(stateDir: string, m: MailboxConfig | undefined): MailReceipts {
-  const { entries } = inboxJournal(stateDir).read();
+  return mailReceiptsOf(inboxJournal(stateDir).read().entries, m);
+}
+
+/** Journal entries as receipts (per the photo setting) and unmatched e-mails. */
+export function mailReceiptsOf(entries: readonly MailEntry[], m: MailboxConfig | undefined): MailReceipts {
   const photoCounts = m?.photoCountsAsCompleted ?? true;
   const receipts: ReceiptRecord[] = [];
   const unmatched: UnmatchedMail[] = [];
@@ -102,19 +110,34 @@ const unmatchedOf = (e: MailEntry): UnmatchedMail => ({
 });
 
 /**
- * For `run` and `schedule`: fetch new mail (a failure is logged, not fatal: the
- * reminders still go out with the receipts already read), then read the journal.
+ * For `run` and `schedule`: fetch new mail, then read the journal. A mailbox that cannot
+ * be read is not fatal here: it comes back as a source with its problem and its last good
+ * read, and `run` decides (issue 18: a send day holds the college lists back).
  */
-export async function mailboxReceipts(loaded: LoadedConfig, opts: { fetch: boolean; log: (s: string) => void; classify?: Classify }): Promise<MailReceipts> {
+export async function mailboxReceipts(loaded: LoadedConfig, opts: { fetch: boolean; preview?: boolean; log: (s: string) => void; now?: Date; classify?: Classify }): Promise<MailReceipts & { source: ReceiptSource | null }> {
   const m = loaded.config.mailbox;
-  if (!m) return { receipts: [], unmatched: [] };
-  if (opts.fetch) {
+  if (!m) return { receipts: [], unmatched: [], source: null };
+  const { stateDir } = placesOf(loaded);
+  let problem: string | null = null;
+  if (opts.preview) {
+    // `run --dry-run`: what a real run would read now, read without changing anything.
     try {
-      await fetchReceipts(loaded, { log: opts.log, classify: opts.classify });
+      const entries = await previewMail(loaded, opts.log);
+      return { ...mailReceiptsOf(entries, m), source: { name: MAILBOX_SOURCE, asOf: `${beijingMinute(opts.now ?? new Date())}（试运行，只读）`, problem: null } };
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      opts.log(`警告：${err.message} 本次按此前已读取的邮件回执对账。`);
+      problem = err.message;
+      opts.log(`警告：回执邮箱无法读取：${err.message} 本次只有此前已读取的邮件回执。`);
+    }
+  } else if (opts.fetch) {
+    try {
+      await fetchReceipts(loaded, { log: opts.log, classify: opts.classify });
+      markRead(stateDir, beijingMinute(opts.now ?? new Date()));
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      problem = err.message;
+      opts.log(`警告：回执邮箱无法读取：${err.message} 本次只有此前已读取的邮件回执。`);
     }
   }
-  return readMailReceipts(placesOf(loaded).stateDir, m);
+  return { ...readMailReceipts(stateDir, m), source: { name: MAILBOX_SOURCE, asOf: lastRead(stateDir), problem } };
 }

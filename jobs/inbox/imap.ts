@@ -37,6 +37,8 @@ export interface ImapFetchOptions extends Omit<ProcessOptions, 'seenMessageIds'>
   log: (s: string) => void;
   /** Called after each message is journalled and marked (tests interrupt the server here). */
   onHandled?: (uid: number) => void | Promise<void>;
+  /** A preview (`run --dry-run`): the folder opened with EXAMINE, no flag, keyword, move or folder made. */
+  readOnly?: boolean;
 }
 
 export async function fetchImap(m: MailboxConfig, opts: ImapFetchOptions): Promise<FetchSummary> {
@@ -61,7 +63,7 @@ export async function fetchImap(m: MailboxConfig, opts: ImapFetchOptions): Promi
   const summary: FetchSummary = { handled: 0, receipts: 0, unmatched: 0, duplicates: 0 };
   try {
     await client.connect();
-    const lock = await client.getMailboxLock(m.folder).catch((err: unknown) => {
+    const lock = await client.getMailboxLock(m.folder, opts.readOnly ? { readOnly: true } : undefined).catch((err: unknown) => {
       // A NO to SELECT is a missing folder; anything else (a dropped connection) is classified below.
       const e = err as { responseStatus?: string; responseText?: string; message?: string };
       if (e.responseStatus === 'NO') throw new InputError('回执邮箱', `服务器上没有文件夹「${m.folder}」（${e.responseText || e.message}）。`);
@@ -73,11 +75,12 @@ export async function fetchImap(m: MailboxConfig, opts: ImapFetchOptions): Promi
       const prefix = `imap:${m.host}/${m.user}/${m.folder}:${box.uidValidity}:`;
       if (!box.exists) return summary;
       const mark = async (uid: number) => {
+        if (opts.readOnly) return;
         if (m.processed === 'flag') await client.messageFlagsAdd(String(uid), ['\\Flagged'], { uid: true });
         else if (m.processed === 'keyword') await client.messageFlagsAdd(String(uid), [PROCESSED_KEYWORD], { uid: true });
         else await client.messageMove(String(uid), m.processed.moveTo, { uid: true });
       };
-      if (typeof m.processed === 'object') {
+      if (typeof m.processed === 'object' && !opts.readOnly) {
         const exists = (await client.list()).some((f) => f.path === (m.processed as { moveTo: string }).moveTo);
         if (!exists) await client.mailboxCreate(m.processed.moveTo);
       }

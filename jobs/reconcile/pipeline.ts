@@ -53,7 +53,9 @@ export interface PipelineOutput {
   validations: FileValidation[];
   /** Registrations set aside because they could not be read (only with `isolate`). */
   unreadable: Unreadable[];
-  receiptFiles: ReceiptFile[];
+  receiptFiles: (ReceiptFile & { path: string })[];
+  /** Receipt sources set aside because they could not be read (only with `isolate`). */
+  unreadableReceipts: Unreadable[];
   result: ReconcileResult;
   /** Files of the input folders that were not read, with why (Excel lock files, documents, images). */
   skipped: Skipped[];
@@ -107,11 +109,28 @@ export function loadAndReconcile(input: PipelineInput): PipelineOutput {
   const { unreadable } = read;
   markRepeatsAcrossFiles(validations);
   for (const u of unreadable) u.college = collegeOfFile(u.file, input.colleges);
-  const receiptFiles = filesOf(input.receipts, global, from, skipped).map(({ file, overrides, own, kind }) => each(file, () => {
+  const readReceipt = ({ file, overrides, own, kind }: ReturnType<typeof filesOf>[number]) => each(file, () => {
     const r = readReceiptFile(file, { kind, overrides });
     check(file, own, r.decisions);
-    return r;
-  }));
+    return { ...r, path: file };
+  });
+  // With `isolate`, an unreadable receipt source is set aside and named too: `run` decides what it holds back.
+  const unreadableReceipts: Unreadable[] = [];
+  const receiptFiles = input.isolate
+    ? input.receipts.flatMap((source) => {
+        try {
+          const items = filesOf([source], global, from, skipped);
+          const byPath = new Map(items.map((f) => [f.file, f]));
+          const { results, unreadable: bad } = readEach(items.map((f) => f.file), (f) => readReceipt(byPath.get(f)!));
+          unreadableReceipts.push(...bad);
+          return results;
+        } catch (err) {
+          if (!(err instanceof InputError)) throw err;
+          unreadableReceipts.push({ file: source.path, reason: err.reason });
+          return [];
+        }
+      })
+    : filesOf(input.receipts, global, from, skipped).map(readReceipt);
   const unusedGlobal = [...global.keys()].filter((k) => !used.has(k));
   if (unusedGlobal.length && validations.length + receiptFiles.length > 0 && !unreadable.length) {
     throw new InputError(from, `列对应中的表头${unusedGlobal.map((h) => `「${h}」`).join('、')}在任何文件中都不存在，请核对拼写。`);
@@ -127,7 +146,7 @@ export function loadAndReconcile(input: PipelineInput): PipelineOutput {
     settings: input.settings,
   });
   const notes = collegeNotes(members, input.colleges, { unreadableColleges: unreadable.map((u) => u.college).filter((c): c is string => Boolean(c)) });
-  return { validations, unreadable, receiptFiles, result, skipped, collegeNotes: notes };
+  return { validations, unreadable, receiptFiles, unreadableReceipts, result, skipped, collegeNotes: notes };
 }
 
 /** The pipeline's input as the config file describes it, paths resolved against the file's folder. */

@@ -4,6 +4,7 @@ import { maskIdNumber } from '../../shared/idNumber.js';
 import { COMPLETION_RATE_RULE, STATUS_INFO, STATUSES, completionRate, isUnresolved } from '../../shared/statuses.js';
 import type { MemberStatus, ReconcileResult } from '../../shared/reconcile.js';
 import { RECEIPT_RULE_TEXT } from '../../shared/receipts.js';
+import { reconcileAlerts } from '../../shared/reconcileFindings.js';
 import { listWorkbook, type SheetSpec } from '../lib/excel.js';
 import type { UnmatchedMail } from '../../shared/mailReceipt.js';
 import type { DeliveryRow } from '../lib/mail/courier.js';
@@ -68,10 +69,14 @@ export interface ReportExtras {
   deliveries?: DeliveryRow[];
   /** Deadlines, 工作日 and what each member was told (run only). */
   notes?: NotesOf;
+  /** The receipt sources used and as of when. */
+  sources?: string;
 }
 
 export async function buildReport(result: ReconcileResult, opts: { fullIds: boolean; unmatchedMail?: readonly UnmatchedMail[] } & ReportExtras): Promise<Buffer> {
-  const unresolved = sortForAction(result.members.filter((m) => isUnresolved(m.status)));
+  // A person registered twice is one row here (the 重复登记 sheet lists both places).
+  const counted = result.members.filter((m) => m.counted !== false);
+  const unresolved = sortForAction(counted.filter((m) => isUnresolved(m.status)));
   const sheets: SheetSpec[] = [];
   sheets.push({
     name: '未完成名单',
@@ -82,8 +87,24 @@ export async function buildReport(result: ReconcileResult, opts: { fullIds: bool
   sheets.push({
     name: STATUS_INFO.mismatch.label,
     columns: columnsFor(opts.notes),
-    rows: sortForAction(result.members.filter((m) => m.status === 'mismatch')).map((m) => memberRow(m, opts.fullIds, opts.notes)),
+    rows: sortForAction(counted.filter((m) => m.status === 'mismatch')).map((m) => memberRow(m, opts.fullIds, opts.notes)),
   });
+  if (result.repeats.length) {
+    sheets.push({
+      name: '重复登记',
+      title: '以下党员在两处登记，每人只计一次（计入前一处）',
+      columns: [fieldColumn('name'), { header: '依据', width: 12 }, { header: '计入的学院', width: 22 }, { header: '计入的文件', width: 22 }, { header: '行号', width: 6 }, { header: '重复的学院', width: 22 }, { header: '重复的文件', width: 22 }, { header: '行号', width: 6 }],
+      rows: result.repeats.map((p) => [p.first.name, `${p.by}相同`, p.first.college, p.first.file, p.first.row, p.repeat.college, p.repeat.file, p.repeat.row]),
+    });
+  }
+  const alerts = reconcileAlerts(result);
+  if (alerts.length) {
+    sheets.push({
+      name: '需核对的问题',
+      columns: [{ header: '问题', width: 60 }, { header: '内容', width: 90 }],
+      rows: alerts.flatMap((a) => a.items.map((i) => [a.head, i])),
+    });
+  }
   sheets.push({
     name: '无对应登记的回执',
     columns: [
@@ -91,7 +112,8 @@ export async function buildReport(result: ReconcileResult, opts: { fullIds: bool
       fieldColumn('receivingOrg'), fieldColumn('receiptDate'), fieldColumn('source'),
       { header: '状态', width: 10 }, { header: '来源文件', width: 22 }, { header: '行号', width: 6 },
     ],
-    rows: result.orphans.map((r) => [
+    // E-mailed receipts without a registration are listed once, with the mails (无法对应的回执邮件).
+    rows: result.orphans.filter((r) => !r.mail).map((r) => [
       r.name, r.studentId, r.idText ? (opts.fullIds ? r.idText : maskIdNumber(r.idText)) : '', r.receivingOrg,
       r.receiptDate ?? '', r.source, r.statusText, r.file, r.row,
     ]),
@@ -104,7 +126,7 @@ export async function buildReport(result: ReconcileResult, opts: { fullIds: bool
       rows: result.receiptFiles.map((f) => [f.file, f.sheet, f.headerRow, f.rows, RECEIPT_RULE_TEXT[f.rule], f.skippedRows.map((r) => `第${r.row}行${r.reason}`).join('；')]),
     });
   }
-  if (opts.unmatchedMail && (opts.unmatchedMail.length || result.orphans.some((r) => r.mail))) sheets.push(unmatchedMailSheet(opts.unmatchedMail, result.orphans));
+  if (opts.unmatchedMail?.length) sheets.push(unmatchedMailSheet(opts.unmatchedMail));
   if (result.unusable.length) {
     sheets.push({
       name: '身份不可用',
@@ -144,6 +166,7 @@ export async function buildReport(result: ReconcileResult, opts: { fullIds: bool
       ['合计', s.total, ...STATUSES.map((k) => s.byStatus[k]), completionRate({ ...s.byStatus, total: s.total }).text],
       [],
       [COMPLETION_RATE_RULE],
+      ...(opts.sources ? [[opts.sources]] : []),
     ],
   });
   return listWorkbook(sheets);
@@ -160,20 +183,14 @@ export async function buildCollegeAttachment(college: string, members: readonly 
   }]);
 }
 
-/**
- * 回执 e-mails nobody could be matched to: those the mailbox could not read a name,
- * 学号 or usable photo from, and those whose 学号 is in no registration.
- */
-function unmatchedMailSheet(unmatched: readonly UnmatchedMail[], orphans: ReconcileResult['orphans']): SheetSpec {
+/** 回执 e-mails nobody could be matched to (jobs/inbox/unmatched.ts: one list, one definition). */
+function unmatchedMailSheet(unmatched: readonly UnmatchedMail[]): SheetSpec {
   return {
     name: '无法对应的回执邮件',
     columns: [
       { header: '邮件日期', width: 12 }, { header: '发件人', width: 30 }, { header: '主题', width: 36 }, { header: '姓名', width: 10 },
       fieldColumn('studentId'), { header: '附件', width: 24 }, { header: '原因', width: 50 },
     ],
-    rows: [
-      ...unmatched.map((u) => [u.date, u.from, u.subject, u.name, u.studentId, u.attachments, u.reason]),
-      ...orphans.filter((r) => r.mail).map((r) => [r.receiptDate ?? '', r.mail!.from, r.mail!.subject, r.name, r.studentId, r.mail!.attachments.join('、'), '登记表中没有这个学号']),
-    ],
+    rows: unmatched.map((u) => [u.date, u.from, u.subject, u.name, u.studentId, u.attachments, u.reason]),
   };
 }

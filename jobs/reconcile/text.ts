@@ -4,6 +4,7 @@ import { collegeRows } from '../../shared/lists.js';
 import type { ReconcileResult } from '../../shared/reconcile.js';
 import { RECEIPT_RULE_TEXT } from '../../shared/receipts.js';
 import { printable } from '../lib/terminal.js';
+import { findingsText } from '../../shared/reconcileFindings.js';
 
 export function reconcileText(result: ReconcileResult): string {
   const s = result.summary;
@@ -14,5 +15,6 @@ export function reconcileText(result: ReconcileResult): string {
   for (const k of result.skippedSheets) lines.push(`  未读取的工作表 ${printable(k.file)}「${printable(k.sheet)}」：${printable(k.reason)}`);
   if (s.orphans) lines.push(`  无对应登记的回执 ${s.orphans} 条`);
   if (s.unusable) lines.push(`  身份信息不可用的登记 ${s.unusable} 条`);
+  lines.push(...findingsText(result).map((l) => `  ${printable(l)}`));
   return lines.join('\n');
 }

@@ -23,6 +23,10 @@ export interface ReminderContext {
   fullIds: boolean;
   /** What the lists say beside each member: deadlines, 工作日, what the member was told. */
   notes?: NotesOf;
+  /** The receipt sources used and as of when, for every mail. */
+  sources?: string;
+  /** A receipt source could not be used and the lists go out anyway (the checkpoint day): said at the top. */
+  gap?: string;
 }
 
 /** Each college's unresolved members, colleges in the one order of every list. */
@@ -49,7 +53,7 @@ export async function planCollegeMails(ctx: ReminderContext, reminder: Reminder,
       continue;
     }
     const attachment = await buildCollegeAttachment(college, members, asOf, { fullIds, notes: ctx.notes });
-    out.push(composeCollegeMail({ college, secretary: c.secretary, cc: c.cc, from: config.from, cohort, asOf, reminder, members, attachment, contact }));
+    out.push(composeCollegeMail({ college, secretary: c.secretary, cc: c.cc, from: config.from, cohort, asOf, reminder, members, attachment, contact, sources: ctx.sources, gap: ctx.gap }));
   }
   return out;
 }
@@ -72,10 +76,10 @@ export function planSummaryMail(
   ctx: ReminderContext,
   reminder: Reminder,
   sent: Pick<SendResults, 'failures' | 'uncertain'>,
-  extras: Pick<SummaryMailInput, 'report' | 'unreadable' | 'unmatchedMail' | 'lines'>,
+  extras: Pick<SummaryMailInput, 'report' | 'unreadable' | 'unmatchedMail' | 'lines' | 'correction'>,
 ): Outgoing | null {
   const { config, result, cohort } = ctx;
   if (!config.orgDept) return null;
   const { undelivered, uncertain } = collegeShortfall(sent, { cohort, kind: reminder.checkpoint, date: reminder.date });
-  return composeSummaryMail({ result, label: config.orgDept.name, to: [config.orgDept.email], from: config.from, reminder, undelivered, uncertain, ...extras });
+  return composeSummaryMail({ result, label: config.orgDept.name, to: [config.orgDept.email], from: config.from, reminder, undelivered, uncertain, sources: ctx.sources, gap: ctx.gap, ...extras });
 }

@@ -11,8 +11,10 @@ import { collegeRows } from '../../shared/lists.js';
 import type { MessageKey } from '../../shared/messageKey.js';
 import { headerSafe, messageIdFor, safeFilename, type Outgoing } from '../lib/mail/message.js';
 import { STYLE } from '../lib/mail/style.js';
+import { catchUpMark, distanceText, sendDay } from '../../shared/sendDay.js';
+import { reconcileAlerts } from '../../shared/reconcileFindings.js';
+import { unmatchedMailLine } from '../inbox/unmatched.js';
 import type { Unreadable } from '../lib/read/unreadable.js';
-import { when } from './wording.js';
 
 export interface SummaryMailInput {
   result: ReconcileResult;
@@ -32,6 +34,18 @@ export interface SummaryMailInput {
   unreadable?: Unreadable[];
   /** Other features' lines (member mails, working-day warnings), as they say them. */
   lines?: string[];
+  /** The receipt sources used and as of when (shared/receiptSources.ts). */
+  sources?: string;
+  /** Sent in spite of a receipt source that could not be used: said first. */
+  gap?: string;
+  /** A correction of an earlier summary of the same reminder: what changed. */
+  correction?: string;
+}
+
+/** 「不完整：X学院、Y学院 登记表无法读取」: a summary without some colleges says so first. */
+export function incompleteText(unreadable: readonly { file: string; college?: string }[]): string {
+  const names = [...new Set(unreadable.map((u) => u.college ?? u.file))];
+  return names.length ? `不完整：${names.join('、')} 登记表无法读取` : '';
 }
 
 function bar(fraction: number): string {
@@ -52,7 +66,11 @@ export function composeSummaryMail(i: SummaryMailInput): Outgoing {
   const s = result.summary;
   const all: StatusCounts = { ...s.byStatus, total: s.total };
   const open = openCount(s.byStatus);
-  const subject = `【组织关系转接】全校汇总：${when(i.reminder)}仍有${open}名党员未完成转接`;
+  const day = sendDay(i.reminder, result.asOf, result.cohort);
+  const incomplete = incompleteText(unreadable);
+  const subject = `【组织关系转接】${i.correction ? '（更正）' : ''}${catchUpMark(day)}全校汇总${incomplete ? `（${incomplete}）` : ''}：${distanceText(day)}仍有${open}名党员未完成转接`;
+  // What must be seen first: a correction, a summary without some colleges, a gap in the receipts.
+  const first = [i.correction ?? '', incomplete ? `${incomplete}，其中的党员未计入以下人数。` : '', i.gap ?? ''].filter(Boolean);
   const intro = `截至 ${result.asOf}，${result.cohort} 届毕业生党员登记 ${s.total} 人，${STATUS_INFO.completed.label} ${s.byStatus.completed} 人，${STATUS_INFO.exempt.label} ${s.byStatus.exempt} 人，未完成 ${open} 人，完成率 ${completionRate(all).text}。`;
   // One table model, rendered as HTML and as plain text: the two parts say the same.
   const openCols = STATUSES.filter((k) => !STATUS_INFO[k].resolved);
@@ -62,7 +80,7 @@ export function composeSummaryMail(i: SummaryMailInput): Outgoing {
   const notes = [
     COMPLETION_RATE_RULE + '。',
     ...(s.orphans ? [`另有 ${s.orphans} 条回执无法对应到任何登记，见附件「无对应登记的回执」。`] : []),
-    ...(i.unmatchedMail ? [`回执邮箱中有 ${i.unmatchedMail} 封邮件无法对应到党员，见附件「无法对应的回执邮件」。`] : []),
+    ...(i.unmatchedMail ? [unmatchedMailLine(i.unmatchedMail)] : []),
     ...(s.unusable ? [`另有 ${s.unusable} 条登记身份信息不可用（身份证号无效且无学号），见附件「身份不可用」。`] : []),
     ...(i.lines ?? []),
   ];
@@ -71,10 +89,12 @@ export function composeSummaryMail(i: SummaryMailInput): Outgoing {
     { head: '以下学院的提醒未能送达，其名单在附件中，请转交：', items: i.undelivered.map((u) => `${u.college}（${u.members} 人）：${u.reason}`) },
     { head: UNCERTAIN_HEAD, items: uncertain.map((u) => `${u.college}（${u.members} 人）：${u.reason}`) },
     { head: UNREADABLE_HEAD, items: unreadable.map(unreadableLine) },
+    ...reconcileAlerts(result),
   ].filter((a) => a.items.length);
-  const footer = '全校未完成名单见附件（Excel），身份证号已打码。';
+  const footer = `全校未完成名单见附件（Excel），身份证号已打码。${i.sources ?? ''}`;
   const td = (v: string | number, style = STYLE.td) => `<td style='${style}'>${escapeHtml(String(v === 0 ? '' : v))}</td>`;
   const html = `<!doctype html><html><body style='${STYLE.body}'>
+${first.map((f) => `<p style='color:#b71c1c'><b>${escapeHtml(f)}</b></p>`).join('\n')}
 <p>${escapeHtml(intro)}</p>
 <table style='${STYLE.table}'><thead><tr><th style='${STYLE.th}'>学院</th>${columns.slice(0, 4).map((h) => `<th style='${STYLE.th}'>${h}</th>`).join('')}<th style='${STYLE.th}'>进度</th>${columns.slice(4).map((h) => `<th style='${STYLE.th}'>${h}</th>`).join('')}</tr></thead><tbody>
 ${table.map(({ college, c, total }) => {
@@ -85,9 +105,10 @@ ${table.map(({ college, c, total }) => {
 </tbody></table>
 ${notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('\n')}
 ${alerts.map((a) => `<p style='color:#b71c1c'><b>${escapeHtml(a.head)}</b></p><ul>${a.items.map((u) => `<li>${escapeHtml(u)}</li>`).join('')}</ul>`).join('\n')}
-<p>${footer}</p>
+<p>${escapeHtml(footer)}</p>
 </body></html>`;
   const text = [
+    ...first.flatMap((f) => [f, '']),
     intro,
     '',
     // Same cells as the HTML row; a zero count is left out, as the HTML leaves it blank.
@@ -98,7 +119,8 @@ ${alerts.map((a) => `<p style='color:#b71c1c'><b>${escapeHtml(a.head)}</b></p><u
     '',
     footer,
   ].join('\n');
-  const key: MessageKey = { cohort: result.cohort, kind: i.reminder.checkpoint, date: i.reminder.date, audience: 'summary' };
+  // A correction is a message of its own, once per day it is made.
+  const key: MessageKey = { cohort: result.cohort, kind: i.reminder.checkpoint, date: i.reminder.date, audience: 'summary', ...(i.correction ? { id: `更正-${result.asOf}` } : {}) };
   return {
     key, label: i.label, to: i.to, cc: [], subject, html, text,
     members: result.members.filter((m) => !STATUS_INFO[m.status].resolved).length,

@@ -1,14 +1,6 @@
-/** Words the reminder mails share: how far the deadline is, and the counts by status. */
-import { deadlineLabel, type Reminder } from '../../shared/deadlines.js';
+/** Words the reminder mails share: the counts by status (the distance is shared/sendDay.ts). */
 import type { MemberStatus } from '../../shared/reconcile.js';
 import { STATUS_INFO, STATUSES, type Status } from '../../shared/statuses.js';
-
-export function when(r: Reminder): string {
-  const label = deadlineLabel(r.checkpoint);
-  if (r.lead > 0) return `距${label}还有${r.lead}天`;
-  if (r.lead === 0) return `截至${label}`;
-  return `${label}已过`;
-}
 
 export function countsLine(members: readonly MemberStatus[]): string {
   const counts = new Map<Status, number>();

@@ -7,6 +7,7 @@ import { InputError } from '../../lib/errors.js';
 import { loadConfig } from '../../lib/config.js';
 import { assertWritable, expandInputs, writeFileAtomic } from '../../lib/files.js';
 import { mailboxReceipts } from '../../inbox/fetch.js';
+import { unmatchedMailLine, unmatchedMails } from '../../inbox/unmatched.js';
 import { loadAndReconcile } from '../../reconcile/pipeline.js';
 import { buildReport } from '../../reconcile/report.js';
 import { reconcileText } from '../../reconcile/text.js';
@@ -49,10 +50,12 @@ export function reconcileCommand(program: Command): void {
       });
       for (const line of [...skipped.map(skippedLine), ...collegeNotes]) console.error(line);
       const fullIds = Boolean(o.fullId) || config.fullIdNumbers;
-      if (o.out) writeFileAtomic(o.out, await buildReport(result, { fullIds, unmatchedMail: mail.unmatched }), { private: true });
+      if (o.out) writeFileAtomic(o.out, await buildReport(result, { fullIds, unmatchedMail: unmatchedMails(mail.unmatched, result) }), { private: true });
       if (o.json) console.log(JSON.stringify(reconcileJson(result, fullIds), null, 2));
       else {
         console.log(reconcileText(result));
+        const unmatched = unmatchedMails(mail.unmatched, result).length;
+        if (unmatched) console.log(unmatchedMailLine(unmatched));
         if (o.out) console.log(`报告：${resolve(o.out)}`);
       }
     });

@@ -18,7 +18,8 @@ export function runCommand(program: Command): void {
     .option('--dry-run', '只对账和生成报告，不发送邮件')
     .action(async (o: { config: string; asOf?: string; checkpoint?: string; dryRun?: boolean }) => {
       const loaded = loadConfig(o.config);
-      assertMailSecrets(loaded);
+      // A dry run sends nothing: it needs no SMTP password.
+      if (!o.dryRun) assertMailSecrets(loaded);
       if (o.checkpoint && !isCheckpointId(o.checkpoint) && o.checkpoint !== AUDIT_DEADLINE) throw new InputError('--checkpoint', `「${o.checkpoint}」不是节点，应为 ${[AUDIT_DEADLINE, ...CHECKPOINTS.map((c) => c.id)].join('、')} 之一。`);
       const asOf = o.asOf ? isoOption(o.asOf, '--as-of') : dateIn(TIMEZONE);
       if (o.checkpoint === AUDIT_DEADLINE) {
@@ -40,6 +41,7 @@ export function runCommand(program: Command): void {
         process.off('SIGTERM', onSignal);
         process.off('SIGINT', onSignal);
       });
-      process.exitCode = outcome.unreadable.length ? EXIT.input : outcome.failures.length || outcome.uncertain.length || outcome.torn.length ? EXIT.findings : EXIT.ok;
+      // An unreadable source, or lists held back for one, is bad input; an interrupted run did not finish (issue 18).
+      process.exitCode = outcome.unreadable.length || outcome.gaps.length || outcome.held.length ? EXIT.input : outcome.failures.length || outcome.uncertain.length || outcome.torn.length || outcome.stopped ? EXIT.findings : EXIT.ok;
     });
 }

@@ -42,6 +42,8 @@ export interface SendResults {
   alreadySent: MessageKey[];
   /** Messages not started because the process was asked to stop (sent by the next run). */
   stopped: number;
+  /** Those messages, named: an interrupted run lists what it did not send (issue 18, item 10). */
+  unsent: Failure[];
   /** One row per message, in sending order, for the report's 发送结果 sheet. */
   rows: DeliveryRow[];
 }
@@ -78,7 +80,7 @@ export const tornLineText = (file: string, t: TornLine) =>
  * first message; `sender` null is a dry run: it logs what would go, sends and journals nothing.
  */
 export class Courier {
-  readonly results: SendResults = { sent: [], failures: [], uncertain: [], alreadySent: [], stopped: 0, rows: [] };
+  readonly results: SendResults = { sent: [], failures: [], uncertain: [], alreadySent: [], stopped: 0, unsent: [], rows: [] };
   /** Why sending stopped for this run (login refused, relay unreachable); set by the first such delivery. */
   private halted: string | undefined;
 
@@ -122,6 +124,7 @@ export class Courier {
     }
     if (this.opts.stopping?.()) {
       if (!this.results.stopped++) log('已收到停止信号：其余邮件下次运行时发送。');
+      this.results.unsent.push({ label, key: typed, reason: '进程收到停止信号，未发送', members: msg.members });
       this.row(label, todo, '未发送', '进程收到停止信号，下次运行时发送');
       return true;
     }

@@ -10,8 +10,10 @@ import { InputError } from '../errors.js';
 import { placesOf } from '../places.js';
 import { entryId, SendJournal, type KeyState } from './journal.js';
 import { printable } from '../terminal.js';
+import { parseKey, type MessageKey } from '../../../shared/messageKey.js';
+import { readUnsent } from './unsent.js';
 
-export interface Unsettled { id: string; key: string; college: string; state: 'uncertain' | 'failed' | 'deferred'; reason: string; recipients: string[]; at: string }
+export interface Unsettled { id: string; key: string; college: string; state: 'uncertain' | 'failed' | 'deferred' | 'unsent'; reason: string; recipients: string[]; at: string }
 
 const journalOf = (loaded: LoadedConfig) => new SendJournal(placesOf(loaded).sendJournal);
 
@@ -24,14 +26,26 @@ function unsettled(s: KeyState): Unsettled | null {
   return null;
 }
 
-const LABEL = { uncertain: '状态不确定', failed: '发送失败（下次运行时重发）', deferred: '部分收件人暂时被拒（下次运行时补发）' } as const;
+const LABEL = { uncertain: '状态不确定', failed: '发送失败（下次运行时重发）', deferred: '部分收件人暂时被拒（下次运行时补发）', unsent: '未发送（下次运行时发送）' } as const;
 
 export function journalList(loaded: LoadedConfig): { text: string; items: Unsettled[]; torn: number[] } {
   const journal = journalOf(loaded);
   const state = journal.read();
-  const items = [...state.keys.values()].map(unsettled).filter((u): u is Unsettled => u !== null);
+  const all = [...state.keys.values()].map(unsettled).filter((u): u is Unsettled => u !== null);
+  // A failure that a later reminder of the same deadline to the same recipient has since delivered is closed (issue 18, item 10).
+  const delivered = [...state.keys.values()].filter((k) => k.resolvedSent || k.lastOutcome?.status === 'sent').map((k) => parseKey(k.key)).filter((k): k is MessageKey => k !== null);
+  const superseded = (u: Unsettled) => {
+    const k = parseKey(u.key);
+    return u.state !== 'uncertain' && k !== null && delivered.some((d) => d.cohort === k.cohort && d.kind === k.kind && d.audience === k.audience && d.id === k.id && d.date > k.date);
+  };
+  const items = all.filter((u) => !superseded(u));
+  const closed = all.length - items.length;
+  // Not started because a run was stopped: no journal line, but still owed (sent by the next run).
+  const unsent = readUnsent(placesOf(loaded).stateDir).filter((u) => !state.keys.has(u.key));
+  for (const u of unsent) items.push({ id: entryId(u.key), key: u.key, college: u.label, state: 'unsent', reason: `运行被中断，未发送${u.members ? `（${u.members} 人）` : ''}`, recipients: [], at: u.at });
   const lines = [`发送日志：${journal.file}`];
   if (!items.length && !state.torn.length) lines.push('没有需要处理的记录。');
+  if (closed) lines.push(`另有 ${closed} 项发送失败已由之后送达的同一节点提醒取代，已关闭。`);
   for (const u of items) {
     lines.push(`[${u.id}] ${LABEL[u.state]}：${printable(u.college)}（${printable(u.key)}）${u.at ? ` ${beijingTime(u.at)}` : ''}`);
     lines.push(`    收件人：${u.recipients.join(', ') || '—'}；${printable(u.reason)}`);
