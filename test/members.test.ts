@@ -199,7 +199,8 @@ describe('a run killed half-way through 300 member mails', () => {
   it('the re-run sends only the rest, reports the one in flight as uncertain and sends nothing twice', async () => {
     let kill = () => {};
     const server = await smtp({ data: (n) => (n === 150 ? (setTimeout(() => kill(), 100), 'hang') : 'ok') });
-    const { dir, file } = memberJob(server.port, (c) => Object.assign(c, { registrations: ['input/计算机学院-大名单.xlsx'], memberMails: { ...ALL_ON, dailyCap: 1000 } }));
+    // No receipt export: the sample's would match none of these 300 and hold the day's lists (a gap).
+    const { dir, file } = memberJob(server.port, (c) => Object.assign(c, { registrations: ['input/计算机学院-大名单.xlsx'], receipts: [], memberMails: { ...ALL_ON, dailyCap: 1000 } }));
     bigRegistration(dir, 300);
     maildir(dir);
     const child = spawn(process.execPath, [BIN, 'run', '--config', file, '--as-of', '2026-06-12'], { stdio: 'pipe' });

@@ -132,7 +132,7 @@ describe.skipIf(openpyxlMissing)('a season with the ordinary mistakes (issue 18)
         expect(countIn(m.parsed.subject!), `${asOf} ${c.name}`).toBe(counted);
         expect(counted).toBe(openCount(s.byCollege[c.name]!));
         expect(memberRows(m.parsed.attachments[0]!.content)).toHaveLength(listed.length);
-        expect(m.parsed.text!.split('\n').filter((l) => /^\d+\. /.test(l))).toHaveLength(listed.length);
+        expect(m.parsed.text!.split('\n').filter((l) => /^\d+ \| /.test(l))).toHaveLength(listed.length);
         fromColleges += counted;
       }
       expect(fromColleges, asOf).toBe(open);
