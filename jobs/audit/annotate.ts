@@ -6,7 +6,6 @@
  * to its cell. Always .xlsx, whatever was sent (.xls, .ods, .csv, HTML exports): values
  * are copied as the secretary saw them, never as formulas. The original is only read.
  */
-import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
 import { fieldLabel } from '../../shared/fields.js';
@@ -15,7 +14,7 @@ import { adviceOf, type AuditFinding } from '../../shared/audit.js';
 import { columnLetter, columnNumber } from '../../shared/table.js';
 import { MARK_STYLE, marksFor } from '../../shared/marks.js';
 import { maskIdNumber } from '../../shared/idNumber.js';
-import { safeCellValue } from '../lib/excel.js';
+import { safeCellValue, streamingWorkbook } from '../lib/excel.js';
 
 export const REVIEW_SHEET = '审核意见';
 
@@ -82,13 +81,7 @@ const link = (sheet: string, address: string): ExcelJS.CellFormulaValue => {
  */
 export async function annotatedWorkbook(input: AnnotateInput): Promise<Buffer> {
   const ws0 = input.workbook.Sheets[input.sheet];
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on('data', (c: Buffer) => chunks.push(c));
-  const finished = new Promise<void>((resolve, reject) => sink.on('end', resolve).on('error', reject));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
-  wb.creator = 'zhuanjie';
-  wb.created = wb.modified = new Date(0);
+  const { wb, done } = streamingWorkbook();
   // Without a workbook view LibreOffice ignores every sheet's frozen pane.
   (wb as unknown as { views: unknown[] }).views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   const reviewName = input.sheet === REVIEW_SHEET ? `${REVIEW_SHEET}（zhuanjie）` : REVIEW_SHEET;
@@ -181,7 +174,5 @@ export async function annotatedWorkbook(input: AnnotateInput): Promise<Buffer> {
     row.commit();
   }
   ws.commit();
-  await wb.commit();
-  await finished;
-  return Buffer.concat(chunks);
+  return done();
 }

@@ -12,9 +12,9 @@
  * ignored and its submission recorded again.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { extname, isAbsolute, join } from 'node:path';
-import { writeFileAtomic } from '../lib/files.js';
+import { appendJsonLine, writeFileAtomic } from '../lib/files.js';
 import { safeFilename } from '../lib/mail/message.js';
 
 export interface Submission {
@@ -116,15 +116,6 @@ export class SubmissionStore {
   }
 
   private append(entry: Submission): void {
-    mkdirSync(this.stateDir, { recursive: true });
-    const fd = openSync(this.index, 'a', 0o600);
-    try {
-      const buf = Buffer.from(`\n${JSON.stringify(entry)}\n`);
-      let off = 0;
-      while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    appendJsonLine(this.index, entry);
   }
 }

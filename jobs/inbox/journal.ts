@@ -6,9 +6,8 @@
  * half-way resumes with the first message that has no line. A torn last line
  * (crash mid-write) is ignored and its message simply handled again.
  */
-import { closeSync, existsSync, fchmodSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { mkdirPrivate } from '../lib/files.js';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { appendJsonLine } from '../lib/files.js';
 
 export interface MailEntry {
   v: 1;
@@ -74,19 +73,8 @@ export class InboxJournal {
     return { entries, keys: new Set(entries.map((e) => e.key)), messageIds: new Set(entries.map((e) => e.messageId)) };
   }
 
-  /** One write call per line, then fsync: a line is either whole or torn at the end. */
+  /** Whole or torn at the end, fsync'd; names, 学号 and senders' addresses: owner-only, like the send journal. */
   append(entry: MailEntry): void {
-    // Names, 学号 and senders' addresses: owner-only, like the send journal.
-    mkdirPrivate(dirname(this.file));
-    const fd = openSync(this.file, 'a', 0o600);
-    try {
-      fchmodSync(fd, 0o600);
-      const buf = Buffer.from(`\n${JSON.stringify(entry)}\n`);
-      let off = 0;
-      while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    appendJsonLine(this.file, entry);
   }
 }

@@ -31,7 +31,13 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
  * streaming writer, so a 100,000-member report costs megabytes, not a gigabyte of
  * cell objects (bench: reconcile100k.rssMB).
  */
-export async function listWorkbook(sheets: readonly SheetSpec[]): Promise<Buffer> {
+/**
+ * An ExcelJS streaming writer into memory (rows are committed as they go, with native
+ * zlib): the report, the attachments and the audit's annotated copies are written this
+ * way. `done` commits the workbook and returns its bytes. Fixed metadata keeps a file
+ * byte-identical when its content is.
+ */
+export function streamingWorkbook(): { wb: ExcelJS.stream.xlsx.WorkbookWriter; done: () => Promise<Buffer> } {
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (c: Buffer) => chunks.push(c));
@@ -39,6 +45,18 @@ export async function listWorkbook(sheets: readonly SheetSpec[]): Promise<Buffer
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
   wb.creator = 'zhuanjie';
   wb.created = wb.modified = new Date(0);
+  return {
+    wb,
+    done: async () => {
+      await wb.commit();
+      await finished;
+      return Buffer.concat(chunks);
+    },
+  };
+}
+
+export async function listWorkbook(sheets: readonly SheetSpec[]): Promise<Buffer> {
+  const { wb, done } = streamingWorkbook();
   for (const spec of sheets) {
     const headerRow = spec.title ? 2 : 1;
     const ws = wb.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: headerRow }] });
@@ -60,9 +78,7 @@ export async function listWorkbook(sheets: readonly SheetSpec[]): Promise<Buffer
     if (spec.columns.length) ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: spec.columns.length } };
     ws.commit();
   }
-  await wb.commit();
-  await finished;
-  return Buffer.concat(chunks);
+  return done();
 }
 
 export async function workbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {

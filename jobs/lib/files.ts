@@ -48,6 +48,25 @@ export function mkdirPrivate(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
 }
 
+/**
+ * Appends one JSON line to a journal of personal data (0600, in a private folder): one
+ * write call, then fsync, so that a line is either whole or torn at the end. The leading
+ * newline keeps a line torn by a crash from swallowing this one.
+ */
+export function appendJsonLine(file: string, entry: unknown): void {
+  mkdirPrivate(dirname(file));
+  const fd = openSync(file, 'a', 0o600);
+  try {
+    fchmodSync(fd, 0o600);
+    const buf = Buffer.from(`\n${JSON.stringify(entry)}\n`);
+    let off = 0;
+    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Refuse to replace a file the user did not ask us to replace. */
 export function assertWritable(file: string, force: boolean): void {
   if (existsSync(file) && !force) throw new InputError(file, '文件已存在。为避免覆盖，请换一个文件名，或加 --force 覆盖。');
