@@ -246,16 +246,8 @@ export function parseMonth(v: Cell, date1904 = false): string | null {
 }
 
 function parseMonthText(v: Cell, date1904 = false): string | null {
-  const raw = cellText(v);
-  const s = hasChineseNumeral(raw) ? fromChineseNumerals(raw) : raw;
-  for (const re of MONTH_PATTERNS) {
-    const m = re.exec(s);
-    if (m) {
-      const y = Number(m[1]);
-      const mo = Number(m[2]);
-      return isValidYmd(y, mo, 1) ? `${y}-${String(mo).padStart(2, '0')}` : null;
-    }
-  }
+  const month = monthPattern(cellText(v));
+  if (month !== undefined) return month;
   const iso = parseDate(v, date1904);
   return iso ? iso.slice(0, 7) : null;
 }
@@ -277,7 +269,10 @@ export function parseDateOrMonth(v: Cell, date1904 = false): string | null {
 }
 
 /** Only a year and month (no date in it) → 'YYYY-MM', or null. */
-function monthOnly(text: string): string | null {
+const monthOnly = (text: string): string | null => monthPattern(text) ?? null;
+
+/** A year-and-month form → 'YYYY-MM'; null when it names no real month; undefined when no form matches. */
+function monthPattern(text: string): string | null | undefined {
   const s = hasChineseNumeral(text) ? fromChineseNumerals(text) : text;
   for (const re of MONTH_PATTERNS) {
     const m = re.exec(s);
@@ -287,7 +282,7 @@ function monthOnly(text: string): string | null {
       return isValidYmd(y, mo, 1) ? `${y}-${String(mo).padStart(2, '0')}` : null;
     }
   }
-  return null;
+  return undefined;
 }
 
 /** The last day of a 'YYYY-MM' month, or the date itself: a month read as late as it can be. */
