@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { isUnresolved } from '../shared/statuses.js';
 import { formatKey } from '../shared/messageKey.js';
@@ -16,20 +16,10 @@ import { runJob, type RunOutcome } from '../jobs/reminders/run.js';
 import { schedulerPass } from '../jobs/schedule/schedule.js';
 import { SAMPLE_AS_OF } from '../jobs/demo/sample.js';
 import { cli, cliAsync } from './helpers.js';
-import { sampleJob, startSmtp, type Faults } from './smtp.js';
+import { sampleJob, smtpPerTest } from './smtp.js';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'zhuanjie.js');
-let servers: Awaited<ReturnType<typeof startSmtp>>[] = [];
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  servers = [];
-});
-
-async function smtp(faults: Faults = {}) {
-  const s = await startSmtp(faults);
-  servers.push(s);
-  return s;
-}
+const smtp = smtpPerTest();
 
 
 
@@ -119,7 +109,6 @@ describe('SMTP faults', () => {
     const server = await smtp();
     const { loaded } = sampleJob(server.port);
     await server.close();
-    servers = [];
     const o = await runJob(loaded, { asOf: SAMPLE_AS_OF });
     expect(o.sent).toEqual([]);
     expect(o.failures.map((f) => f.label).sort()).toEqual(['党委组织部', '机械工程学院', '经济管理学院', '计算机学院'].sort());

@@ -8,26 +8,17 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { runJob, type RunOutcome } from '../jobs/reminders/run.js';
 import { loadConfig } from '../jobs/lib/config.js';
 import { rawMail, SAMPLE_JPEG } from '../jobs/demo/sampleMail.js';
 import { checkCharacter } from '../shared/idNumber.js';
 import { cliAsync, CLEAN, HEADER } from './helpers.js';
-import { sampleJob, startSmtp, type Faults, type Received } from './smtp.js';
+import { sampleJob, smtpPerTest, type Received } from './smtp.js';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'zhuanjie.js');
-let servers: Awaited<ReturnType<typeof startSmtp>>[] = [];
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  servers = [];
-});
-async function smtp(faults: Faults = {}) {
-  const s = await startSmtp(faults);
-  servers.push(s);
-  return s;
-}
+const smtp = smtpPerTest();
 
 const ALL_ON = { letter: true, expiry: true, checkpoint: true, overdue: true, receiptAddress: 'dangwei-huizhi@example.edu.cn' };
 /** The sample members who gave a usable address of their own. */

@@ -9,20 +9,12 @@ import { isUnresolved } from '../shared/statuses.js';
 import { explainSmtpReply } from '../shared/smtpReplies.js';
 import { runJob, type RunOutcome } from '../jobs/reminders/run.js';
 import { SAMPLE_AS_OF } from '../jobs/demo/sample.js';
-import { sampleJob, startSmtp, type Faults } from './smtp.js';
+import { sampleJob, smtpPerTest } from './smtp.js';
 
-let servers: Awaited<ReturnType<typeof startSmtp>>[] = [];
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  servers = [];
+const smtp = smtpPerTest();
+afterEach(() => {
   delete process.env.ZHUANJIE_SMTP_PASSWORD;
 });
-
-async function smtp(faults: Faults = {}) {
-  const s = await startSmtp(faults);
-  servers.push(s);
-  return s;
-}
 
 async function run(loaded: ReturnType<typeof sampleJob>['loaded']) {
   const lines: string[] = [];

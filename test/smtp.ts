@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { JobConfigInput } from '../shared/config.js';
 import { loadConfig } from '../jobs/lib/config.js';
 import { sampleConfig, sampleWorkbooks } from '../jobs/demo/sample.js';
+import { afterEach } from 'vitest';
 import { tempDir } from './helpers.js';
 import type { Socket } from 'node:net';
 import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
@@ -38,6 +39,7 @@ export interface Faults {
 const smtpError = (code: number, message: string) => Object.assign(new Error(message), { responseCode: code });
 
 export async function startSmtp(faults: Faults = {}) {
+  let closing: Promise<void> | undefined;
   const messages: Received[] = [];
   const sockets = new Set<Socket>();
   let dataCount = 0;
@@ -117,9 +119,10 @@ export async function startSmtp(faults: Faults = {}) {
     get logins() {
       return logins;
     },
+    /** Closes once; a second call (a test that closed it early, then the after-each) waits for the same. */
     close: () => {
       for (const s of sockets) s.destroy();
-      return new Promise<void>((r) => server.close(() => r()));
+      return (closing ??= new Promise<void>((r) => server.close(() => r())));
     },
   };
 }
@@ -134,4 +137,21 @@ export function sampleJob(port: number, patch: (c: JobConfigInput) => void = () 
   const file = join(dir, 'config.json');
   writeFileSync(file, JSON.stringify(config, null, 2));
   return { dir, file, loaded: loadConfig(file) };
+}
+
+/**
+ * Servers started by a test file's tests, each closed after its test: call once at the
+ * top of the file and start servers with the function it returns.
+ */
+export function smtpPerTest(): (faults?: Faults) => ReturnType<typeof startSmtp> {
+  let servers: Awaited<ReturnType<typeof startSmtp>>[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    servers = [];
+  });
+  return async (faults: Faults = {}) => {
+    const s = await startSmtp(faults);
+    servers.push(s);
+    return s;
+  };
 }
