@@ -9,10 +9,8 @@ import { cohortFor } from '../../shared/calendar.js';
 import type { JobConfig } from '../../shared/config.js';
 import { escapeHtml } from '../../shared/html.js';
 import type { MessageKey } from '../../shared/messageKey.js';
-import { messageIdFor, type Outgoing } from '../lib/mail/message.js';
+import { bareAddress, messageIdFor, type Outgoing } from '../lib/mail/message.js';
 import type { MailEntry } from './journal.js';
-
-const address = (s: string) => (/<([^>]+)>/.exec(s)?.[1] ?? s).trim().toLowerCase();
 
 export function composeAck(e: MailEntry, from: string): Outgoing {
   const lines =
@@ -44,6 +42,6 @@ export function composeAck(e: MailEntry, from: string): Outgoing {
 
 /** The acknowledgements the mails handled in this fetch call for. */
 export function planAcks(entries: readonly MailEntry[], config: JobConfig): Outgoing[] {
-  const own = new Set([address(config.from), config.mailbox?.user?.toLowerCase(), config.orgDept?.email.toLowerCase()].filter(Boolean));
+  const own = new Set([bareAddress(config.from), config.mailbox?.user?.toLowerCase(), config.orgDept?.email.toLowerCase()].filter(Boolean));
   return entries.filter((e) => e.outcome !== 'duplicate' && e.ackTo && !own.has(e.ackTo)).map((e) => composeAck(e, config.from));
 }

@@ -17,7 +17,7 @@ import { unknownYearWarning, WorkCalendar } from '../../shared/workdays.js';
 import type { Courier } from '../lib/mail/courier.js';
 import type { JournalState } from '../lib/mail/journal.js';
 import type { Delivery, Sender } from '../lib/mail/transport.js';
-import type { Outgoing } from '../lib/mail/message.js';
+import { bareAddress, type Outgoing } from '../lib/mail/message.js';
 import { printable } from '../lib/terminal.js';
 import { composeMemberMail } from './compose.js';
 import { memberJournal } from './journal.js';
@@ -66,13 +66,13 @@ export const memberMailsOn = (config: JobConfig): boolean => {
 /** The school's own addresses: a member row holding one of them is not the member's. */
 function institutional(config: JobConfig): Set<string> {
   const out = new Set<string>();
-  const add = (a?: string) => a && out.add(a.trim().toLowerCase());
+  const add = (a?: string) => a && out.add(bareAddress(a));
   for (const c of config.colleges) {
     add(c.secretary.email);
     c.cc.forEach(add);
   }
   add(config.orgDept?.email);
-  add(/<([^>]+)>/.exec(config.from)?.[1] ?? config.from);
+  add(config.from);
   add(receiptAddress(config));
   return out;
 }

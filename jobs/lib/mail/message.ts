@@ -34,6 +34,9 @@ export const headerSafe = (s: string) => s.replace(/[\u0000-\u001f\u007f]+/g, ' 
 /** File names survive every mail client and file system: no path or reserved characters. */
 export const safeFilename = (s: string) => headerSafe(s).replace(/[\\/:*?"<>|]+/g, '_').slice(0, 120);
 
+/** The bare address of `党委组织部 <a@b>` (or of a bare one), lower-cased: how addresses are compared. */
+export const bareAddress = (s: string): string => (/<([^>]+)>/.exec(s)?.[1] ?? s).trim().toLowerCase();
+
 /** `王老师 <a@b>`: the display name quoted so that commas or brackets in it stay part of the name. */
 export function formatAddress(email: string, name?: string): string {
   const n = name ? headerSafe(name).replace(/["\\<>]/g, '') : '';
