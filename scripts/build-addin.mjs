@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { productionManifest } from './deploy.mjs';
 import { checkManifest } from './validate-manifest.mjs';
+import { paneSimplified } from './paneSimplified.mjs';
 
 const defaultOut = join(import.meta.dirname, '..', 'dist', 'addin');
 const src = join(import.meta.dirname, '..', 'addin');
@@ -68,7 +69,7 @@ export async function buildAddin({ host, officeJs = 'cdn', out = defaultOut } = 
   mkdirSync(join(out, 'assets'), { recursive: true });
   // charset utf8: the rules' Chinese text as UTF-8 (3 bytes a character) instead of \u escapes (6); the
   // page declares utf-8 and the servers send the script as text/javascript; charset=utf-8.
-  await build({ entryPoints: [join(src, 'main.ts')], outfile: join(out, 'taskpane.js'), bundle: true, format: 'iife', target: 'es2020', minify: true, sourcemap: true, legalComments: 'none', charset: 'utf8', plugins: [withoutRuleSources], logLevel: 'warning' });
+  await build({ entryPoints: [join(src, 'main.ts')], outfile: join(out, 'taskpane.js'), bundle: true, format: 'iife', target: 'es2020', minify: true, sourcemap: true, legalComments: 'none', charset: 'utf8', plugins: [withoutRuleSources, paneSimplified], logLevel: 'warning' });
   if (host) await build({ entryPoints: [host], outfile: join(out, 'testhost.js'), bundle: true, format: 'iife', target: 'es2020', logLevel: 'warning' });
   writeFileSync(join(out, 'taskpane.html'), pageHtml(officeJs));
   rmSync(join(out, 'office-js'), { recursive: true, force: true });
