@@ -76,8 +76,12 @@ export interface ReceiptFileInfo {
   skippedRows: { row: number; reason: string }[];
 }
 
-const lists = Object.entries(RECEIPT_STATUS_WORDS) as [Exclude<ReceiptState, 'unknown'>, readonly string[]][];
-const STATUS = new Map<string, ReceiptState>(lists.flatMap(([state, words]) => words.map((w) => [foldValue(w), state] as const)));
+/** Folded status word → state. A pure call: the task pane, which reads no receipts, drops it and the words. */
+function statusTable(): Map<string, ReceiptState> {
+  const lists = Object.entries(RECEIPT_STATUS_WORDS) as [Exclude<ReceiptState, 'unknown'>, readonly string[]][];
+  return new Map(lists.flatMap(([state, words]) => words.map((w) => [foldValue(w), state] as const)));
+}
+const STATUS = /* @__PURE__ */ statusTable();
 const FAILED = /退回|失败|驳回|拒|不通过|未通过|不予|撤销|作废/;
 /** A negation anywhere (未…, 待…, 不…, 尚未…, 没有…) means not landed, whatever follows. */
 const NEGATED = /^(?:未|待|不|尚未|没|无|暂未|还未|仍未)|未|尚未|待|没有/;
