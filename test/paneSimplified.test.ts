@@ -4,18 +4,21 @@
  * sources, and must still give the Node job's findings on the same rows (one rule set).
  */
 import { build } from 'esbuild';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import FULL from 'opencc-js/dict/TSCharacters';
 import { describe, expect, it } from 'vitest';
+import { buildAddin } from '../scripts/build-addin.mjs';
 import { paneSimplified, paneTable, sourceCharacters, tablePairs } from '../scripts/paneSimplified.mjs';
+import { RECEIPT_STATUS_WORDS } from '../shared/fields.js';
 import { fieldDef } from '../shared/fields.js';
 import type { Cell } from '../shared/normalize.js';
 import type { SheetSnapshot } from '../shared/table.js';
 import { toSimplified } from '../shared/simplified.js';
 import { validateSheet } from '../shared/validate.js';
 import { registrationRows } from './e2e/sheet5k.js';
-import { CLEAN, HEADER, sheet } from './helpers.js';
+import { CLEAN, sheet, tempDir } from './helpers.js';
 
 /** A fold as shared/simplified.ts reads a table: each character's first simplified form. */
 function folder(text: string): (s: string) => string {
@@ -114,5 +117,22 @@ describe('the pane and the Node job give the same findings on a sheet written in
     expect(inPane.findings).toEqual(job.findings);
     expect(inPane.header).toEqual(job.header);
     expect(inPane.headerRow).toBe(job.headerRow);
+  });
+});
+
+describe('the pane bundle carries what the pane uses', () => {
+  it('the pane\'s share of the table, not the whole, and no receipt status words (the pane reads no receipts)', async () => {
+    const out = tempDir('zhuanjie-pane-');
+    try {
+      const js = readFileSync(join(await buildAddin({ out }), 'taskpane.js'), 'utf8');
+      // Booleans, not the bundle: a failure should not print 80 KB.
+      expect(js.includes(paneTable())).toBe(true);
+      expect(js.includes('龜 龟')).toBe(false);
+      const words: readonly string[] = Object.values(RECEIPT_STATUS_WORDS).flat();
+      for (const w of ['已归档', '党员转出成功', '审批通过待接收']) expect(words).toContain(w);
+      expect(/已归档|党员转出成功|审批通过待接收/.test(js)).toBe(false);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
