@@ -10,7 +10,7 @@ import * as OpenCC from 'opencc-js';
 import FULL from 'opencc-js/dict/TSCharacters';
 import { describe, expect, it } from 'vitest';
 import { buildAddin } from '../scripts/build-addin.mjs';
-import { paneSimplified, paneTable, sourceCharacters, tablePairs } from '../scripts/paneSimplified.mjs';
+import { currentPaneTable, paneSimplified, paneSourceFiles, sourceCharacters, sourceRanges, tablePairs } from '../scripts/paneSimplified.mjs';
 import { RECEIPT_STATUS_WORDS } from '../shared/fields.js';
 import { fieldDef } from '../shared/fields.js';
 import type { Cell } from '../shared/normalize.js';
@@ -26,8 +26,11 @@ function folder(text: string): (s: string) => string {
   return (s) => [...s].map((ch) => map.get(ch) ?? ch).join('');
 }
 const full = folder(FULL);
-const pane = folder(paneTable());
-const sources = sourceCharacters();
+const files = await paneSourceFiles();
+const PANE_TABLE = await currentPaneTable();
+const pane = folder(PANE_TABLE);
+const sources = sourceCharacters(files);
+const ranges = sourceRanges(files);
 
 /** shared/validate.ts and shared/simplified.ts bundled as the pane bundles them (the pane's table). */
 async function paneRules(): Promise<{ validateSheet: typeof validateSheet; toSimplified: typeof toSimplified }> {
@@ -45,17 +48,21 @@ const traditional = (s: SheetSnapshot): SheetSnapshot => ({ ...s, rows: s.rows.m
 
 describe('the pane folds traditional characters with part of TSCharacters', () => {
   it('is a small part of the table (the bundle carries it on every open)', () => {
-    expect(paneTable().length).toBeLessThan(FULL.length / 5);
+    expect(PANE_TABLE.length).toBeLessThan(FULL.length / 4);
   });
 
-  it('every character of shared/ and addin/ folds as with the full table', () => {
+  it('every character of the modules the pane bundles folds as with the full table', () => {
+    expect(files.some((f) => f.endsWith('shared/rules.ts')) && files.some((f) => f.endsWith('addin/main.ts'))).toBe(true);
     expect(sources.size).toBeGreaterThan(500);
     expect(sources.has('党') && sources.has('內')).toBe(true);
     const differ = [...sources].filter((ch) => pane(ch) !== full(ch));
     expect(differ).toEqual([]);
   });
 
-  it('any character folds as with the full table, or stays as written and neither form is one the rules name', () => {
+  it('any character folds as with the full table, or stays as written where neither form is one the rules name and no pattern or length tells them apart', () => {
+    // The footer pattern's [\u4e00-\u9fa5] (填表人：) is one such range.
+    expect(ranges).toContainEqual([0x4e00, 0x9fa5]);
+    const inside = (ch: string) => ranges.map(([a, b]) => ch.codePointAt(0)! >= a && ch.codePointAt(0)! <= b);
     const named = new Set([...sources].flatMap((ch) => [ch, full(ch)]));
     let kept = 0;
     for (const [t] of tablePairs(FULL)) {
@@ -63,6 +70,7 @@ describe('the pane folds traditional characters with part of TSCharacters', () =
       else {
         expect(pane(t)).toBe(t);
         expect(named.has(t) || named.has(full(t))).toBe(false);
+        expect([t.length, /\p{Script=Han}/u.test(t), ...inside(t)]).toEqual([full(t).length, /\p{Script=Han}/u.test(full(t)), ...inside(full(t))]);
       }
     }
     expect(kept).toBeGreaterThan(200);
@@ -98,6 +106,8 @@ describe('the pane and the Node job give the same findings on a sheet written in
     { ...CLEAN, 性别: '女', 姓名: '欧阳晓雯', 毕业去向: '灵活就业' },
   ];
   const own = sheet(...rows);
+  // A footer whose first character (䰾, CJK Ext. A) reads as one inside the footer pattern's range (鲃): 「…人：」 below the table.
+  own.rows.push(['䰾人：王某', null], ['填表人：李老师']);
   const big = { name: '登记表', rows: registrationRows(600) };
 
   it.each([
@@ -126,7 +136,7 @@ describe('the pane bundle carries what the pane uses', () => {
     try {
       const js = readFileSync(join(await buildAddin({ out }), 'taskpane.js'), 'utf8');
       // Booleans, not the bundle: a failure should not print 80 KB.
-      expect(js.includes(paneTable())).toBe(true);
+      expect(js.includes(PANE_TABLE)).toBe(true);
       expect(js.includes('龜 龟')).toBe(false);
       const words: readonly string[] = Object.values(RECEIPT_STATUS_WORDS).flat();
       for (const w of ['已归档', '党员转出成功', '审批通过待接收']) expect(words).toContain(w);
