@@ -1,5 +1,5 @@
 // Build the task pane into dist/addin: one bundle (shared/ rules included), the
-// page, the stylesheet and the ribbon icons. `--host <file.ts>` also bundles a
+// page, the ES5 check for old webviews (legacy.js), the stylesheet and the ribbon icons. `--host <file.ts>` also bundles a
 // test host (used by the browser test in place of office.js).
 import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -77,6 +77,8 @@ export async function buildAddin({ host, officeJs = 'cdn', out = defaultOut } = 
   // office.js loads its host- and language-specific parts from beside itself: copy them all.
   if (officeJs === 'local') cpSync(OFFICE_JS_PACKAGE, join(out, 'office-js'), { recursive: true });
   copyFileSync(join(src, 'taskpane.css'), join(out, 'taskpane.css'));
+  // As written (ES5, no bundling): it must run where the bundle cannot even be parsed.
+  copyFileSync(join(src, 'legacy.js'), join(out, 'legacy.js'));
   for (const s of [16, 32, 64, 80]) writeFileSync(join(out, 'assets', `icon-${s}.png`), icon(s));
   return out;
 }
