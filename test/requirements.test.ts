@@ -19,6 +19,8 @@ const ROOT = join(import.meta.dirname, '..');
 const TYPES = readFileSync(join(ROOT, 'node_modules', '@types', 'office-js', 'index.d.ts'), 'utf8');
 const OFFICE_TS = readFileSync(join(ROOT, 'addin', 'office.ts'), 'utf8');
 const MANIFEST = readFileSync(join(ROOT, 'manifest.xml'), 'utf8');
+const MAIN_TS = readFileSync(join(ROOT, 'addin', 'main.ts'), 'utf8');
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
 /** Class (or interface) → member → the lowest ExcelApi version annotated on any of its declarations. */
 function excelApiSets(): Map<string, Map<string, number>> {
@@ -115,6 +117,14 @@ describe('requirement sets of the Excel API members the pane uses', () => {
 });
 
 describe('hosts without a set the pane can use get a Chinese word, not a silent failure', () => {
+  it('the pane refuses, in Chinese, exactly below manifest.xml’s ExcelApi, and the README states that version', () => {
+    const sets = /<Sets DefaultMinVersion="1\.(\d+)">/.exec(MANIFEST);
+    expect(Number(sets?.[1])).toBe(manifestMin);
+    expect([...MAIN_TS.matchAll(/supports\('ExcelApi', '1\.(\d+)'\)/g)].map((m) => Number(m[1]))).toEqual([manifestMin]);
+    expect(MAIN_TS).toContain(`需要 ExcelApi 1.${manifestMin} 及以上`);
+    expect(README).toContain(`ExcelApi 1.${manifestMin}（\`manifest.xml\` 声明的也是 1.${manifestMin}`);
+  });
+
   it('ExcelApi 1.8 missing: 插入标准模板 works without dropdowns and says so', async () => {
     const host = new FakeExcel([newSheet('说明', [['填表说明']])]);
     const port = createWorkbookPort(host, (set, v) => !(set === 'ExcelApi' && Number(v.split('.')[1]) >= 8));
