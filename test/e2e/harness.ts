@@ -43,10 +43,11 @@ async function servePane(root: string, cleanup: () => void = () => {}) {
  * Chromium on the pane at `base`: every request recorded; the pane's own site served,
  * `fulfil` answering the scripts it stands in for (office.js), anything else blocked.
  */
-async function openPage(running: { browser?: Browser }, base: string, fulfil: (url: string) => string | undefined = () => undefined, userAgent?: string) {
+async function openPage(running: { browser?: Browser }, base: string, fulfil: (url: string) => string | undefined = () => undefined, userAgent?: string, initScript?: string) {
   const browser = (running.browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }));
   // The CA is not in this machine's trust store (installing it needs admin rights).
   const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 360, height: 900 }, locale: 'zh-CN', ...(userAgent ? { userAgent } : {}) });
+  if (initScript) await context.addInitScript(initScript);
   const consoleErrors: string[] = [];
   const blocked: string[] = [];
   const requests: string[] = [];
@@ -66,13 +67,16 @@ async function openPage(running: { browser?: Browser }, base: string, fulfil: (u
   return { page, consoleErrors, blocked, requests };
 }
 
-/** The built pane on the test host; `userAgent` makes Chromium claim to be another webview (as Excel's older ones say). */
-export async function openPane({ userAgent }: { userAgent?: string } = {}): Promise<Pane> {
+/**
+ * The built pane on the test host; `userAgent` makes Chromium claim to be another webview (as
+ * Excel's older ones say); `initScript` runs before the page's own (to take a feature away).
+ */
+export async function openPane({ userAgent, initScript }: { userAgent?: string; initScript?: string } = {}): Promise<Pane> {
   const root = await buildAddin();
   const host = await build({ entryPoints: [join(import.meta.dirname, 'host.ts')], bundle: true, format: 'iife', write: false, logLevel: 'warning' });
   const { base, running, close } = await servePane(root);
   try {
-    const { page, consoleErrors, blocked } = await openPage(running, base, (url) => (url.startsWith(OFFICE_JS) ? host.outputFiles[0]!.text : undefined), userAgent);
+    const { page, consoleErrors, blocked } = await openPage(running, base, (url) => (url.startsWith(OFFICE_JS) ? host.outputFiles[0]!.text : undefined), userAgent, initScript);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000, state: 'attached' }).catch((e: Error) => {
       throw new Error(`${e.message}\n${consoleErrors.join('\n')}\nblocked: ${blocked.join(', ')}`);
     });

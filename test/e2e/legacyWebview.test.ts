@@ -94,4 +94,27 @@ describe('the pane in each Windows webview', () => {
       await pane.close();
     }
   }, 120_000);
+
+  it('an engine without lookbehind in patterns (Safari before 16.4) gets the old-browser message, not a blank pane', async () => {
+    // Such an engine cannot parse the bundle at all; here only patterns built at run time lose it.
+    const withoutLookbehind = `{
+      const Native = RegExp;
+      window.RegExp = function (p, f) {
+        if (String(p).includes('(?<=') || String(p).includes('(?<!')) throw new SyntaxError('Invalid regular expression: invalid group specifier name');
+        return new Native(p, f);
+      };
+      window.RegExp.prototype = Native.prototype;
+    }`;
+    const pane = await openPane({ initScript: withoutLookbehind });
+    try {
+      const { page } = pane;
+      expect(await page.locator('#validate').isVisible()).toBe(false);
+      const text = (await page.locator('#legacy-webview p').textContent()) ?? '';
+      expect(text).toContain('此浏览器版本过旧');
+      expect(text).toContain('Safari 16.4');
+      expect(text).not.toContain('WebView2');
+    } finally {
+      await pane.close();
+    }
+  }, 120_000);
 });
