@@ -17,14 +17,16 @@
  * stops the batch and leaves the rest for the next run.
  */
 import { Readable } from 'node:stream';
-import { join } from 'node:path';
+import { closeSync, existsSync, fchmodSync, fsync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
 import type { JobConfig } from '../../../shared/config.js';
 import { formatKey } from '../../../shared/messageKey.js';
 import { formatAddress, safeFilename, type Outgoing } from './message.js';
-import { writeFileAtomic } from '../files.js';
+import { ioReason, mkdirPrivate } from '../files.js';
+import { entryId } from './journal.js';
 import { InputError } from '../errors.js';
 import { explainSystemError } from '../systemErrors.js';
 import { explainSmtpReply, isLoginRefused, loginRefusedText } from '../../../shared/smtpReplies.js';
@@ -50,6 +52,27 @@ export interface Sender {
   close(): void;
 }
 
+/** A message written where nobody reads it yet, durably, waiting to be published under `file`. */
+export interface Staged { msg: Outgoing; recipients: string[]; file: string }
+
+/**
+ * A sender that delivers in two steps, so that the courier can journal a whole batch with
+ * one fsync on each side (a group commit): `stage` writes every message durably where no
+ * one reads it yet, then the courier journals the intents, then `publish` makes them
+ * visible at once, then the courier journals the outcomes. Delivery is a local rename, so
+ * what an interrupted batch came to can be read back from the files (`settleStaged`).
+ */
+export interface BatchSender extends Sender {
+  /** The most messages one batch carries. */
+  readonly batchSize: number;
+  stage(items: { msg: Outgoing; recipients: string[] }[]): Promise<Staged[]>;
+  publish(staged: Staged[]): Delivery[];
+  /** Removes staged messages that will not be published (the intents could not be journalled). */
+  discard(staged: Staged[]): void;
+}
+
+export const isBatchSender = (s: Sender | null): s is BatchSender => s !== null && 'stage' in s;
+
 function mailOptions(from: string, msg: Outgoing): SendMailOptions {
   return {
     from,
@@ -64,22 +87,123 @@ function mailOptions(from: string, msg: Outgoing): SendMailOptions {
   };
 }
 
-export class OutboxSender implements Sender {
+/** Where a message waits, staged, before it is published as `file` (hidden, so that no one takes it too early). */
+const stagedName = (file: string) => join(dirname(file), `.${basename(file)}.tmp`);
+
+/**
+ * What an outbox delivery interrupted between its intent and its outcome came to, read
+ * from the files. The staged copy is written and made durable (file and folder) before the
+ * intent is journalled, and becomes the published file only by a rename, so exactly one of
+ * three holds: the published file is there (delivered); the staged copy is still there
+ * (never published: nobody can have seen it, safe to deliver again); neither is (it was
+ * published and someone has since taken it from the outbox: delivered).
+ */
+export function settleStaged(file: string): 'delivered' | 'not published' {
+  if (existsSync(file)) return 'delivered';
+  return existsSync(stagedName(file)) ? 'not published' : 'delivered';
+}
+
+/** Removes the staged copy of a message settled as not published. */
+export function dropStaged(file: string): void {
+  rmSync(stagedName(file), { force: true });
+}
+
+/**
+ * An outbox folder of .eml files. Each file is named for its message (subject, then the
+ * journal's handle for its key), so that the same message delivered again replaces its own
+ * file and a later run never overwrites an earlier run's different message.
+ */
+export class OutboxSender implements BatchSender {
   private readonly transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-  private n = 0;
+  /** Enough to spread the fsyncs over the thread pool, few enough to keep one file handle per message open. */
+  readonly batchSize = 128;
   constructor(private readonly dir: string, private readonly from: string) {}
   get describe() {
     return `outbox 文件夹 ${this.dir}`;
   }
+
+  /** The file `msg` is published as. */
+  fileFor(msg: Outgoing): string {
+    // 60 characters: a Chinese subject is 3 bytes a character, and names end at 255 bytes.
+    const name = safeFilename(msg.subject.replace(/^【[^】]*】/, '')).slice(0, 60);
+    return join(this.dir, `${name}-${entryId(formatKey(msg.key))}.eml`);
+  }
+
   async deliver(msg: Outgoing, recipients: string[]): Promise<Delivery> {
-    const info = await this.transport.sendMail(mailOptions(this.from, msg));
-    this.n++;
-    const name = safeFilename(`${String(this.n).padStart(2, '0')}-${msg.subject.replace(/^【[^】]*】/, '')}`);
-    // The .eml holds names, 学号 and phones: owner-only, like the report.
-    writeFileAtomic(join(this.dir, `${name}.eml`), info.message as Buffer, { private: true });
-    return { status: 'sent', accepted: recipients, rejected: [], deferred: [], unknown: [] };
+    const staged = await this.stage([{ msg, recipients }]);
+    return this.publish(staged)[0]!;
+  }
+
+  async stage(items: { msg: Outgoing; recipients: string[] }[]): Promise<Staged[]> {
+    mkdirPrivate(this.dir);
+    const staged: Staged[] = [];
+    const fds: number[] = [];
+    try {
+      for (const { msg, recipients } of items) {
+        const info = await this.transport.sendMail(mailOptions(this.from, msg));
+        const file = this.fileFor(msg);
+        staged.push({ msg, recipients, file });
+        // The .eml holds names, 学号 and phones: owner-only, like the report.
+        const fd = openSync(stagedName(file), 'w', 0o600);
+        fds.push(fd);
+        fchmodSync(fd, 0o600);
+        writeWhole(fd, info.message as Buffer);
+      }
+      // Durable before the intents are journalled: the fsyncs run side by side on the thread pool.
+      await Promise.all(fds.map((fd) => new Promise<void>((res, rej) => fsync(fd, (err) => (err ? rej(err) : res())))));
+      syncFolder(this.dir);
+    } catch (err) {
+      this.discard(staged);
+      if (!(err as NodeJS.ErrnoException).code) throw err;
+      throw new InputError(staged.at(-1)?.file ?? this.dir, `无法写入 outbox（${ioReason(err)}），已停止发送，这批邮件没有发出。`);
+    } finally {
+      for (const fd of fds) closeSync(fd);
+    }
+    return staged;
+  }
+
+  /**
+   * Renames each staged copy to its file. A rename that fails stops the run: the messages
+   * published so far and those still staged are settled from the files by the next run.
+   */
+  publish(staged: Staged[]): Delivery[] {
+    for (const s of staged) {
+      try {
+        renameSync(stagedName(s.file), s.file);
+      } catch (err) {
+        throw new InputError(s.file, `无法写入 outbox（${ioReason(err)}），已停止发送；下次运行时按 outbox 中的文件核对这批邮件。`);
+      }
+    }
+    // The renames durable before the outcomes say "sent".
+    syncFolder(this.dir);
+    return staged.map((s) => ({ status: 'sent', accepted: s.recipients, rejected: [], deferred: [], unknown: [] }));
+  }
+
+  discard(staged: Staged[]): void {
+    for (const s of staged) rmSync(stagedName(s.file), { force: true });
   }
   close() {}
+}
+
+function writeWhole(fd: number, buf: Buffer): void {
+  let off = 0;
+  while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+}
+
+/** Makes a folder's entries (new and renamed files) durable. Windows cannot open a folder for fsync; NTFS journals names itself. */
+function syncFolder(dir: string): void {
+  let fd: number;
+  try {
+    fd = openSync(dir, 'r');
+  } catch (err) {
+    if (process.platform === 'win32') return;
+    throw err;
+  }
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 type SmtpConfig = Extract<JobConfig['mail'], { transport: 'smtp' }>;
