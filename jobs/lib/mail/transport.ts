@@ -17,9 +17,9 @@
  * stops the batch and leaves the rest for the next run.
  */
 import { Readable } from 'node:stream';
-import { closeSync, existsSync, fchmodSync, fsync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import fs, { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import nodemailer, { type SendMailOptions } from 'nodemailer';
+import type { SendMailOptions } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
 import type { JobConfig } from '../../../shared/config.js';
@@ -113,8 +113,21 @@ export function dropStaged(file: string): void {
  * journal's handle for its key), so that the same message delivered again replaces its own
  * file and a later run never overwrites an earlier run's different message.
  */
+/**
+ * The message as RFC 5322 bytes and its envelope sender: one composition for both
+ * transports (MailComposer directly: nodemailer's transport layer around it costs as much
+ * again per message, for plugins and stream plumbing the outbox does not use).
+ */
+async function compose(from: string, msg: Outgoing): Promise<{ raw: Buffer; envelopeFrom: string | false }> {
+  const node = new MailComposer(mailOptions(from, msg)).compile();
+  const raw = await new Promise<Buffer>((res, rej) => node.build((err, b) => (err ? rej(err) : res(b))));
+  return { raw, envelopeFrom: node.getEnvelope().from };
+}
+
+/** Line ends as files on disk have them (the .eml files were always written so); the composed message is 7-bit. */
+const unixLines = (raw: Buffer) => Buffer.from(raw.toString('latin1').replace(/\r\n/g, '\n'), 'latin1');
+
 export class OutboxSender implements BatchSender {
-  private readonly transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   /** Enough to spread the fsyncs over the thread pool, few enough to keep one file handle per message open. */
   readonly batchSize = 128;
   constructor(private readonly dir: string, private readonly from: string) {}
@@ -137,27 +150,33 @@ export class OutboxSender implements BatchSender {
   async stage(items: { msg: Outgoing; recipients: string[] }[]): Promise<Staged[]> {
     mkdirPrivate(this.dir);
     const staged: Staged[] = [];
-    const fds: number[] = [];
+    // Each file is written and fsync'd on the thread pool while the next message is composed:
+    // creating files and waiting for the disk overlap with the composing.
+    const writes: Promise<void>[] = [];
+    let failure: unknown;
     try {
       for (const { msg, recipients } of items) {
-        const info = await this.transport.sendMail(mailOptions(this.from, msg));
+        const { raw } = await compose(this.from, msg);
         const file = this.fileFor(msg);
         staged.push({ msg, recipients, file });
-        // The .eml holds names, 学号 and phones: owner-only, like the report.
-        const fd = openSync(stagedName(file), 'w', 0o600);
-        fds.push(fd);
-        fchmodSync(fd, 0o600);
-        writeWhole(fd, info.message as Buffer);
+        writes.push(writeDurably(stagedName(file), unixLines(raw)));
       }
-      // Durable before the intents are journalled: the fsyncs run side by side on the thread pool.
-      await Promise.all(fds.map((fd) => new Promise<void>((res, rej) => fsync(fd, (err) => (err ? rej(err) : res())))));
+    } catch (err) {
+      failure = err;
+    }
+    // Every write settled before anything is removed or the batch goes on.
+    const failed = (await Promise.allSettled(writes)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure || failed) {
+      this.discard(staged);
+      if (failure) throw failure;
+      throw new InputError(this.dir, `无法写入 outbox（${ioReason(failed!.reason)}），已停止发送，这批邮件没有发出。`);
+    }
+    try {
+      // The staged copies' names durable before the intents are journalled (settleStaged relies on it).
       syncFolder(this.dir);
     } catch (err) {
       this.discard(staged);
-      if (!(err as NodeJS.ErrnoException).code) throw err;
-      throw new InputError(staged.at(-1)?.file ?? this.dir, `无法写入 outbox（${ioReason(err)}），已停止发送，这批邮件没有发出。`);
-    } finally {
-      for (const fd of fds) closeSync(fd);
+      throw new InputError(this.dir, `无法写入 outbox（${ioReason(err)}），已停止发送，这批邮件没有发出。`);
     }
     return staged;
   }
@@ -185,9 +204,26 @@ export class OutboxSender implements BatchSender {
   close() {}
 }
 
-function writeWhole(fd: number, buf: Buffer): void {
-  let off = 0;
-  while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+/**
+ * Writes `buf` as `file` (owner-only: the .eml holds names, 学号 and phones) and fsyncs it,
+ * on the thread pool (plain callbacks: FileHandle's promise machinery costs more than the write).
+ */
+function writeDurably(file: string, buf: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    fs.open(file, 'w', 0o600, (err, fd) => {
+      if (err) return reject(err);
+      const done = (e: Error | null) => fs.close(fd, (c) => (e || c ? reject(e ?? c) : resolve()));
+      fs.fchmod(fd, 0o600, (e) => {
+        if (e) return done(e);
+        const write = (off: number) => fs.write(fd, buf, off, buf.length - off, null, (e, n) => {
+          if (e) return done(e);
+          if (off + n < buf.length) return write(off + n);
+          fs.fsync(fd, done);
+        });
+        write(0);
+      });
+    });
+  });
 }
 
 /** Makes a folder's entries (new and renamed files) durable. Windows cannot open a folder for fsync; NTFS journals names itself. */
@@ -254,9 +290,7 @@ export class SmtpSender implements Sender {
   }
 
   async deliver(msg: Outgoing, recipients: string[], progress: (line: string) => void = () => {}): Promise<Delivery> {
-    const node = new MailComposer(mailOptions(this.from, msg)).compile();
-    const envelopeFrom = node.getEnvelope().from;
-    const raw = await new Promise<Buffer>((res, rej) => node.build((err, b) => (err ? rej(err) : res(b))));
+    const { raw, envelopeFrom } = await compose(this.from, msg);
     const accepted: string[] = [];
     const refused = new Map<string, string>();
     let pending = [...recipients];
