@@ -120,6 +120,25 @@ describe('member mails through the outbox, a batch at a time', () => {
     await everyoneOnce(job, [taken]);
   }, 180_000);
 
+  it('an intent without a file (written by the one-at-a-time courier, or over SMTP) is not settled from the outbox: it stays uncertain', async () => {
+    const job = outboxJob();
+    await run(job.file);
+    // As a journal from before the group commit would read after a crash mid-send: one member's intent, no file named, no outcome.
+    const lines = readFileSync(job.journal, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.includes('"type":"intent"') && l.includes('/member/'));
+    const key = (JSON.parse(lines[at]!) as Line).key;
+    const { file, ...old } = JSON.parse(lines[at]!) as Line;
+    lines[at] = JSON.stringify(old);
+    writeFileSync(job.journal, lines.filter((l) => !(l.includes('"type":"outcome"') && l.includes(JSON.stringify(key)))).join('\n'));
+    rmSync(file!);
+    const rerun = await run(job.file);
+    expect(rerun.code).toBe(1);
+    expect(rerun.stdout).not.toContain('按 outbox 中的文件核对');
+    expect(rerun.stdout).toMatch(/状态不确定：计算机学院（党员本人 .+）：上次发送时中断/);
+    expect(rerun.stdout).toContain('本次发送 0 封');
+    expect(memberMailsIn(job.outbox)).toHaveLength(MEMBERS - 1);
+  }, 120_000);
+
   /**
    * The journal's size after each of its lines, measured on a run without a limit: where the
    * limit falls decides which write fails. A run of the same job in another folder writes

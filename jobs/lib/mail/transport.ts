@@ -109,11 +109,6 @@ export function dropStaged(file: string): void {
 }
 
 /**
- * An outbox folder of .eml files. Each file is named for its message (subject, then the
- * journal's handle for its key), so that the same message delivered again replaces its own
- * file and a later run never overwrites an earlier run's different message.
- */
-/**
  * The message as RFC 5322 bytes and its envelope sender: one composition for both
  * transports (MailComposer directly: nodemailer's transport layer around it costs as much
  * again per message, for plugins and stream plumbing the outbox does not use).
@@ -127,8 +122,13 @@ async function compose(from: string, msg: Outgoing): Promise<{ raw: Buffer; enve
 /** Line ends as files on disk have them (the .eml files were always written so); the composed message is 7-bit. */
 const unixLines = (raw: Buffer) => Buffer.from(raw.toString('latin1').replace(/\r\n/g, '\n'), 'latin1');
 
+/**
+ * An outbox folder of .eml files. Each file is named for its message (subject, then the
+ * journal's handle for its key), so that the same message delivered again replaces its own
+ * file and a later run never overwrites an earlier run's different message.
+ */
 export class OutboxSender implements BatchSender {
-  /** Enough to spread the fsyncs over the thread pool, few enough to keep one file handle per message open. */
+  /** Enough that the journal's two fsyncs vanish per message, few enough to keep a batch's file handles open and its messages in memory. */
   readonly batchSize = 128;
   constructor(private readonly dir: string, private readonly from: string) {}
   get describe() {
