@@ -107,6 +107,10 @@ describe('member mails through the outbox, a batch at a time', () => {
     const published = open.filter((e) => existsSync(e.file!));
     expect(published.length).toBeGreaterThan(0);
     expect(published.length + stagedIn(job.outbox).length).toBe(open.length);
+    // `zhuanjie journal` says the next run settles them: nothing for a person to resolve.
+    const listed = await cliAsync(['journal', '--config', job.file]);
+    expect(listed.stdout).toContain('运行在写出 outbox 时中断，下次运行时按 outbox 中的文件自动核对');
+    expect(listed.stdout).not.toContain('zhuanjie journal resolve <编号>');
     // A person takes one published mail out of the outbox before the re-run: it was delivered, and is not written again.
     const taken = /^To: .*?(m\d+@example\.com)/m.exec(readFileSync(published[0]!.file!, 'utf8'))![1]!;
     rmSync(published[0]!.file!);
