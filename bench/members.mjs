@@ -13,7 +13,7 @@ import { checkCharacter } from '../dist/shared/idNumber.js';
 import { SendJournal } from '../dist/jobs/lib/mail/journal.js';
 import { Courier } from '../dist/jobs/lib/mail/courier.js';
 import { OutboxSender } from '../dist/jobs/lib/mail/transport.js';
-import { sendMemberMails, stallsOf, WatchedSender } from '../dist/jobs/members/send.js';
+import { sendMemberMails, stallsOf } from '../dist/jobs/members/send.js';
 
 const N = Number(process.argv[2] ?? 10_000);
 const HEADER = ['学院', '所在党支部', '姓名', '性别', '学号', '身份证号', '党员类别', '入党时间', '转接类型', '办理方式', '介绍信抬头', '接收党组织', '介绍信编号', '开具日期', '有效期', '党费交至', '联系电话', '电子邮箱'];
@@ -47,7 +47,7 @@ try {
   const t = performance.now();
   const journal = new SendJournal(join(dir, 'state', 'journal.jsonl'));
   const state = journal.read();
-  const sender = new WatchedSender(new OutboxSender(join(dir, 'outbox'), config.from));
+  const sender = new OutboxSender(join(dir, 'outbox'), config.from);
   const courier = new Courier(journal, state, sender, { log: () => {} });
   const o = await sendMemberMails({ config, stalled: stallsOf(config, result), result, cohort: 2026, courier, state, sender, log: () => {} });
   const ms = performance.now() - t;

@@ -257,9 +257,10 @@ describe('npm run demo', () => {
     expect(out).toContain(`${EM}：未报送`);
     expect(out).toContain('登记表报送 1 封');
     const outbox = join(dir, AUDIT_OUTBOX);
-    const mails = await Promise.all(readdirSync(outbox).sort().map((f) => simpleParser(readFileSync(join(outbox, f)))));
-    expect(mails.map((m) => m.subject)).toEqual([`【登记表审核】${CS}：需修改：2 处错误`, `【登记表审核】${ME}：审核通过`, `【登记表审核】${EM}：尚未报送登记表（6月10日截止）`]);
-    expect(mails[0]!.attachments.map((a) => a.filename)).toEqual([`${CS}-登记表-审核意见.xlsx`]);
+    // The outbox names each file for its message (subject, then its journal handle), not in sending order.
+    const mails = await Promise.all(readdirSync(outbox).map((f) => simpleParser(readFileSync(join(outbox, f)))));
+    expect(mails.map((m) => m.subject).sort()).toEqual([`【登记表审核】${CS}：需修改：2 处错误`, `【登记表审核】${ME}：审核通过`, `【登记表审核】${EM}：尚未报送登记表（6月10日截止）`].sort());
+    expect(mails.find((m) => m.subject!.includes(CS))!.attachments.map((a) => a.filename)).toEqual([`${CS}-登记表-审核意见.xlsx`]);
     // The 9月1日 run reads the same store: every college, the corrected sheet of 计算机学院.
     expect(out).toMatch(/登记 20 人/);
   });

@@ -128,7 +128,7 @@ describe('a line torn by a crash', () => {
 
 describe('what the journal says to do with a message this run', () => {
   const everyone = ['a@example.edu.cn', 'b@example.edu.cn', 'c@example.edu.cn'];
-  const prior = (s: Partial<KeyState>): KeyState => ({ key: 'k', delivered: new Set(), refused: new Set(), deferred: [], uncertain: null, resolvedSent: false, ...s });
+  const prior = (s: Partial<KeyState>): KeyState => ({ key: 'k', delivered: new Set(), refused: new Set(), deferred: [], uncertain: null, resolvedSent: false, interrupted: false, ...s });
 
   it('never journalled: to everyone', () => {
     expect(journalVerdict(undefined, everyone)).toEqual({ kind: 'send', to: everyone });

@@ -110,7 +110,8 @@ describe('acknowledgements (off by default)', () => {
     const { dir, file } = setup(true);
     const r = cli(['receipts', 'fetch', '--config', file]);
     expect(r.stdout).toContain('已给 2 位发件人发送回执确认邮件。');
-    expect(outbox(dir)).toEqual(['01-已收到：王浩然-2022083103-党组织关系回执.eml', '02-未能登记：韩雪-2022080204-党组织关系回执.eml']);
+    // Each file is named for its message: the subject, then the journal's handle for it.
+    expect(outbox(dir)).toEqual([expect.stringMatching(/^已收到：王浩然-2022083103-党组织关系回执-[0-9a-f]{8}\.eml$/), expect.stringMatching(/^未能登记：韩雪-2022080204-党组织关系回执-[0-9a-f]{8}\.eml$/)]);
     const eml = readFileSync(join(dir, 'outbox', outbox(dir)[1]!), 'utf8');
     expect(eml).toMatch(/^To: hanxue@example\.com$/m);
     // A second fetch answers nobody again.

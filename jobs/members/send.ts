@@ -16,28 +16,12 @@ import type { MemberStatus, ReconcileResult } from '../../shared/reconcile.js';
 import { unknownYearWarning, WorkCalendar } from '../../shared/workdays.js';
 import type { Courier } from '../lib/mail/courier.js';
 import type { JournalState } from '../lib/mail/journal.js';
-import type { Delivery, Sender } from '../lib/mail/transport.js';
-import { bareAddress, type Outgoing } from '../lib/mail/message.js';
+import type { Sender } from '../lib/mail/transport.js';
+import { bareAddress } from '../lib/mail/message.js';
 import { printable } from '../lib/terminal.js';
 import { composeMemberMail } from './compose.js';
 import { memberJournal } from './journal.js';
 import type { NotesOf } from '../reconcile/report.js';
-
-/** The sender as the courier uses it, remembering the last answer (a rate limit stops the batch). */
-export class WatchedSender implements Sender {
-  last: Delivery | null = null;
-  constructor(private readonly inner: Sender) {}
-  get describe() {
-    return this.inner.describe;
-  }
-  async deliver(msg: Outgoing, recipients: string[], progress?: (line: string) => void): Promise<Delivery> {
-    this.last = await this.inner.deliver(msg, recipients, progress);
-    return this.last;
-  }
-  close() {
-    this.inner.close();
-  }
-}
 
 export interface MemberMailOutcome {
   /** Any kind turned on in the config. */
@@ -104,7 +88,7 @@ export interface MemberMailRun {
   courier: Courier;
   state: JournalState;
   /** Null in a dry run. */
-  sender: WatchedSender | null;
+  sender: Sender | null;
   log: (line: string) => void;
   /** The wall clock: the daily cap counts real days. */
   now?: Date;
@@ -135,26 +119,31 @@ export async function sendMemberMails(r: MemberMailRun): Promise<MemberMailOutco
     return composeMemberMail(p, ctx, config.from);
   };
   // Held ones go to the courier too: its journal decision reports them (uncertain, not re-sent), as for any message.
-  for (const p of plan.uncertain) await courier.deliver(message(p));
+  await courier.deliverMany(plan.uncertain.map(message));
   let stop: string | null = null;
-  for (const [n, p] of plan.send.entries()) {
+  // In the courier's batches (one message at a time over SMTP), composed a batch at a time.
+  const size = courier.batchSize;
+  for (let n = 0; n < plan.send.length; n += size) {
+    const chunk = plan.send.slice(n, n + size);
     if (stop || r.stopping?.()) {
-      outcome.deferred.push({ member: p.member, moment: p.moment, reason: stop ?? '进程收到停止信号' });
+      for (const p of chunk) outcome.deferred.push({ member: p.member, moment: p.moment, reason: stop ?? '进程收到停止信号' });
       continue;
     }
     const before = courier.results.uncertain.length;
-    // The courier hands a message over only when the journal says so: what it came to is this message's answer, or none.
-    if (r.sender) r.sender.last = null;
-    await courier.deliver(message(p));
-    if (courier.results.uncertain.length > before) outcome.uncertain++;
-    const d = r.sender?.last;
-    if (!d) continue; // not handed over: sent before, or stopped (the courier said so)
-    if (d.status === 'sent') outcome.sent++;
-    else if (d.status === 'failed' && d.deferred.length) {
-      outcome.deferred.push({ member: p.member, moment: p.moment, reason: d.error ?? '服务器暂时拒收' });
-      stop = `邮件服务器暂时拒收（${d.error ?? '4xx'}），下次运行时发送`;
-      log(`给党员本人的提醒：${printable(stop)}；本次其余 ${plan.send.length - n - 1} 封也留待下次。`);
-    } else if (d.status === 'failed') outcome.failed.push({ member: p.member, moment: p.moment, reason: d.error ?? '发送失败' });
+    const handed = await courier.deliverMany(chunk.map(message));
+    outcome.uncertain += courier.results.uncertain.length - before;
+    for (const [j, p] of chunk.entries()) {
+      // What the message came to when the courier handed it over; null when the journal or a stop said not to (the courier said so).
+      const { delivery: d, stopped } = handed[j]!;
+      if (stopped) outcome.deferred.push({ member: p.member, moment: p.moment, reason: '进程收到停止信号' });
+      if (!d) continue;
+      if (d.status === 'sent') outcome.sent++;
+      else if (d.status === 'failed' && d.deferred.length) {
+        outcome.deferred.push({ member: p.member, moment: p.moment, reason: d.error ?? '服务器暂时拒收' });
+        stop = `邮件服务器暂时拒收（${d.error ?? '4xx'}），下次运行时发送`;
+        log(`给党员本人的提醒：${printable(stop)}；本次其余 ${plan.send.length - n - j - 1} 封也留待下次。`);
+      } else if (d.status === 'failed') outcome.failed.push({ member: p.member, moment: p.moment, reason: d.error ?? '发送失败' });
+    }
   }
   log(r.sender ? memberMailLine(outcome) : `给党员本人的提醒（试运行）：将发送 ${plan.send.length} 封，无法联系 ${plan.unreachable.length} 人。`);
   return outcome;

@@ -23,7 +23,7 @@ import { buildReport } from '../reconcile/report.js';
 import { reconcileText } from '../reconcile/text.js';
 import { mailboxReceipts } from '../inbox/fetch.js';
 import { printable, skippedLine } from '../lib/terminal.js';
-import { memberMailLine, memberMailsOn, notesFor, sendMemberMails, stallsOf, WatchedSender, type MemberMailOutcome } from '../members/send.js';
+import { memberMailLine, memberMailsOn, notesFor, sendMemberMails, stallsOf, type MemberMailOutcome } from '../members/send.js';
 import { unmatchedMailLine, unmatchedMails } from '../inbox/unmatched.js';
 import { gapNotice, gapsOf, sendDecision, sourcesLine, type ReceiptSource } from '../../shared/receiptSources.js';
 import { receiptSources } from './sources.js';
@@ -130,8 +130,7 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
     }
 
     for (const t of state.torn) log(tornLineText(journal.file, t));
-    const plain = opts.dryRun ? null : opts.sender ?? createSender(config, (p) => places.output(p, 'mail.dir'));
-    const sender = plain && new WatchedSender(plain);
+    const sender = opts.dryRun ? null : opts.sender ?? createSender(config, (p) => places.output(p, 'mail.dir'));
     const courier = new Courier(journal, state, sender, { log, stopping: opts.stopping, assertHeld: () => lock?.assertHeld() });
     const { rows: deliveries } = courier.results;
     let finished = false;

@@ -5,7 +5,8 @@
  * that reached everyone is not sent again; one that reached some goes only to those
  * refused for now. Otherwise an intent line is written before the message is handed to
  * the sender and an outcome line after, so that a crash in between leaves it uncertain,
- * not forgotten. A stop request leaves the remaining messages for the next run. Every
+ * not forgotten (for the outbox, read back from its files by the next run: see Courier).
+ * A stop request leaves the remaining messages for the next run. Every
  * message leaves a row for the report's 发送结果 sheet. When the sender says the relay itself
  * is unusable (a refused login, a server that cannot be reached), nothing more is tried this
  * run: every later message is reported as not sent and left, unjournalled, for the next run.
@@ -16,8 +17,8 @@
 import { formatKey, type MessageKey } from '../../../shared/messageKey.js';
 import { beijingTime } from '../../../shared/calendar.js';
 import { contentHash, type Outgoing, type Planned } from './message.js';
-import { entryId, type SendJournal, type JournalState, type KeyState, type TornLine } from './journal.js';
-import type { Delivery, Sender } from './transport.js';
+import { applyEntry, entryId, type IntentEntry, type OutcomeEntry, type SendJournal, type JournalState, type KeyState, type TornLine } from './journal.js';
+import { dropStaged, isBatchSender, settleStaged, type Delivery, type Sender } from './transport.js';
 import { printable } from '../terminal.js';
 
 /** One message of a run, as the report's 发送结果 sheet lists it. */
@@ -75,9 +76,31 @@ export function journalVerdict(prior: KeyState | undefined, everyone: string[]):
 export const tornLineText = (file: string, t: TornLine) =>
   `发送日志 ${file} 第 ${t.line} 行不完整（写入时中断）${t.key ? `，该邮件（${printable(t.key)}）按“状态不确定”处理` : '，无法看出是哪封邮件；请检查该行'}。`;
 
+/** What became of one message handed to `deliverMany`. */
+export interface Handed {
+  /** False when it failed or may not have arrived; true when it went, went before, or waits for the next run. */
+  ok: boolean;
+  /** The sender's answer when this run handed the message over; null when it did not (sent before, uncertain, stopped, dry run). */
+  delivery: Delivery | null;
+  /** Not started because the process was asked to stop: listed as unsent, sent by the next run. */
+  stopped?: true;
+}
+
+/** A message the journal says to send, waiting for its batch. */
+interface Pending { i: number; msg: Outgoing; key: string; typed: MessageKey; id: string; label: string; todo: string[]; everyone: string[] }
+
 /**
  * One run's messages through one journal. `state` is the journal as read before the
  * first message; `sender` null is a dry run: it logs what would go, sends and journals nothing.
+ *
+ * Senders that deliver in two steps (the outbox, `BatchSender`) get a group commit: up to
+ * `batchSize` messages are staged durably, their intents written with one fsync, published,
+ * and their outcomes written with one fsync. The guarantees are the per-message ones: an
+ * intent is durable before its message can be seen, an outcome only once it can. A crash
+ * in between leaves a batch of intents without outcome; the next run settles each from the
+ * outbox's files (`settleStaged`) before anything is planned, so none is sent twice and
+ * none needs a person. SMTP goes one message at a time: the network dominates there, and
+ * the journal's per-message uncertainty is what a lost answer needs.
  */
 export class Courier {
   readonly results: SendResults = { sent: [], failures: [], uncertain: [], alreadySent: [], stopped: 0, unsent: [], rows: [] };
@@ -89,16 +112,44 @@ export class Courier {
     private readonly state: JournalState,
     private readonly sender: Sender | null,
     private readonly opts: CourierOptions,
-  ) {}
+  ) {
+    if (sender) this.settleInterrupted();
+  }
+
+  /** How many messages the sender takes in one group commit (1: one at a time). */
+  get batchSize(): number {
+    return isBatchSender(this.sender) ? this.sender.batchSize : 1;
+  }
 
   /**
    * Sends `msg` unless the journal says not to. False when it failed or may not have
    * arrived; true when it went, went before, or waits for the next run.
    */
   async deliver(msg: Planned): Promise<boolean> {
+    return (await this.deliverMany([msg]))[0]!.ok;
+  }
+
+  /** Sends each of `msgs` unless the journal says not to, in batches of `batchSize`; what each came to, in order. */
+  async deliverMany(msgs: Planned[]): Promise<Handed[]> {
+    const out: Handed[] = [];
+    let batch: Pending[] = [];
+    for (const [i, msg] of msgs.entries()) {
+      const p = this.decide(msg, i);
+      if ('ok' in p) out[i] = p;
+      else if (batch.push(p) >= this.batchSize) {
+        await this.commit(batch, out);
+        batch = [];
+      }
+    }
+    if (batch.length) await this.commit(batch, out);
+    return out;
+  }
+
+  /** What the journal (and a dry run) decide for `msg` before any sending: an answer, or a message to send. */
+  private decide(msg: Planned, i: number): Handed | Pending {
     if ('unsendable' in msg) {
       this.notSent(msg.label, msg.key, msg.members, msg.reason);
-      return false;
+      return { ok: false, delivery: null };
     }
     const { log } = this.opts;
     const { key: typed, label } = msg;
@@ -110,35 +161,102 @@ export class Courier {
       this.results.uncertain.push({ label, key: typed, id, reason: p.reason, members: msg.members });
       this.row(label, p.recipients, '状态不确定', `${p.reason}；未重发，核实后用 zhuanjie journal resolve ${id} 处理`);
       log(`状态不确定：${printable(label)}：${p.reason}。本次不重发；请核实后运行 zhuanjie journal resolve ${id} --sent（已收到）或 --resend（重发）。`);
-      return false;
+      return { ok: false, delivery: null };
     }
     if (p.kind === 'sent before') {
       this.results.alreadySent.push(typed);
       this.row(label, everyone, '此前已发送', p.at ? `上次发送：${beijingTime(p.at)}` : '');
-      return true;
+      return { ok: true, delivery: null };
     }
-    const todo = p.to;
     if (!this.sender) {
-      log(`（试运行）将发送：${printable(msg.subject)} → ${todo.join(', ')}`);
-      return true;
+      log(`（试运行）将发送：${printable(msg.subject)} → ${p.to.join(', ')}`);
+      return { ok: true, delivery: null };
     }
-    if (this.opts.stopping?.()) {
-      if (!this.results.stopped++) log('已收到停止信号：其余邮件下次运行时发送。');
-      this.results.unsent.push({ label, key: typed, reason: '进程收到停止信号，未发送', members: msg.members });
-      this.row(label, todo, '未发送', '进程收到停止信号，下次运行时发送');
-      return true;
-    }
+    return { i, msg, key, typed, id, label, todo: p.to, everyone };
+  }
+
+  /**
+   * One batch: the stop signal, a halted relay and the lock are checked before its intents
+   * are journalled (a stop leaves whole messages for the next run, listed as unsent).
+   */
+  private async commit(batch: Pending[], out: Handed[]): Promise<void> {
+    const { log } = this.opts;
+    if (this.opts.stopping?.()) return this.stop(batch, out);
     if (this.halted) {
-      this.results.failures.push({ label, key: typed, reason: `未发送：${this.halted}`, members: msg.members });
-      this.row(label, todo, '未发送', '邮件服务器不可用，本次未尝试，下次运行时发送');
-      return false;
+      for (const p of batch) {
+        this.results.failures.push({ label: p.label, key: p.typed, reason: `未发送：${this.halted}`, members: p.msg.members });
+        this.row(p.label, p.todo, '未发送', '邮件服务器不可用，本次未尝试，下次运行时发送');
+        out[p.i] = { ok: false, delivery: null };
+      }
+      return;
     }
     this.opts.assertHeld?.();
-    if (todo.length < everyone.length) log(`补发：${printable(label)} 的邮件只发给上次暂时被拒的收件人：${todo.join(', ')}`);
-    this.journal.append({ type: 'intent', key, messageId: msg.messageId, hash: contentHash(msg), to: todo, college: label, at: new Date().toISOString(), ...(msg.asOf ? { asOf: msg.asOf } : {}) });
-    const d = await this.sender.deliver(msg, todo, (line) => log(printable(line)));
-    this.journal.append({ type: 'outcome', key, messageId: msg.messageId, status: d.status, accepted: d.accepted, rejected: d.rejected, deferred: d.deferred, error: d.error, at: new Date().toISOString() });
-    return this.record(d, { key: typed, id, label, msg, todo });
+    for (const p of batch) if (p.todo.length < p.everyone.length) log(`补发：${printable(p.label)} 的邮件只发给上次暂时被拒的收件人：${p.todo.join(', ')}`);
+    const sender = this.sender!;
+    let ds: Delivery[];
+    if (isBatchSender(sender)) {
+      const staged = await sender.stage(batch.map((p) => ({ msg: p.msg, recipients: p.todo })));
+      // Staging takes a moment: a stop asked for meanwhile still leaves the whole batch for the next run.
+      if (this.opts.stopping?.()) {
+        sender.discard(staged);
+        return this.stop(batch, out);
+      }
+      try {
+        this.opts.assertHeld?.();
+        this.journal.appendAll(batch.map((p, n) => intentOf(p, staged[n]!.file)), batch.length > 1 ? `这批 ${batch.length} 封邮件没有发出。` : '这封邮件没有发出。');
+      } catch (err) {
+        sender.discard(staged);
+        throw err;
+      }
+      ds = sender.publish(staged);
+      this.journal.appendAll(batch.map((p, n) => outcomeOf(p, ds[n]!)), `${batch.length} 封邮件已写入 outbox 但结果未能记录；下次运行时按 outbox 中的文件自动核对，不会重复写出。`);
+    } else {
+      // One at a time (batchSize 1): intent, hand-over, outcome.
+      ds = [];
+      for (const p of batch) {
+        this.journal.append(intentOf(p));
+        const d = await sender.deliver(p.msg, p.todo, (line) => log(printable(line)));
+        this.journal.append(outcomeOf(p, d));
+        ds.push(d);
+      }
+    }
+    batch.forEach((p, n) => (out[p.i] = { ok: this.record(ds[n]!, p), delivery: ds[n]! }));
+  }
+
+  /** A batch not started because the process was asked to stop: each message listed as unsent. */
+  private stop(batch: Pending[], out: Handed[]): void {
+    for (const p of batch) {
+      if (!this.results.stopped++) this.opts.log('已收到停止信号：其余邮件下次运行时发送。');
+      this.results.unsent.push({ label: p.label, key: p.typed, reason: '进程收到停止信号，未发送', members: p.msg.members });
+      this.row(p.label, p.todo, '未发送', '进程收到停止信号，下次运行时发送');
+      out[p.i] = { ok: true, delivery: null, stopped: true };
+    }
+  }
+
+  /**
+   * Outbox deliveries a crashed or killed run left between intent and outcome, settled from
+   * the files before anything is planned (settleStaged): published ones are recorded as
+   * sent, never-published ones as not delivered (sent again by this run if still due).
+   * Intents without a file (SMTP, or journals older than the group commit) stay uncertain.
+   */
+  private settleInterrupted(): void {
+    const open = [...this.state.keys.values()].filter((s) => s.interrupted && s.lastIntent?.file);
+    if (!open.length) return;
+    this.opts.assertHeld?.();
+    const at = new Date().toISOString();
+    const lines = open.map((s): OutcomeEntry => {
+      const { messageId, to, file } = s.lastIntent!;
+      return settleStaged(file!) === 'delivered'
+        ? { type: 'outcome', key: s.key, messageId, status: 'sent', accepted: to, rejected: [], deferred: [], at }
+        : { type: 'outcome', key: s.key, messageId, status: 'failed', accepted: [], rejected: [], deferred: to, error: '上次运行中断，邮件未写入 outbox', at };
+    });
+    this.journal.appendAll(lines, '未能记录上次中断的发送的核对结果，本次未发送任何邮件。');
+    for (const [n, e] of lines.entries()) {
+      applyEntry(this.state.keys, e);
+      if (e.status === 'failed') dropStaged(open[n]!.lastIntent!.file!);
+    }
+    const published = lines.filter((e) => e.status === 'sent').length;
+    this.opts.log(`上次运行在写出邮件时中断：按 outbox 中的文件核对 ${lines.length} 封，${published} 封已写出（记为已发送），${lines.length - published} 封未写出（本次重新发送）。`);
   }
 
   /** A message that could not be composed (no address): a failure and a row; nothing journalled. */
@@ -149,9 +267,9 @@ export class Courier {
   }
 
   /** What the sender's answer comes to: an entry in the results, a row and a log line. */
-  private record(d: Delivery, m: { key: MessageKey; id: string; label: string; msg: Outgoing; todo: string[] }): boolean {
+  private record(d: Delivery, m: Pending): boolean {
     const { log } = this.opts;
-    const { key, id, label, msg, todo } = m;
+    const { typed: key, id, label, msg, todo } = m;
     const error = printable(d.error ?? '未知原因');
     // The line for the failure says why and that the rest waits; later messages are counted silently.
     if (d.halt) this.halted = d.halt;
@@ -185,3 +303,12 @@ export class Courier {
     this.results.rows.push({ at: beijingTime(), label, recipients, result, detail });
   }
 }
+
+const intentOf = (p: Pending, file?: string): IntentEntry => ({
+  type: 'intent', key: p.key, messageId: p.msg.messageId, hash: contentHash(p.msg), to: p.todo, college: p.label, at: new Date().toISOString(),
+  ...(p.msg.asOf ? { asOf: p.msg.asOf } : {}), ...(file ? { file } : {}),
+});
+
+const outcomeOf = (p: Pending, d: Delivery): OutcomeEntry => ({
+  type: 'outcome', key: p.key, messageId: p.msg.messageId, status: d.status, accepted: d.accepted, rejected: d.rejected, deferred: d.deferred, error: d.error, at: new Date().toISOString(),
+});

@@ -3,7 +3,9 @@
  * names recipients). An `intent` is written before a message is handed to the
  * transport and an `outcome` after, so a crash between the two leaves an intent
  * without outcome: "uncertain", reported, never re-sent until a person settles it
- * with a `resolve` line (`zhuanjie journal resolve`).
+ * with a `resolve` line (`zhuanjie journal resolve`) — unless the intent names the
+ * outbox file it was published as, which the next run reads to settle it (courier.ts).
+ * The lines of a batch are written together, with one fsync (`appendAll`).
  *
  * A write is whole or not at all: a short or failed write (disk full) is cut back to
  * where it started and reported naming the file, before anything is sent. A line
@@ -19,7 +21,11 @@ import { ioReason, mkdirPrivate } from '../files.js';
 /** uncertain: the message was handed over but the server's answer never came. */
 export type SendStatus = 'sent' | 'partial' | 'failed' | 'uncertain';
 
-export type IntentEntry = { type: 'intent'; key: string; messageId: string; hash: string; to: string[]; college?: string; at: string; asOf?: string };
+export type IntentEntry = {
+  type: 'intent'; key: string; messageId: string; hash: string; to: string[]; college?: string; at: string; asOf?: string;
+  /** The outbox file the message is published as (outbox transport only): how the next run settles an interrupted delivery. */
+  file?: string;
+};
 export type OutcomeEntry = {
   type: 'outcome'; key: string; messageId: string; status: SendStatus;
   accepted: string[];
@@ -48,6 +54,8 @@ export interface KeyState {
   uncertain: string | null;
   /** Settled by a person as delivered. */
   resolvedSent: boolean;
+  /** The last line for this key is an intent: the run stopped between handing the message over and recording what came of it. */
+  interrupted: boolean;
 }
 
 export interface TornLine { line: number; key?: string }
@@ -77,11 +85,6 @@ export class SendJournal {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { keys, torn };
       throw new JournalError(this.file, `无法读取发送日志（${ioReason(err)}），未发送任何邮件。`);
     }
-    const at = (key: string) => {
-      let s = keys.get(key);
-      if (!s) keys.set(key, (s = { key, delivered: new Set(), refused: new Set(), deferred: [], uncertain: null, resolvedSent: false }));
-      return s;
-    };
     text.split('\n').forEach((line, i) => {
       if (!line.trim()) return;
       let e: JournalEntry;
@@ -91,35 +94,34 @@ export class SendJournal {
       } catch {
         const key = /"key":"((?:[^"\\]|\\.)*)"/.exec(line)?.[1];
         torn.push({ line: i + 1, key: key === undefined ? undefined : safeJsonString(key) });
-        if (key !== undefined) at(safeJsonString(key)).uncertain = `发送日志第 ${i + 1} 行不完整（写入时中断），无法确认是否送达`;
+        if (key !== undefined) {
+          const s = keyState(keys, safeJsonString(key));
+          s.uncertain = `发送日志第 ${i + 1} 行不完整（写入时中断），无法确认是否送达`;
+          s.interrupted = false;
+        }
         return;
       }
-      const s = at(e.key);
-      if (e.type === 'intent') {
-        s.lastIntent = e;
-        s.college = e.college ?? s.college;
-        s.uncertain = '上次发送时中断，没有记录结果，无法确认是否送达';
-      } else if (e.type === 'outcome') {
-        s.lastOutcome = e;
-        for (const a of e.accepted) s.delivered.add(a);
-        s.refused = new Set(e.rejected);
-        s.deferred = e.deferred ?? [];
-        s.uncertain = e.status === 'uncertain' ? `邮件已交给服务器但没有收到确认（${e.error ?? '无应答'}），无法确认是否送达` : null;
-      } else if (e.type === 'resolve') {
-        if (e.as === 'sent') {
-          for (const a of s.lastIntent?.to ?? []) s.delivered.add(a);
-          s.resolvedSent = true;
-        }
-        s.uncertain = null;
-      }
+      applyEntry(keys, e);
     });
     return { keys, torn };
   }
 
   /** Appends one line whole, or throws JournalError with the file unchanged. */
   append(entry: JournalEntry): void {
+    this.appendAll([entry], entry.type === 'outcome' ? '上一封邮件已交给服务器但结果未能记录，下次运行时会列为“状态不确定”。' : '这封邮件没有发出。');
+  }
+
+  /**
+   * Appends `entries` in one write and one fsync (a group commit: a batch of outbox
+   * messages costs two fsyncs, not two per message), whole or not at all: on failure the
+   * file is cut back and JournalError says `consequence` (what the failure means for the
+   * messages). A crash mid-write can tear only the last line written; the lines before it
+   * are whole, and each is read on its own.
+   */
+  appendAll(entries: JournalEntry[], consequence: string): void {
+    if (!entries.length) return;
     // The leading newline keeps a line torn by a crash from swallowing this one.
-    const buf = Buffer.from(`\n${JSON.stringify(entry)}\n`);
+    const buf = Buffer.from(`\n${entries.map((e) => JSON.stringify(e)).join('\n')}\n`);
     let fd: number | null = null;
     let start = -1;
     try {
@@ -139,10 +141,39 @@ export class SendJournal {
           /* the reader reports a torn line */
         }
       }
-      throw new JournalError(this.file, `无法写入发送日志（${ioReason(err)}），已停止发送。${entry.type === 'outcome' ? '上一封邮件已交给服务器但结果未能记录，下次运行时会列为“状态不确定”。' : '这封邮件没有发出。'}`);
+      throw new JournalError(this.file, `无法写入发送日志（${ioReason(err)}），已停止发送。${consequence}`);
     } finally {
       if (fd !== null) closeSync(fd);
     }
+  }
+}
+
+function keyState(keys: Map<string, KeyState>, key: string): KeyState {
+  let s = keys.get(key);
+  if (!s) keys.set(key, (s = { key, delivered: new Set(), refused: new Set(), deferred: [], uncertain: null, resolvedSent: false, interrupted: false }));
+  return s;
+}
+
+/** What one journal line does to its message's state: the one place that reads the lines' meaning (reading, and lines a run adds). */
+export function applyEntry(keys: Map<string, KeyState>, e: JournalEntry): void {
+  const s = keyState(keys, e.key);
+  s.interrupted = e.type === 'intent';
+  if (e.type === 'intent') {
+    s.lastIntent = e;
+    s.college = e.college ?? s.college;
+    s.uncertain = '上次发送时中断，没有记录结果，无法确认是否送达';
+  } else if (e.type === 'outcome') {
+    s.lastOutcome = e;
+    for (const a of e.accepted) s.delivered.add(a);
+    s.refused = new Set(e.rejected);
+    s.deferred = e.deferred ?? [];
+    s.uncertain = e.status === 'uncertain' ? `邮件已交给服务器但没有收到确认（${e.error ?? '无应答'}），无法确认是否送达` : null;
+  } else if (e.type === 'resolve') {
+    if (e.as === 'sent') {
+      for (const a of s.lastIntent?.to ?? []) s.delivered.add(a);
+      s.resolvedSent = true;
+    }
+    s.uncertain = null;
   }
 }
 

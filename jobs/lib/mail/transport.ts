@@ -17,14 +17,16 @@
  * stops the batch and leaves the rest for the next run.
  */
 import { Readable } from 'node:stream';
-import { join } from 'node:path';
-import nodemailer, { type SendMailOptions } from 'nodemailer';
+import fs, { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { SendMailOptions } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
 import type { JobConfig } from '../../../shared/config.js';
 import { formatKey } from '../../../shared/messageKey.js';
 import { formatAddress, safeFilename, type Outgoing } from './message.js';
-import { writeFileAtomic } from '../files.js';
+import { ioReason, mkdirPrivate } from '../files.js';
+import { entryId } from './journal.js';
 import { InputError } from '../errors.js';
 import { explainSystemError } from '../systemErrors.js';
 import { explainSmtpReply, isLoginRefused, loginRefusedText } from '../../../shared/smtpReplies.js';
@@ -50,6 +52,27 @@ export interface Sender {
   close(): void;
 }
 
+/** A message written where nobody reads it yet, durably, waiting to be published under `file`. */
+export interface Staged { msg: Outgoing; recipients: string[]; file: string }
+
+/**
+ * A sender that delivers in two steps, so that the courier can journal a whole batch with
+ * one fsync on each side (a group commit): `stage` writes every message durably where no
+ * one reads it yet, then the courier journals the intents, then `publish` makes them
+ * visible at once, then the courier journals the outcomes. Delivery is a local rename, so
+ * what an interrupted batch came to can be read back from the files (`settleStaged`).
+ */
+export interface BatchSender extends Sender {
+  /** The most messages one batch carries. */
+  readonly batchSize: number;
+  stage(items: { msg: Outgoing; recipients: string[] }[]): Promise<Staged[]>;
+  publish(staged: Staged[]): Delivery[];
+  /** Removes staged messages that will not be published (the intents could not be journalled). */
+  discard(staged: Staged[]): void;
+}
+
+export const isBatchSender = (s: Sender | null): s is BatchSender => s !== null && 'stage' in s;
+
 function mailOptions(from: string, msg: Outgoing): SendMailOptions {
   return {
     from,
@@ -64,22 +87,159 @@ function mailOptions(from: string, msg: Outgoing): SendMailOptions {
   };
 }
 
-export class OutboxSender implements Sender {
-  private readonly transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-  private n = 0;
+/** Where a message waits, staged, before it is published as `file` (hidden, so that no one takes it too early). */
+const stagedName = (file: string) => join(dirname(file), `.${basename(file)}.tmp`);
+
+/**
+ * What an outbox delivery interrupted between its intent and its outcome came to, read
+ * from the files. The staged copy is written and made durable (file and folder) before the
+ * intent is journalled, and becomes the published file only by a rename, so exactly one of
+ * three holds: the published file is there (delivered); the staged copy is still there
+ * (never published: nobody can have seen it, safe to deliver again); neither is (it was
+ * published and someone has since taken it from the outbox: delivered).
+ */
+export function settleStaged(file: string): 'delivered' | 'not published' {
+  if (existsSync(file)) return 'delivered';
+  return existsSync(stagedName(file)) ? 'not published' : 'delivered';
+}
+
+/** Removes the staged copy of a message settled as not published. */
+export function dropStaged(file: string): void {
+  rmSync(stagedName(file), { force: true });
+}
+
+/**
+ * The message as RFC 5322 bytes and its envelope sender: one composition for both
+ * transports (MailComposer directly: nodemailer's transport layer around it costs as much
+ * again per message, for plugins and stream plumbing the outbox does not use).
+ */
+async function compose(from: string, msg: Outgoing): Promise<{ raw: Buffer; envelopeFrom: string | false }> {
+  const node = new MailComposer(mailOptions(from, msg)).compile();
+  const raw = await new Promise<Buffer>((res, rej) => node.build((err, b) => (err ? rej(err) : res(b))));
+  return { raw, envelopeFrom: node.getEnvelope().from };
+}
+
+/** Line ends as files on disk have them (the .eml files were always written so); the composed message is 7-bit. */
+const unixLines = (raw: Buffer) => Buffer.from(raw.toString('latin1').replace(/\r\n/g, '\n'), 'latin1');
+
+/**
+ * An outbox folder of .eml files. Each file is named for its message (subject, then the
+ * journal's handle for its key), so that the same message delivered again replaces its own
+ * file and a later run never overwrites an earlier run's different message.
+ */
+export class OutboxSender implements BatchSender {
+  /** Enough that the journal's two fsyncs vanish per message, few enough to keep a batch's file handles open and its messages in memory. */
+  readonly batchSize = 128;
   constructor(private readonly dir: string, private readonly from: string) {}
   get describe() {
     return `outbox 文件夹 ${this.dir}`;
   }
+
+  /** The file `msg` is published as. */
+  fileFor(msg: Outgoing): string {
+    // 60 characters: a Chinese subject is 3 bytes a character, and names end at 255 bytes.
+    const name = safeFilename(msg.subject.replace(/^【[^】]*】/, '')).slice(0, 60);
+    return join(this.dir, `${name}-${entryId(formatKey(msg.key))}.eml`);
+  }
+
   async deliver(msg: Outgoing, recipients: string[]): Promise<Delivery> {
-    const info = await this.transport.sendMail(mailOptions(this.from, msg));
-    this.n++;
-    const name = safeFilename(`${String(this.n).padStart(2, '0')}-${msg.subject.replace(/^【[^】]*】/, '')}`);
-    // The .eml holds names, 学号 and phones: owner-only, like the report.
-    writeFileAtomic(join(this.dir, `${name}.eml`), info.message as Buffer, { private: true });
-    return { status: 'sent', accepted: recipients, rejected: [], deferred: [], unknown: [] };
+    const staged = await this.stage([{ msg, recipients }]);
+    return this.publish(staged)[0]!;
+  }
+
+  async stage(items: { msg: Outgoing; recipients: string[] }[]): Promise<Staged[]> {
+    mkdirPrivate(this.dir);
+    const staged: Staged[] = [];
+    // Each file is written and fsync'd on the thread pool while the next message is composed:
+    // creating files and waiting for the disk overlap with the composing.
+    const writes: Promise<void>[] = [];
+    let failure: unknown;
+    try {
+      for (const { msg, recipients } of items) {
+        const { raw } = await compose(this.from, msg);
+        const file = this.fileFor(msg);
+        staged.push({ msg, recipients, file });
+        writes.push(writeDurably(stagedName(file), unixLines(raw)));
+      }
+    } catch (err) {
+      failure = err;
+    }
+    // Every write settled before anything is removed or the batch goes on.
+    const failed = (await Promise.allSettled(writes)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure || failed) {
+      this.discard(staged);
+      if (failure) throw failure;
+      throw new InputError(this.dir, `无法写入 outbox（${ioReason(failed!.reason)}），已停止发送，这批邮件没有发出。`);
+    }
+    try {
+      // The staged copies' names durable before the intents are journalled (settleStaged relies on it).
+      syncFolder(this.dir);
+    } catch (err) {
+      this.discard(staged);
+      throw new InputError(this.dir, `无法写入 outbox（${ioReason(err)}），已停止发送，这批邮件没有发出。`);
+    }
+    return staged;
+  }
+
+  /**
+   * Renames each staged copy to its file. A rename that fails stops the run: the messages
+   * published so far and those still staged are settled from the files by the next run.
+   */
+  publish(staged: Staged[]): Delivery[] {
+    for (const s of staged) {
+      try {
+        renameSync(stagedName(s.file), s.file);
+      } catch (err) {
+        throw new InputError(s.file, `无法写入 outbox（${ioReason(err)}），已停止发送；下次运行时按 outbox 中的文件核对这批邮件。`);
+      }
+    }
+    // The renames durable before the outcomes say "sent".
+    syncFolder(this.dir);
+    return staged.map((s) => ({ status: 'sent', accepted: s.recipients, rejected: [], deferred: [], unknown: [] }));
+  }
+
+  discard(staged: Staged[]): void {
+    for (const s of staged) rmSync(stagedName(s.file), { force: true });
   }
   close() {}
+}
+
+/**
+ * Writes `buf` as `file` (owner-only: the .eml holds names, 学号 and phones) and fsyncs it,
+ * on the thread pool (plain callbacks: FileHandle's promise machinery costs more than the write).
+ */
+function writeDurably(file: string, buf: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    fs.open(file, 'w', 0o600, (err, fd) => {
+      if (err) return reject(err);
+      const done = (e: Error | null) => fs.close(fd, (c) => (e || c ? reject(e ?? c) : resolve()));
+      fs.fchmod(fd, 0o600, (e) => {
+        if (e) return done(e);
+        const write = (off: number) => fs.write(fd, buf, off, buf.length - off, null, (e, n) => {
+          if (e) return done(e);
+          if (off + n < buf.length) return write(off + n);
+          fs.fsync(fd, done);
+        });
+        write(0);
+      });
+    });
+  });
+}
+
+/** Makes a folder's entries (new and renamed files) durable. Windows cannot open a folder for fsync; NTFS journals names itself. */
+function syncFolder(dir: string): void {
+  let fd: number;
+  try {
+    fd = openSync(dir, 'r');
+  } catch (err) {
+    if (process.platform === 'win32') return;
+    throw err;
+  }
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 type SmtpConfig = Extract<JobConfig['mail'], { transport: 'smtp' }>;
@@ -130,9 +290,7 @@ export class SmtpSender implements Sender {
   }
 
   async deliver(msg: Outgoing, recipients: string[], progress: (line: string) => void = () => {}): Promise<Delivery> {
-    const node = new MailComposer(mailOptions(this.from, msg)).compile();
-    const envelopeFrom = node.getEnvelope().from;
-    const raw = await new Promise<Buffer>((res, rej) => node.build((err, b) => (err ? rej(err) : res(b))));
+    const { raw, envelopeFrom } = await compose(this.from, msg);
     const accepted: string[] = [];
     const refused = new Map<string, string>();
     let pending = [...recipients];
