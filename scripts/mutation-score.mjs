@@ -1,0 +1,34 @@
+// Reads Stryker's JSON reports under reports/mutation/ (one per `npm run mutate` run, or
+// per batch of files) and prints the mutation score per file and overall, and every
+// surviving mutant with its place: the list mutation-survivors.md explains.
+// Score as Stryker counts it: (killed + timed out) / (killed + timed out + survived + no coverage).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? join(import.meta.dirname, '..', 'reports', 'mutation');
+const files = new Map();
+for (const name of readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('inc-'))) {
+  const report = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+  for (const [file, r] of Object.entries(report.files ?? {})) files.set(file, r);
+}
+const DETECTED = new Set(['Killed', 'Timeout']);
+const UNDETECTED = new Set(['Survived', 'NoCoverage']);
+let detected = 0, undetected = 0;
+const survivors = [];
+const rows = [];
+for (const [file, r] of [...files].sort()) {
+  let d = 0, u = 0;
+  for (const m of r.mutants) {
+    if (DETECTED.has(m.status)) d++;
+    else if (UNDETECTED.has(m.status)) {
+      u++;
+      const line = r.source.split('\n')[m.location.start.line - 1] ?? '';
+      survivors.push(`${file}:${m.location.start.line}  ${m.status}  ${m.mutatorName}${m.replacement !== undefined ? ` → ${JSON.stringify(m.replacement).slice(0, 60)}` : ''}\n    ${line.trim().slice(0, 140)}`);
+    }
+  }
+  detected += d; undetected += u;
+  rows.push(`${(d + u ? (100 * d) / (d + u) : 100).toFixed(1).padStart(6)} %  ${String(d + u).padStart(5)}  ${file}`);
+}
+console.log(rows.join('\n'));
+console.log(`${(100 * detected / Math.max(1, detected + undetected)).toFixed(1).padStart(6)} %  ${String(detected + undetected).padStart(5)}  合计（${files.size} 个文件）`);
+if (process.argv.includes('--survivors')) console.log(`\n${survivors.join('\n')}`);
