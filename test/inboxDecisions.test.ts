@@ -4,10 +4,14 @@
  * never answered automatically (RFC 3834), a copy already handled, the attachment size
  * limit, where a photo is saved and that it is saved once, and what an unmatched mail says.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { automatic, displayName, fromText, processMessage, type ProcessOptions } from '../jobs/inbox/process.js';
+import { fetchMaildir } from '../jobs/inbox/maildir.js';
+import { maxMessageBytes } from '../jobs/inbox/imap.js';
+import { InboxJournal } from '../jobs/inbox/journal.js';
+import { InputError } from '../jobs/lib/errors.js';
 import { tempDir } from './helpers.js';
 import { JPEG, rawMail } from './mailMessages.js';
 
@@ -123,5 +127,60 @@ describe('attachments', () => {
     expect(entry.saved).toEqual([]);
     expect(entry.reasons.length).toBeGreaterThan(0);
     expect(() => readdirSync(join(opts.stateDir, 'receipts'))).toThrow();
+  });
+});
+
+describe('a Maildir folder', () => {
+  function maildir(subs: string[] = ['new', 'cur']) {
+    const dir = tempDir();
+    const mail = join(dir, 'Maildir');
+    for (const sub of subs) mkdirSync(join(mail, sub), { recursive: true });
+    const journal = new InboxJournal(join(dir, 'state', 'mailbox.jsonl'));
+    const fetch = (maxAttachmentBytes = 1 << 20) => fetchMaildir(mail, { stateDir: join(dir, 'state'), maxAttachmentBytes, journal });
+    return { mail, journal, fetch };
+  }
+  it('a folder without cur/ and new/ is refused, naming it', async () => {
+    const { mail, fetch } = maildir([]);
+    mkdirSync(mail, { recursive: true });
+    const err = await fetch().catch((e: InputError) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).message).toContain(mail);
+    expect((err as InputError).message).toContain('不是 Maildir 文件夹（其中应有 cur 和 new 子文件夹）');
+  });
+  it.each([['new'], ['cur']])('only %s/ is enough', async (sub) => {
+    const { mail, fetch } = maildir([sub]);
+    writeFileSync(join(mail, sub, '1786000001.M1P1.host'), receipt());
+    expect(await fetch()).toMatchObject({ handled: 1, receipts: 1 });
+  });
+  it('a message read from new/ and later moved to cur/ with flags is not read again; the next one is', async () => {
+    const { mail, journal, fetch } = maildir();
+    writeFileSync(join(mail, 'new', '1786000001.M1P1.host'), receipt());
+    expect(await fetch()).toEqual({ handled: 1, receipts: 1, unmatched: 0, duplicates: 0 });
+    renameSync(join(mail, 'new', '1786000001.M1P1.host'), join(mail, 'cur', '1786000001.M1P1.host:2,S'));
+    writeFileSync(join(mail, 'new', '1786000002.M2P1.host'), receipt({ subject: '李思雨 回执', from: '李思雨 <lisy@example.com>' }));
+    expect(await fetch()).toEqual({ handled: 1, receipts: 0, unmatched: 1, duplicates: 0 });
+    const entries = journal.read().entries;
+    expect(entries.map((e) => [e.key.replace(mail, '…'), e.uid, e.folder])).toEqual([
+      ['maildir:…:1786000001.M1P1.host', 1, 'Maildir'],
+      ['maildir:…:1786000002.M2P1.host', 2, 'Maildir'],
+    ]);
+    expect(await fetch()).toEqual({ handled: 0, receipts: 0, unmatched: 0, duplicates: 0 });
+  });
+  it('hidden files and folders are not messages; a file over the size limit is left for a person', async () => {
+    const { mail, fetch } = maildir();
+    writeFileSync(join(mail, 'new', '.1786000000.tmp'), receipt());
+    mkdirSync(join(mail, 'cur', '1786000003.M3P1.host'));
+    const limit = 1024;
+    writeFileSync(join(mail, 'new', '1786000004.M4P1.host'), Buffer.concat([receipt(), Buffer.alloc(maxMessageBytes(limit))]));
+    writeFileSync(join(mail, 'new', '1786000005.M5P1.host'), receipt());
+    expect(await fetch(limit)).toMatchObject({ handled: 1 });
+  });
+  it('a message exactly at the size limit is read', async () => {
+    const { mail, fetch } = maildir();
+    const source = receipt();
+    const limit = 1024;
+    const padded = Buffer.concat([source, Buffer.alloc(maxMessageBytes(limit) - source.length, 0x20)]);
+    writeFileSync(join(mail, 'new', '1786000006.M6P1.host'), padded);
+    expect(await fetch(limit)).toMatchObject({ handled: 1 });
   });
 });
