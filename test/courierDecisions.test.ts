@@ -88,6 +88,7 @@ describe('what the server’s answer comes to', () => {
     const first = run(dir, smtpSender(server.port));
     await first.courier.deliver(letter('计算机学院', [SECRETARY], [DEPUTY]));
     expect(server.messages.map((m) => m.to)).toEqual([[SECRETARY]]);
+    expect(first.log.some((l) => l.startsWith('补发'))).toBe(false);
     busy = false;
     const again = run(dir, smtpSender(server.port));
     expect(await again.courier.deliver(letter('计算机学院', [SECRETARY], [DEPUTY]))).toBe(true);
