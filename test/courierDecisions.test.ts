@@ -5,14 +5,14 @@
  * comes to in the results, the 发送结果 rows and the log; that a dry run, a stop and a
  * refused login send nothing; and that a re-run sends only to those refused for now.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Courier, tornLineText } from '../jobs/lib/mail/courier.js';
-import { SendJournal } from '../jobs/lib/mail/journal.js';
+import { JournalError, SendJournal } from '../jobs/lib/mail/journal.js';
 import { messageIdFor, type Outgoing } from '../jobs/lib/mail/message.js';
 import { OutboxSender, SmtpSender } from '../jobs/lib/mail/transport.js';
-import type { MessageKey } from '../shared/messageKey.js';
+import { formatKey, type MessageKey } from '../shared/messageKey.js';
 import { tempDir } from './helpers.js';
 import { smtpPerTest } from './smtp.js';
 
@@ -170,5 +170,87 @@ describe('a line the journal could not read', () => {
     expect(tornLineText('/srv/state/journal.jsonl', { line: 7, key: '2026|09-01|2026-08-25|college|计算机学院' }))
       .toBe('发送日志 /srv/state/journal.jsonl 第 7 行不完整（写入时中断），该邮件（2026|09-01|2026-08-25|college|计算机学院）按“状态不确定”处理。');
     expect(tornLineText('/srv/state/journal.jsonl', { line: 7 })).toBe('发送日志 /srv/state/journal.jsonl 第 7 行不完整（写入时中断），无法看出是哪封邮件；请检查该行。');
+  });
+});
+
+describe('an outbox batch cut off between its intents and its outcomes', () => {
+  const letters = [letter('计算机学院', [SECRETARY]), letter('外国语学院', ['wgy@example.edu.cn']), letter('物理学院', ['wl@example.edu.cn'])];
+
+  it('is settled from the files before anything is sent: published ones count as sent, a staged one goes again, once', async () => {
+    const dir = tempDir();
+    const outbox = join(dir, 'outbox');
+    const sender = new OutboxSender(outbox, FROM);
+    // What a run killed mid-publish leaves: three staged, their intents journalled, one published,
+    // one published and already taken from the outbox by the mail program, one still staged.
+    const staged = await sender.stage(letters.map((m) => ({ msg: m, recipients: m.to })));
+    const journal = new SendJournal(join(dir, 'journal.jsonl'));
+    journal.appendAll(staged.map((st) => ({ type: 'intent' as const, key: formatKey(st.msg.key), messageId: st.msg.messageId, hash: 'h', to: st.recipients, at: '2026-08-25T01:00:00.000Z', file: st.file })), '');
+    sender.publish([staged[0]!, staged[1]!]);
+    rmSync(staged[1]!.file);
+
+    const { courier, log } = run(dir, sender);
+    expect(log).toEqual(['上次运行在写出邮件时中断：按 outbox 中的文件核对 3 封，2 封已写出（记为已发送），1 封未写出（本次重新发送）。']);
+    expect(readdirSync(outbox).filter((f) => f.startsWith('.'))).toEqual([]);
+    const handed = await courier.deliverMany(letters);
+    expect(handed.map((h) => h.ok)).toEqual([true, true, true]);
+    expect(courier.results.alreadySent.map((k) => k.id)).toEqual(['计算机学院', '外国语学院']);
+    expect(courier.results.sent.map((x) => x.key.id)).toEqual(['物理学院']);
+    expect(existsSync(staged[1]!.file)).toBe(false);
+    expect(readdirSync(outbox).sort()).toEqual([staged[0]!.file, staged[2]!.file].map((f) => f.slice(outbox.length + 1)).sort());
+
+    const third = run(dir, sender);
+    expect(third.log).toEqual([]);
+    await third.courier.deliverMany(letters);
+    expect(third.courier.results.alreadySent).toHaveLength(3);
+  });
+
+  it('an intent that names no file (SMTP, or a journal older than the batches) is left uncertain for a person', async () => {
+    const dir = tempDir();
+    const journal = new SendJournal(join(dir, 'journal.jsonl'));
+    journal.append({ type: 'intent', key: formatKey(letters[0]!.key), messageId: letters[0]!.messageId, hash: 'h', to: [SECRETARY], at: '2026-08-25T01:00:00.000Z' });
+    const { courier, log } = run(dir, new OutboxSender(join(dir, 'outbox'), FROM));
+    expect(log.some((l) => l.startsWith('上次运行在写出邮件时中断'))).toBe(false);
+    expect(await courier.deliver(letters[0]!)).toBe(false);
+    expect(courier.results.uncertain).toHaveLength(1);
+  });
+
+  it('each intent names its outbox file and the run’s day; the outcome follows it', async () => {
+    const dir = tempDir();
+    const sender = new OutboxSender(join(dir, 'outbox'), FROM);
+    const { courier } = run(dir, sender);
+    await courier.deliver({ ...letters[0]!, asOf: '2026-08-25' });
+    const [intent, outcome] = readFileSync(join(dir, 'journal.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    expect(intent).toMatchObject({ type: 'intent', asOf: '2026-08-25', file: sender.fileFor(letters[0]!), to: [SECRETARY] });
+    expect(outcome).toMatchObject({ type: 'outcome', status: 'sent', accepted: [SECRETARY] });
+    expect(existsSync(intent.file)).toBe(true);
+  });
+
+  it('a stop asked for while a batch is staged removes the staged copies and journals nothing', async () => {
+    const dir = tempDir();
+    let asked = 0;
+    const { courier } = run(dir, new OutboxSender(join(dir, 'outbox'), FROM), { stopping: () => asked++ > 0 });
+    const handed = await courier.deliverMany(letters);
+    expect(handed.every((h) => h.stopped)).toBe(true);
+    expect(readdirSync(join(dir, 'outbox'))).toEqual([]);
+    expect(existsSync(join(dir, 'journal.jsonl'))).toBe(false);
+  });
+
+  it.each([
+    [3, '这批 3 封邮件没有发出。'],
+    [1, '这封邮件没有发出。'],
+  ])('a journal that cannot take the intents of %i message(s) stops the run, removes the staged copies and says so', async (n, said) => {
+    const dir = tempDir();
+    const journal = new SendJournal(dir); // a folder: every write fails
+    const courier = new Courier(journal, { keys: new Map(), torn: [] }, new OutboxSender(join(dir, 'outbox'), FROM), { log: () => {} });
+    const err = await courier.deliverMany(letters.slice(0, n)).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(JournalError);
+    expect((err as Error).message.endsWith(said)).toBe(true);
+    expect(readdirSync(join(dir, 'outbox'))).toEqual([]);
+  });
+
+  it('an empty batch writes nothing to the journal', () => {
+    const journal = new SendJournal(join(tempDir(), 'state', 'journal.jsonl'));
+    journal.appendAll([], '');
+    expect(existsSync(journal.file)).toBe(false);
   });
 });
