@@ -155,11 +155,11 @@ describe('what is not sent', () => {
   it('a stop asked for before a batch leaves every message of it for the next run, said once', async () => {
     const dir = tempDir();
     const { courier, log } = run(dir, new OutboxSender(join(dir, 'outbox'), FROM), { stopping: () => true });
-    const handed = await courier.deliverMany([letter('计算机学院', [SECRETARY]), letter('外国语学院', ['wgy@example.edu.cn'])]);
-    expect(handed).toEqual([{ ok: true, delivery: null, stopped: true }, { ok: true, delivery: null, stopped: true }]);
-    expect(courier.results.stopped).toBe(2);
-    expect(courier.results.unsent.map((u) => [u.label, u.reason, u.members])).toEqual([['计算机学院', '进程收到停止信号，未发送', 3], ['外国语学院', '进程收到停止信号，未发送', 3]]);
-    expect(courier.results.rows.map((r) => [r.result, r.detail])).toEqual([['未发送', '进程收到停止信号，下次运行时发送'], ['未发送', '进程收到停止信号，下次运行时发送']]);
+    const handed = await courier.deliverMany([letter('计算机学院', [SECRETARY]), letter('外国语学院', ['wgy@example.edu.cn']), letter('物理学院', ['wl@example.edu.cn'])]);
+    expect(handed).toEqual([1, 2, 3].map(() => ({ ok: true, delivery: null, stopped: true })));
+    expect(courier.results.stopped).toBe(3);
+    expect(courier.results.unsent.map((u) => [u.label, u.reason, u.members])).toEqual(['计算机学院', '外国语学院', '物理学院'].map((c) => [c, '进程收到停止信号，未发送', 3]));
+    expect(courier.results.rows.map((r) => [r.result, r.detail])).toEqual([1, 2, 3].map(() => ['未发送', '进程收到停止信号，下次运行时发送']));
     expect(log.filter((l) => l === '已收到停止信号：其余邮件下次运行时发送。')).toHaveLength(1);
     expect(readdirSync(dir)).toEqual([]);
   });
@@ -202,6 +202,19 @@ describe('an outbox batch cut off between its intents and its outcomes', () => {
     expect(third.log).toEqual([]);
     await third.courier.deliverMany(letters);
     expect(third.courier.results.alreadySent).toHaveLength(3);
+  });
+
+  it('a dry run settles nothing: the journal and the outbox stay as the cut-off run left them', async () => {
+    const dir = tempDir();
+    const sender = new OutboxSender(join(dir, 'outbox'), FROM);
+    const [st] = await sender.stage([{ msg: letters[0]!, recipients: letters[0]!.to }]);
+    const journal = new SendJournal(join(dir, 'journal.jsonl'));
+    journal.append({ type: 'intent', key: formatKey(letters[0]!.key), messageId: letters[0]!.messageId, hash: 'h', to: [SECRETARY], at: '2026-08-25T01:00:00.000Z', file: st!.file });
+    const before = readFileSync(journal.file, 'utf8');
+    const { log } = run(dir, null);
+    expect(log).toEqual([]);
+    expect(readFileSync(journal.file, 'utf8')).toBe(before);
+    expect(readdirSync(join(dir, 'outbox'))).toHaveLength(1);
   });
 
   it('an intent that names no file (SMTP, or a journal older than the batches) is left uncertain for a person', async () => {

@@ -105,6 +105,12 @@ describe('reading the journal', () => {
     expect(torn).toEqual([{ line: 1, key: undefined }, { line: 2, key: undefined }, { line: 3, key: undefined }]);
     expect(keys.size).toBe(0);
   });
+  it('a line of spaces is no torn line, and a line of a kind this version does not know changes nothing', () => {
+    const { keys, torn } = journalOf([intent(['a@example.edu.cn']), '   ', JSON.stringify({ type: 'note', key: KEY, at: AT })]).read();
+    expect(torn).toEqual([]);
+    expect(keys.get(KEY)!.uncertain).toBe('上次发送时中断，没有记录结果，无法确认是否送达');
+    expect(keys.get(KEY)!.resolvedSent).toBe(false);
+  });
   it('a message’s handle is stable across versions: the one printed in yesterday’s report still resolves it', () => {
     expect(entryId(KEY)).toMatch(/^[0-9a-f]{8}$/);
     expect(entryId(KEY)).not.toBe(entryId(`${KEY} `));
