@@ -17,7 +17,7 @@
 import { formatKey, type MessageKey } from '../../../shared/messageKey.js';
 import { beijingTime } from '../../../shared/calendar.js';
 import { contentHash, type Outgoing, type Planned } from './message.js';
-import { applyEntry, entryId, type IntentEntry, type OutcomeEntry, type SendJournal, type JournalState, type KeyState, type TornLine } from './journal.js';
+import { applyEntry, entryId, settledFromOutbox, type IntentEntry, type OutcomeEntry, type SendJournal, type JournalState, type KeyState, type TornLine } from './journal.js';
 import { dropStaged, isBatchSender, settleStaged, type Delivery, type Sender } from './transport.js';
 import { printable } from '../terminal.js';
 
@@ -240,20 +240,20 @@ export class Courier {
    * Intents without a file (SMTP, or journals older than the group commit) stay uncertain.
    */
   private settleInterrupted(): void {
-    const open = [...this.state.keys.values()].filter((s) => s.interrupted && s.lastIntent?.file);
+    const open = [...this.state.keys.values()].filter(settledFromOutbox);
     if (!open.length) return;
     this.opts.assertHeld?.();
     const at = new Date().toISOString();
     const lines = open.map((s): OutcomeEntry => {
-      const { messageId, to, file } = s.lastIntent!;
-      return settleStaged(file!) === 'delivered'
+      const { messageId, to, file } = s.lastIntent;
+      return settleStaged(file) === 'delivered'
         ? { type: 'outcome', key: s.key, messageId, status: 'sent', accepted: to, rejected: [], deferred: [], at }
         : { type: 'outcome', key: s.key, messageId, status: 'failed', accepted: [], rejected: [], deferred: to, error: '上次运行中断，邮件未写入 outbox', at };
     });
     this.journal.appendAll(lines, '未能记录上次中断的发送的核对结果，本次未发送任何邮件。');
     for (const [n, e] of lines.entries()) {
       applyEntry(this.state.keys, e);
-      if (e.status === 'failed') dropStaged(open[n]!.lastIntent!.file!);
+      if (e.status === 'failed') dropStaged(open[n]!.lastIntent.file);
     }
     const published = lines.filter((e) => e.status === 'sent').length;
     this.opts.log(`上次运行在写出邮件时中断：按 outbox 中的文件核对 ${lines.length} 封，${published} 封已写出（记为已发送），${lines.length - published} 封未写出（本次重新发送）。`);

@@ -58,6 +58,12 @@ export interface KeyState {
   interrupted: boolean;
 }
 
+/**
+ * An outbox delivery cut off between its intent and its outcome: the intent names the file,
+ * so the next run settles it from the outbox (courier.ts), not a person.
+ */
+export const settledFromOutbox = (s: KeyState): s is KeyState & { lastIntent: IntentEntry & { file: string } } => s.interrupted && Boolean(s.lastIntent?.file);
+
 export interface TornLine { line: number; key?: string }
 
 export interface JournalState {

@@ -8,7 +8,7 @@ import { beijingTime } from '../../../shared/calendar.js';
 import type { LoadedConfig } from '../config.js';
 import { InputError } from '../errors.js';
 import { placesOf } from '../places.js';
-import { entryId, SendJournal, type KeyState } from './journal.js';
+import { entryId, SendJournal, settledFromOutbox, type KeyState } from './journal.js';
 import { printable } from '../terminal.js';
 import { parseKey, type MessageKey } from '../../../shared/messageKey.js';
 import { readUnsent } from './unsent.js';
@@ -20,7 +20,7 @@ const journalOf = (loaded: LoadedConfig) => new SendJournal(placesOf(loaded).sen
 function unsettled(s: KeyState): Unsettled | null {
   const base = { id: entryId(s.key), key: s.key, college: s.college ?? s.key.split('/').slice(3).join('/').replace(/^college\//, ''), at: s.lastOutcome?.at ?? s.lastIntent?.at ?? '' };
   // An outbox delivery cut off mid-batch is settled from the files by the next run (courier.ts): nothing for a person to do.
-  if (s.interrupted && s.lastIntent?.file) return { ...base, state: 'uncertain', reason: `运行在写出 outbox 时中断，下次运行时按 outbox 中的文件自动核对（${s.lastIntent.file}），无需处理`, recipients: s.lastIntent.to };
+  if (settledFromOutbox(s)) return { ...base, state: 'uncertain', reason: `运行在写出 outbox 时中断，下次运行时按 outbox 中的文件自动核对（${s.lastIntent.file}），无需处理`, recipients: s.lastIntent.to };
   if (s.uncertain) return { ...base, state: 'uncertain', reason: s.uncertain, recipients: s.lastIntent?.to ?? [] };
   if (s.resolvedSent || !s.lastOutcome) return null;
   if (s.lastOutcome.status === 'failed') return { ...base, state: 'failed', reason: s.lastOutcome.error ?? '发送失败', recipients: s.lastOutcome.rejected };
@@ -53,7 +53,7 @@ export function journalList(loaded: LoadedConfig): { text: string; items: Unsett
     lines.push(`    收件人：${u.recipients.join(', ') || '—'}；${printable(u.reason)}`);
   }
   for (const t of state.torn) lines.push(`第 ${t.line} 行不完整（写入时中断）${t.key ? `：${printable(t.key)}，按“状态不确定”处理` : ''}`);
-  if (items.some((u) => u.state === 'uncertain' && !state.keys.get(u.key)?.lastIntent?.file)) {
+  if (items.some((u) => u.state === 'uncertain' && !settledFromOutbox(state.keys.get(u.key)!))) {
     lines.push('', '“状态不确定”的邮件不会自动重发。请在发件邮箱的“已发送”中查找，或向收件人确认后：',
       '  zhuanjie journal resolve <编号> --sent     已收到，不再发送',
       '  zhuanjie journal resolve <编号> --resend   没收到，下次运行时重发');
