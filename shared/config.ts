@@ -24,7 +24,7 @@ const OutboxSchema = z.strictObject({
   dir: z.string().default('out/outbox'),
 });
 
-const SmtpSchema = z.strictObject({
+export const SmtpSchema = z.strictObject({
   transport: z.literal('smtp'),
   host: z.string().min(1),
   port: z.number().int().min(1).max(65535).default(465),

@@ -13,6 +13,7 @@ import { JournalError, SendJournal } from '../jobs/lib/mail/journal.js';
 import { messageIdFor, type Outgoing } from '../jobs/lib/mail/message.js';
 import { OutboxSender, SmtpSender } from '../jobs/lib/mail/transport.js';
 import { formatKey, type MessageKey } from '../shared/messageKey.js';
+import { SmtpSchema } from '../shared/config.js';
 import { tempDir } from './helpers.js';
 import { smtpPerTest } from './smtp.js';
 
@@ -36,10 +37,9 @@ function run(dir: string, sender: ConstructorParameters<typeof Courier>[2], opts
   const courier = new Courier(journal, journal.read(), sender, { log: (l) => log.push(l), ...opts });
   return { courier, log };
 }
-const relay = (port: number, user?: string) => ({
-  transport: 'smtp' as const, host: '127.0.0.1', port, secure: false, requireTLS: false, allowSelfSigned: false,
-  attempts: 2, backoffMs: 10, timeoutMs: 5000, passwordEnv: 'ZHUANJIE_SMTP_PASSWORD', ...(user ? { user } : {}),
-});
+/** The relay's settings as a config file would give them; the schema fills in the rest. */
+const relay = (port: number, user?: string) =>
+  SmtpSchema.parse({ transport: 'smtp', host: '127.0.0.1', port, secure: false, attempts: 2, backoffMs: 10, timeoutMs: 5000, ...(user ? { user } : {}) });
 const smtpSender = (port: number) => new SmtpSender(relay(port), FROM, {});
 
 describe('what the server’s answer comes to', () => {

@@ -76,3 +76,8 @@ export function cliAsync(args: string[], startAt?: number): Promise<{ code: numb
   child.stderr.on('data', (c) => (stderr += c));
   return new Promise((r) => child.on('close', (code) => r({ code, stdout, stderr })));
 }
+
+/** The pid of a process that has exited (as a run killed with kill -9 leaves behind). */
+export function deadPid(): number {
+  return Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+}

@@ -3,20 +3,16 @@
  * they start in the same millisecond, not when both find the lock of a run killed
  * with kill -9 and race to succeed it — and `schedule` holds it for its whole life.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireLock, BusyError } from '../jobs/lib/lock.js';
-import { tempDir } from './helpers.js';
+import { deadPid, tempDir } from './helpers.js';
 
 const LOCK_MODULE = join(import.meta.dirname, '..', 'dist', 'jobs', 'lib', 'lock.js');
 const CONTENDER = join(import.meta.dirname, 'fixtures', 'lock-contender.mjs');
 
-/** The pid of a process that has exited (as a run killed with kill -9 leaves behind). */
-function deadPid(): number {
-  return Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
-}
 
 describe('the lock', () => {
   it('a second taker in the same process is refused while the first holds it, and gets it after release', async () => {

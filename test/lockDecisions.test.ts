@@ -4,13 +4,12 @@
  * the folder, which generation is the current one, whose lock may be succeeded, and that
  * releasing leaves one free marker and tidies the generations below it.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireLock, BusyError, busyText, LockLostError } from '../jobs/lib/lock.js';
-import { tempDir } from './helpers.js';
+import { deadPid, tempDir } from './helpers.js';
 
 const STATE = '/srv/zhuanjie/state';
 const AT = '2026-08-25T01:00:00.000Z';
@@ -24,7 +23,6 @@ function lockFolder(dir: string, generations: Record<string, object | string>): 
 }
 const heldBy = (pid: number, host = hostname()) => ({ state: 'held', pid, host, token: 't', at: AT });
 const FREE = { state: 'free', at: AT };
-const deadPid = () => Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
 
 describe('what a contender is told about the holder (busyText)', () => {
   it('a run on this host: its command, PID, since when and config; no host', () => {
