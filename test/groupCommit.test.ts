@@ -11,11 +11,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import * as XLSX from 'xlsx';
 import { loadConfig } from '../jobs/lib/config.js';
 import { runJob } from '../jobs/reminders/run.js';
-import { checkCharacter } from '../shared/idNumber.js';
-import { cliAsync, CLEAN, HEADER } from './helpers.js';
+import { bigRegistration, cliAsync } from './helpers.js';
 import { sampleJob } from './smtp.js';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'zhuanjie.js');
@@ -34,15 +32,7 @@ function outboxJob() {
     receipts: [],
     memberMails: { letter: true, expiry: true, checkpoint: true, overdue: true, receiptAddress: 'dangwei-huizhi@example.edu.cn', dailyCap: 1000 },
   }));
-  const rows: unknown[][] = [HEADER];
-  for (let i = 0; i < MEMBERS; i++) {
-    const first17 = `11010820040315${String(i).padStart(3, '0')}`;
-    const r = { ...CLEAN, 学号: `2022${String(100000 + i)}`, 身份证号: first17 + checkCharacter(first17), 电子邮箱: `m${i}@example.com` } as Record<string, unknown>;
-    rows.push(HEADER.map((h) => r[h] ?? ''));
-  }
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), '登记表');
-  writeFileSync(join(dir, 'input', '计算机学院-大名单.xlsx'), XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+  bigRegistration(dir, MEMBERS);
   const outbox = join(dir, 'outbox');
   mkdirSync(outbox);
   return { dir, file, outbox, journal: join(dir, 'state', 'journal.jsonl') };

@@ -1,5 +1,7 @@
 import { pathToFileURL } from 'node:url';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import * as XLSX from 'xlsx';
+import { checkCharacter } from '../shared/idNumber.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
@@ -80,4 +82,19 @@ export function cliAsync(args: string[], startAt?: number): Promise<{ code: numb
 /** The pid of a process that has exited (as a run killed with kill -9 leaves behind). */
 export function deadPid(): number {
   return Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+}
+
+/** A college of `n` members, each with an address of their own, letters issued 06-12. */
+export function bigRegistration(dir: string, n: number): string {
+  const rows: unknown[][] = [HEADER];
+  for (let i = 0; i < n; i++) {
+    const first17 = `11010820040315${String(i).padStart(3, '0')}`;
+    const r = { ...CLEAN, 学号: `2022${String(100000 + i)}`, 身份证号: first17 + checkCharacter(first17), 电子邮箱: `m${i}@example.com` } as Record<string, unknown>;
+    rows.push(HEADER.map((h) => r[h] ?? ''));
+  }
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), '登记表');
+  const file = join(dir, 'input', '计算机学院-大名单.xlsx');
+  writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+  return file;
 }

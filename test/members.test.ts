@@ -13,8 +13,7 @@ import * as XLSX from 'xlsx';
 import { runJob, type RunOutcome } from '../jobs/reminders/run.js';
 import { loadConfig } from '../jobs/lib/config.js';
 import { rawMail, SAMPLE_JPEG } from '../jobs/demo/sampleMail.js';
-import { checkCharacter } from '../shared/idNumber.js';
-import { cliAsync, CLEAN, HEADER } from './helpers.js';
+import { bigRegistration, cliAsync } from './helpers.js';
 import { sampleJob, smtpPerTest, type Received } from './smtp.js';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'zhuanjie.js');
@@ -170,21 +169,6 @@ describe('faults on the member mails', () => {
     expect(new Set(server.messages.map((m) => m.to[0])).size).toBe(4);
   });
 });
-
-/** A college of `n` members, each with an address of their own, letters issued 06-12. */
-function bigRegistration(dir: string, n: number): string {
-  const rows: unknown[][] = [HEADER];
-  for (let i = 0; i < n; i++) {
-    const first17 = `11010820040315${String(i).padStart(3, '0')}`;
-    const r = { ...CLEAN, 学号: `2022${String(100000 + i)}`, 身份证号: first17 + checkCharacter(first17), 电子邮箱: `m${i}@example.com` } as Record<string, unknown>;
-    rows.push(HEADER.map((h) => r[h] ?? ''));
-  }
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), '登记表');
-  const file = join(dir, 'input', '计算机学院-大名单.xlsx');
-  writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
-  return file;
-}
 
 describe('a run killed half-way through 300 member mails', () => {
   it('the re-run sends only the rest, reports the one in flight as uncertain and sends nothing twice', async () => {
