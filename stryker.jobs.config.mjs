@@ -9,4 +9,6 @@ export default {
   mutate: ['jobs/lib/mail/courier.ts', 'jobs/lib/mail/journal.ts', 'jobs/lib/lock.ts', 'jobs/inbox/process.ts', 'jobs/inbox/maildir.ts'],
   incrementalFile: 'reports/mutation/inc-jobs.json',
   jsonReporter: { fileName: 'reports/mutation/jobs.json' },
+  timeoutMS: 60_000,
+  tsconfigFile: 'tsconfig.json',
 };
