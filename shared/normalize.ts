@@ -72,14 +72,17 @@ function numberText(n: number): string {
 }
 
 /** Excel's error values, as SheetJS and Office.js both hand them over (text such as "#N/A"). */
+// Read as cellText reads the cell, so a no-break or ideographic space in front of #N/A is the
+// same error value as an ASCII space is (the field must not read '#N/A' as its value).
 export const isErrorValue = (v: Cell): boolean =>
-  typeof v === 'string' && (v.charCodeAt(0) === 35 || v.charCodeAt(0) <= 32) && /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|ERROR!)$/.test(v.trim());
+  typeof v === 'string' && (v.charCodeAt(0) === 35 || needsCleaning(v)) && /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|ERROR!)$/.test(cellText(v));
 
 export function isBlank(v: Cell): boolean {
   if (typeof v === 'string') {
-    // A visible first character (ASCII or a CJK ideograph) settles it without cleaning the text.
+    // A visible first character (ASCII or a CJK ideograph) settles it without cleaning the text;
+    // not '=': ="" is a CSV's empty text, blank as cellText reads it.
     const c = v.charCodeAt(0);
-    if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff)) return false;
+    if ((c > 0x20 && c < 0x7f && c !== 0x3d) || (c >= 0x4e00 && c <= 0x9fff)) return false;
   }
   return cellText(v) === '';
 }
@@ -263,6 +266,8 @@ export function parseDateOrMonth(v: Cell, date1904 = false): string | null {
     // 202405 typed into a General cell, or 2024.05 kept as a number: a month, not a serial.
     if (Number.isInteger(v) && v >= 190001 && v <= 210012) return monthOnly(String(v));
     if (!Number.isInteger(v) && v > 1900 && v < 2101) return monthOnly(String(v));
+    // 2024 typed alone is a year, not serial 2024 (1905-07-16, before the Party existed): no date.
+    if (v >= 1900 && v <= 2100) return null;
     return parseDate(v, date1904);
   }
   return parseDate(v, date1904) ?? monthOnly(cellText(v));

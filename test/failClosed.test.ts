@@ -131,3 +131,10 @@ describe('a receipt mail delivered twice into the Maildir (a resend, a copy in a
     expect(journal.read().entries.map((e) => e.outcome)).toEqual(['receipt', 'duplicate']);
   });
 });
+
+describe('a 入党时间 typed as the year alone', () => {
+  it('is a date that cannot be read, not serial 2024 (a day in 1905, before the Party was founded)', () => {
+    const f = validateSheet(sheet({ ...CLEAN, 入党时间: 2024 }), { today: '2026-06-10' }).findings;
+    expect(codes(f)).toEqual(['joinDate:DATE_INVALID']);
+  });
+});

@@ -101,6 +101,8 @@ describe("isErrorValue: Excel's error values, as SheetJS and Office.js hand them
     [' #N/A', true],
     ['\t#NAME?', true],
     ['#N/A ', true],
+    ['\u00a0#N/A', true],
+    ['\u3000#REF!', true],
     ['#N/A 待补', false],
     ['#NAME?x', false],
     ['  待查 #N/A', false],
@@ -135,6 +137,10 @@ describe('isBlank: a cell with nothing a person can see', () => {
     ['a name after an ideographic space', '\u3000张明远', false],
     ['zero', 0, false],
     ['FALSE', false, false],
+    ['a CSV formula for empty text', '=""', true],
+    ['a CSV formula for a space', '=" "', true],
+    ['a CSV formula for a name', '="张明远"', false],
+    ['an equals sign alone', '=', false],
   ])('%s → %s', (_rule, input, out) => expect(isBlank(input)).toBe(out));
 });
 
@@ -277,10 +283,12 @@ describe('parseDateOrMonth: 入党时间 as a date, or only a year and month', (
     ['a date as text', '2024-05-20', '2024-05-20'],
   ])('%s: %j → %s', (_rule, input, out) => expect(parseDateOrMonth(input)).toBe(out));
 
-  // Numbers that are no month form are read as parseDate reads them. (Below 2101 the
-  // question is open: a year typed alone, 2024, reads as serial 2024 = 1905-07-16; not pinned.)
-  it.each([2101, 46185, 2958465, 2958466, 0])('%s is read as parseDate reads it', (n) =>
+  // Numbers that are no month form are read as parseDate reads them.
+  it.each([2101, 46185, 2958465, 2958466, 0, 1899])('%s is read as parseDate reads it', (n) =>
     expect(parseDateOrMonth(n)).toBe(parseDate(n)));
+
+  it.each([2024, 1900, 2100])('the year %s typed alone is no date (not the serial of a day in 1905)', (n) =>
+    expect(parseDateOrMonth(n)).toBeNull());
 });
 
 describe('latestDayOf: a month read as late as it can be', () => {
