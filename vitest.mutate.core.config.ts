@@ -15,4 +15,8 @@ export const JOBS_END_TO_END = [
   'test/paneSimplified.test.ts',
 ];
 
-export default mergeConfig(mutate, defineConfig({ test: { exclude: [...OUT_OF_PROCESS, ...JOBS_END_TO_END, 'node_modules/**'] } }));
+const config = mergeConfig(mutate, defineConfig({ test: { exclude: [...OUT_OF_PROCESS, ...JOBS_END_TO_END, 'node_modules/**'] } }));
+// No build before the run: these tests import the sources, and Stryker starts a fresh test
+// process after every mutant that loops forever — a tsc build each time cost most of the run.
+config.test!.globalSetup = [];
+export default config;
