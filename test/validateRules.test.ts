@@ -87,12 +87,14 @@ describe('member rows and their sheet rows', () => {
   });
 
   it('a group heading typed in the 姓名 column is no member', () => {
-    const heading = row({ 姓名: '一、本科生党支部（2人）' }).map((v, j) => (HEADER[j] === '学院' || HEADER[j] === '姓名' ? v : null));
-    const r = validateSheet(sheet(CLEAN, { ...CLEAN, ...LI }), { today: TODAY });
-    const withHeading = validateSheet({ ...sheet(), rows: [...sheet(CLEAN).rows.slice(0, 2), heading, ...sheet(CLEAN, { ...CLEAN, ...LI }).rows.slice(2)] }, { today: TODAY });
-    expect(withHeading.rowCount).toBe(r.rowCount);
-    expect(withHeading.skippedRows).toEqual([{ row: 3, reason: '分组标题行（「一、本科生党支部（2人）」）' }]);
-    expect(withHeading.findings).toEqual([]);
+    // 学院 filled down beside it, as a merged or copied cell leaves it.
+    const heading = HEADER.map((h) => (h === '学院' ? CLEAN.学院 : h === '姓名' ? '一、本科生党支部（2人）' : null)) as Cell[];
+    const rows = sheet(CLEAN, { ...CLEAN, ...LI }).rows;
+    rows.splice(2, 0, heading);
+    const r = validateSheet({ name: '登记表', rows }, { today: TODAY });
+    expect(r.skippedRows).toEqual([{ row: 3, reason: '分组标题行（「一、本科生党支部（2人）」）' }]);
+    expect(r.records.map((m) => [m.row, m.name])).toEqual([[4, '张明远'], [5, '李思雨']]);
+    expect(r.findings).toEqual([]);
   });
 });
 
