@@ -49,7 +49,7 @@ export interface RunOptions extends Pick<CourierOptions, 'stopping'> {
   remindersBefore?: string;
   /** A lock the caller holds for longer than this run (schedule holds it for its life). */
   lock?: Lock;
-  /** The wall clock for the member mails' daily cap (tests pass another day). */
+  /** The wall clock: the journal's stamps and the member mails' daily cap (tests pass another day). */
   now?: Date;
 }
 
@@ -131,7 +131,7 @@ export async function runJob(loaded: LoadedConfig, opts: RunOptions): Promise<Ru
 
     for (const t of state.torn) log(tornLineText(journal.file, t));
     const sender = opts.dryRun ? null : opts.sender ?? createSender(config, (p) => places.output(p, 'mail.dir'));
-    const courier = new Courier(journal, state, sender, { log, stopping: opts.stopping, assertHeld: () => lock?.assertHeld() });
+    const courier = new Courier(journal, state, sender, { log, stopping: opts.stopping, assertHeld: () => lock?.assertHeld(), ...(opts.now ? { now: () => opts.now! } : {}) });
     const { rows: deliveries } = courier.results;
     let finished = false;
     try {

@@ -55,6 +55,8 @@ export interface CourierOptions {
   stopping?: () => boolean;
   /** Throws unless this process still holds the state folder; checked before each intent is journalled. */
   assertHeld?: () => void;
+  /** The clock the journal's lines are stamped with (the daily cap of member mails counts them by it); the real one unless a run is given its time. */
+  now?: () => Date;
 }
 
 /** What the journal's record of a message says to do with it in this run. */
@@ -107,12 +109,14 @@ export class Courier {
   /** Why sending stopped for this run (login refused, relay unreachable); set by the first such delivery. */
   private halted: string | undefined;
 
+  private readonly now: () => Date;
   constructor(
     private readonly journal: SendJournal,
     private readonly state: JournalState,
     private readonly sender: Sender | null,
     private readonly opts: CourierOptions,
   ) {
+    this.now = opts.now ?? (() => new Date());
     if (sender) this.settleInterrupted();
   }
 
@@ -203,20 +207,20 @@ export class Courier {
       }
       try {
         this.opts.assertHeld?.();
-        this.journal.appendAll(batch.map((p, n) => intentOf(p, staged[n]!.file)), batch.length > 1 ? `这批 ${batch.length} 封邮件没有发出。` : '这封邮件没有发出。');
+        this.journal.appendAll(batch.map((p, n) => intentOf(p, this.now(), staged[n]!.file)), batch.length > 1 ? `这批 ${batch.length} 封邮件没有发出。` : '这封邮件没有发出。');
       } catch (err) {
         sender.discard(staged);
         throw err;
       }
       ds = sender.publish(staged);
-      this.journal.appendAll(batch.map((p, n) => outcomeOf(p, ds[n]!)), `${batch.length} 封邮件已写入 outbox 但结果未能记录；下次运行时按 outbox 中的文件自动核对，不会重复写出。`);
+      this.journal.appendAll(batch.map((p, n) => outcomeOf(p, ds[n]!, this.now())), `${batch.length} 封邮件已写入 outbox 但结果未能记录；下次运行时按 outbox 中的文件自动核对，不会重复写出。`);
     } else {
       // One at a time (batchSize 1): intent, hand-over, outcome.
       ds = [];
       for (const p of batch) {
-        this.journal.append(intentOf(p));
+        this.journal.append(intentOf(p, this.now()));
         const d = await sender.deliver(p.msg, p.todo, (line) => log(printable(line)));
-        this.journal.append(outcomeOf(p, d));
+        this.journal.append(outcomeOf(p, d, this.now()));
         ds.push(d);
       }
     }
@@ -243,7 +247,7 @@ export class Courier {
     const open = [...this.state.keys.values()].filter(settledFromOutbox);
     if (!open.length) return;
     this.opts.assertHeld?.();
-    const at = new Date().toISOString();
+    const at = this.now().toISOString();
     const lines = open.map((s): OutcomeEntry => {
       const { messageId, to, file } = s.lastIntent;
       return settleStaged(file) === 'delivered'
@@ -304,11 +308,11 @@ export class Courier {
   }
 }
 
-const intentOf = (p: Pending, file?: string): IntentEntry => ({
-  type: 'intent', key: p.key, messageId: p.msg.messageId, hash: contentHash(p.msg), to: p.todo, college: p.label, at: new Date().toISOString(),
+const intentOf = (p: Pending, now: Date, file?: string): IntentEntry => ({
+  type: 'intent', key: p.key, messageId: p.msg.messageId, hash: contentHash(p.msg), to: p.todo, college: p.label, at: now.toISOString(),
   ...(p.msg.asOf ? { asOf: p.msg.asOf } : {}), ...(file ? { file } : {}),
 });
 
-const outcomeOf = (p: Pending, d: Delivery): OutcomeEntry => ({
-  type: 'outcome', key: p.key, messageId: p.msg.messageId, status: d.status, accepted: d.accepted, rejected: d.rejected, deferred: d.deferred, error: d.error, at: new Date().toISOString(),
+const outcomeOf = (p: Pending, d: Delivery, now: Date): OutcomeEntry => ({
+  type: 'outcome', key: p.key, messageId: p.msg.messageId, status: d.status, accepted: d.accepted, rejected: d.rejected, deferred: d.deferred, error: d.error, at: now.toISOString(),
 });
