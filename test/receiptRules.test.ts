@@ -24,6 +24,7 @@ describe('receipt dates follow the workbook date system', () => {
     const h = ['姓名', '身份证号', '办理状态', '报到时间'];
     expect([read(snap(h, rows, true)).records[0]!.receiptDate, read(snap(h, rows)).records[0]!.receiptDate, read(snap(h, rows, false)).records[0]!.receiptDate])
       .toEqual(['2027-03-16', '2023-03-15', '2023-03-15']);
+    expect(read(snap(h, rows)).records[0]!.receiptDateText).toBe('');
   });
   it('an unreadable date keeps its text so the report can show it', () => {
     const r = read(snap(['姓名', '身份证号', '办理状态', '报到时间'], [['张明远', '110108200403151232', '已报到', '七月初']]));
