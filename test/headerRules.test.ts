@@ -39,6 +39,8 @@ describe('scoring a header against the catalogue', () => {
     ['联系电话号码', 'phone:normalised:联系电话'],
     ['具体接收的党支部名称', 'receivingOrg:normalised:具体接收的党支部'], // seed 003
     ['所在学院名称', 'college:normalised:所在学院'],
+    ['学生证件', null], // 证件号码 → 证件 loses its filler, so it is never looked for inside another header
+    ['本人政治面貌', 'memberType:fallback:政治面貌'], // a fallback wording is looked for inside a header
     ['回执情况', null], // 回执情况 → 回执 is too generic to look for
     ['介绍信', null],
     ['（必填）', null], // nothing left after the hint
