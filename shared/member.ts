@@ -9,7 +9,7 @@
  * strings (bench: rules over the bare pass).
  */
 import { FIELD_KEYS, fieldDef, type FieldKey } from './fields.js';
-import { cellText, compactCode, isErrorValue, normalizeName, parseDate, parseDateOrMonth, parseInteger, parseMonth, type Cell } from './normalize.js';
+import { cellText, compactCode, isErrorText, normalizeName, parseDate, parseDateOrMonth, parseInteger, parseMonth, type Cell } from './normalize.js';
 import { checkIdNumber, type IdCheck } from './idNumber.js';
 import { parsePhone } from './phone.js';
 import {
@@ -98,12 +98,13 @@ function readCell(cell: Cell, parse: Parse | undefined, into: Mutable<CellRead> 
   let written: string;
   let state = FILLED;
   let value: unknown = null;
+  const cleaned = cellText(cell);
   // A formula error says nothing about the member: reported once, checked no further.
-  if (isErrorValue(cell)) {
+  if (isErrorText(cleaned)) {
     written = String(cell).trim();
     state = ERRORED;
   } else {
-    written = cellText(cell);
+    written = cleaned;
     if (written === '') return BLANK;
     // Traditional characters fold here, once: 京內, 預備黨員, 黨支部 read as their simplified forms.
     const folded = fold ? toSimplified(written) : written;

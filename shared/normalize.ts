@@ -71,11 +71,15 @@ function numberText(n: number): string {
   return sign + digits.padEnd(Number(exp) + 1, '0');
 }
 
-/** Excel's error values, as SheetJS and Office.js both hand them over (text such as "#N/A"). */
-// Read as cellText reads the cell, so a no-break or ideographic space in front of #N/A is the
-// same error value as an ASCII space is (the field must not read '#N/A' as its value).
-export const isErrorValue = (v: Cell): boolean =>
-  typeof v === 'string' && (v.charCodeAt(0) === 35 || needsCleaning(v)) && /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|ERROR!)$/.test(cellText(v));
+const ERROR_VALUE = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|ERROR!)$/;
+
+/**
+ * Whether a cell's text, as cellText gives it, is one of Excel's error values (text such as
+ * "#N/A", as SheetJS and Office.js hand them over). Tested on the cleaned text, so a no-break
+ * or ideographic space in front of #N/A is the same error value as an ASCII space is (the
+ * field must not read '#N/A' as its value); callers clean the cell once for both uses.
+ */
+export const isErrorText = (s: string): boolean => s.charCodeAt(0) === 35 && ERROR_VALUE.test(s);
 
 export function isBlank(v: Cell): boolean {
   if (typeof v === 'string') {

@@ -8,7 +8,7 @@
  */
 import { fieldLabel, type AnyFieldKey, type FieldDef } from './fields.js';
 import type { ColumnDecision } from './headers.js';
-import { cellText, isEmail, isErrorValue, type Cell } from './normalize.js';
+import { cellText, isEmail, isErrorText, type Cell } from './normalize.js';
 import { isNotApplicable, parseDestination, parseGender, parseMemberType, parseMethod, transferTypeParser } from './enums.js';
 import { defaultRuleSettings } from './settings.js';
 
@@ -65,9 +65,9 @@ export function decideByValues(fields: readonly FieldDef[], decisions: ColumnDec
     const values: { t: string; c: Cell }[] = [];
     for (let i = 0; i < rows.length && i < SAMPLE_ROWS; i++) {
       const cell = rows[i]?.[d.col];
-      if (cell === null || cell === undefined || isErrorValue(cell)) continue;
+      if (cell === null || cell === undefined) continue;
       const t = cellText(cell);
-      if (t && !isNotApplicable(t)) values.push({ t, c: cell });
+      if (t && !isErrorText(t) && !isNotApplicable(t)) values.push({ t, c: cell });
     }
     if (values.length < MIN_VALUES) continue;
     // A tie by header is settled only among the fields it was tied between.

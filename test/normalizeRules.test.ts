@@ -5,7 +5,7 @@
 // the module's fast paths and boundaries must get right (issue 25: mutation survivors).
 import { describe, expect, it } from 'vitest';
 import {
-  cellText, codePoints, compactCode, hasTwoDigitYear, isBlank, isEmail, isErrorValue, isValidYmd,
+  cellText, codePoints, compactCode, hasTwoDigitYear, isBlank, isEmail, isErrorText, isValidYmd,
   latestDayOf, parseDate, parseDateOrMonth, parseInteger, parseMonth, serialToIso,
 } from '../shared/normalize.js';
 
@@ -92,7 +92,7 @@ describe('cellText of a number: integers as Excel shows them, 15 significant dig
   ])('%s: %s → %j', (_rule, input, out) => expect(cellText(input)).toBe(out));
 });
 
-describe("isErrorValue: Excel's error values, as SheetJS and Office.js hand them over", () => {
+describe("isErrorText of cellText: Excel's error values, as SheetJS and Office.js hand them over", () => {
   it.each([
     ['#N/A', true],
     ['#REF!', true],
@@ -110,9 +110,9 @@ describe("isErrorValue: Excel's error values, as SheetJS and Office.js hand them
     ['N/A', false],
     ['张明远', false],
     ['', false],
-  ])('%j → %s', (input, out) => expect(isErrorValue(input)).toBe(out));
+  ])('%j → %s', (input, out) => expect(isErrorText(cellText(input))).toBe(out));
 
-  it('a number is never an error value', () => expect(isErrorValue(42)).toBe(false));
+  it('a number is never an error value', () => expect(isErrorText(cellText(42))).toBe(false));
 });
 
 describe('isBlank: a cell with nothing a person can see', () => {
