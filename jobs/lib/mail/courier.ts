@@ -55,7 +55,7 @@ export interface CourierOptions {
   stopping?: () => boolean;
   /** Throws unless this process still holds the state folder; checked before each intent is journalled. */
   assertHeld?: () => void;
-  /** The clock the journal's lines are stamped with (the daily cap of member mails counts them by it); the real one unless a run is given its time. */
+  /** The clock the journal's lines and the report's rows are stamped with (the member mails' daily cap counts by it); the real one unless a run is given its time. */
   now?: () => Date;
 }
 
@@ -304,7 +304,7 @@ export class Courier {
   }
 
   private row(label: string, recipients: string[], result: string, detail = '') {
-    this.results.rows.push({ at: beijingTime(), label, recipients, result, detail });
+    this.results.rows.push({ at: beijingTime(this.now()), label, recipients, result, detail });
   }
 }
 
