@@ -25,6 +25,6 @@ export default {
   timeoutMS: 10_000,
   thresholds: { high: 90, low: 85, break: null },
   tempDirName: '.stryker-tmp',
-  // Build output is rebuilt by the tests' global set-up inside the sandbox; copying it races a build.
+  // Build output: the core's tests do not use it, and the jobs half rebuilds it in the tests' global set-up inside the sandbox (copying it races that build).
   ignorePatterns: ['/dist', '/test-results', '/bench/out'],
 };

@@ -6,7 +6,7 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
 import mutate, { OUT_OF_PROCESS } from './vitest.mutate.config.js';
 
-export const JOBS_END_TO_END = [
+const JOBS_END_TO_END = [
   'test/mail.test.ts', 'test/groupCommit.test.ts', 'test/mailbox.test.ts', 'test/liveProperty.test.ts', 'test/journal.test.ts',
   'test/columns.test.ts', 'test/isolation.test.ts', 'test/sources.test.ts', 'test/relay.test.ts', 'test/lock.test.ts',
   'test/live.test.ts', 'test/catchUp.test.ts', 'test/skipped.test.ts', 'test/paths.test.ts', 'test/supersededFailure.test.ts',
