@@ -2,12 +2,15 @@
 // per batch of files) and prints the mutation score per file and overall, and every
 // surviving mutant with its place: the list mutation-survivors.md explains.
 // Score as Stryker counts it: (killed + timed out) / (killed + timed out + survived + no coverage).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? join(import.meta.dirname, '..', 'reports', 'mutation');
 const files = new Map();
-for (const name of readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('inc-'))) {
+// Oldest report first, so a file measured again (a batch re-run after new tests) takes its newest result.
+const reports = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('inc-'))
+  .map((name) => ({ name, time: statSync(join(dir, name)).mtimeMs })).sort((a, b) => a.time - b.time);
+for (const { name } of reports) {
   const report = JSON.parse(readFileSync(join(dir, name), 'utf8'));
   for (const [file, r] of Object.entries(report.files ?? {})) files.set(file, r);
 }
