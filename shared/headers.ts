@@ -245,6 +245,7 @@ export function parseColumnMap(fields: readonly FieldDef[], entries: Record<stri
 
 /** Overrides that name a header the sheet does not have: a typo the user must hear about. */
 export function unusedOverrides(overrides: ColumnOverrides, decisions: readonly ColumnDecision[]): string[] {
-  const seen = new Set(decisions.flatMap((d) => [normalizeHeader(d.header), normalizeHeader(d.header.split('/').at(-1)!)]));
+  // A grouped header is 「title/column」, and either may hold a slash of its own (学院/系): every tail may be the column's own.
+  const seen = new Set(decisions.flatMap((d) => d.header.split('/').map((_, i, parts) => normalizeHeader(parts.slice(i).join('/')))));
   return [...overrides.keys()].filter((k) => !seen.has(k));
 }

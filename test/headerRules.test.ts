@@ -54,7 +54,45 @@ describe('scoring a header against the catalogue', () => {
   });
 });
 
+describe('how each wording of the catalogue may match', () => {
+  // A fresh copy of the catalogue each time: the wordings are prepared once per catalogue and
+  // kept, so only a catalogue not seen before shows how they are prepared.
+  const fresh = (h: string) => {
+    const g = guessField([...F], h);
+    return g.best ? `${g.best.field}:${g.best.reason}:${g.best.term}` : null;
+  };
+  it.each([
+    ['学号', 'studentId:exact:学号'], // a standard wording, as written
+    ['本人学号后四位', 'studentId:contains:学号'], // a two-character wording inside the header
+    ['学生本人联系电话', 'phone:suffix:本人联系电话'],
+    ['编码', 'orgCode:exact:编码'], // whole-only: as written it is the field itself …
+    ['回执编号', null], // … but 编号 inside another header is no letter number
+    ['政治面貌', 'memberType:fallback:政治面貌'], // a fallback wording scores as one
+    ['本人政治面貌', 'memberType:fallback:政治面貌'], // and is looked for inside a header
+    ['转正情况说明', 'remarks:suffix:说明'], // 转正情况 loses its filler (→ 转正): looked for as a whole only
+    ['纸质回执', null], // 回执情况 → 回执: the same
+  ])('%s → %s', (h, want) => expect(fresh(h)).toBe(want));
+});
+
+describe('which wording a decision names', () => {
+  it.each([
+    ['十一、姓名', 'name:normalised:姓名'], // numbering up to two Chinese numerals is dropped
+    ['3.学号', 'studentId:normalised:学号'],
+    ['入党时间（年月日）', 'joinDate:normalised:入党时间'], // two wordings read the same: the first listed is named
+    ['身份证（必填）', 'idNumber:normalised:身份证号码'],
+  ])('%s → %s', (h, want) => expect(guess(h)).toBe(want));
+});
+
 describe('deciding every column of a header', () => {
+  it('a group title that reads no better than the column alone is not named as the reason', () => {
+    const [d] = decideColumns(F, ['本人姓名'], ['基本信息']);
+    expect(`${d!.reason}:${d!.field}:${d!.term}`).toBe('suffix:name:姓名');
+  });
+
+  it('a header is kept as written, without the spaces around it', () => {
+    expect(decideColumns(F, ['  姓名 '], null)[0]!.header).toBe('姓名');
+  });
+
   it('two columns both saying 学号: the first one wins and the second is named a repeat', () => {
     const ds = decideColumns(F, ['学号', '姓名', '学号'], null);
     expect(ds.map((d) => `${d.reason}:${d.field ?? '-'}`)).toEqual(['exact:studentId', 'exact:name', 'duplicate:-']);
@@ -152,5 +190,13 @@ describe("the user's corrections", () => {
     if (!parsed.ok) throw new Error(parsed.errors.join());
     const ds = decideColumns(F, ['学生编号', '编号'], ['', '介绍信信息'], parsed.overrides);
     expect(unusedOverrides(parsed.overrides, ds)).toEqual(['备注']);
+  });
+
+  it('a correction naming a column whose own header has a slash, under a group title, is used and not reported', () => {
+    const parsed = parseColumnMap(F, { '学院/系': '学院' });
+    if (!parsed.ok) throw new Error(parsed.errors.join());
+    const ds = decideColumns(F, ['学院/系'], ['基本信息'], parsed.overrides);
+    expect(ds[0]!.reason).toBe('user');
+    expect(unusedOverrides(parsed.overrides, ds)).toEqual([]);
   });
 });
