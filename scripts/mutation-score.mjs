@@ -7,12 +7,20 @@ import { join } from 'node:path';
 
 const dir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? join(import.meta.dirname, '..', 'reports', 'mutation');
 const files = new Map();
-// Oldest report first, so a file measured again (a batch re-run after new tests) takes its newest result.
+// Oldest report first: a newer report of a file replaces its results whole, except a
+// `*.retest.json` report of the same source (some mutants tested again, such as the timed-out
+// ones with a longer timeout), which replaces the results of the mutants it holds.
 const reports = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('inc-'))
   .map((name) => ({ name, time: statSync(join(dir, name)).mtimeMs })).sort((a, b) => a.time - b.time);
+const mutantKey = (m) => `${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column} ${m.mutatorName} ${m.replacement}`;
 for (const { name } of reports) {
   const report = JSON.parse(readFileSync(join(dir, name), 'utf8'));
-  for (const [file, r] of Object.entries(report.files ?? {})) files.set(file, r);
+  for (const [file, r] of Object.entries(report.files ?? {})) {
+    const prior = files.get(file);
+    const mutants = new Map(name.endsWith('.retest.json') && prior?.source === r.source ? prior.mutants.map((m) => [mutantKey(m), m]) : []);
+    for (const m of r.mutants) mutants.set(mutantKey(m), m);
+    files.set(file, { source: r.source, mutants: [...mutants.values()] });
+  }
 }
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
