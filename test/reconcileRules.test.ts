@@ -111,6 +111,14 @@ describe('the latest definite receipt decides, whatever order the files were rea
     }, false);
     expect(only(cs({}), [receipt({}), photo])).toEqual({ status: 'completed', reasons: ['全国组织关系转接系统 2026-07-01：已报到'] });
   });
+  it('a photo after an earlier refusal waits for its original: the refusal is no landing to count instead', () => {
+    const photo = mailReceiptRecord({
+      folder: 'INBOX', uid: 42, date: '2026-07-10', name: '张明远', studentId: '2022083101', note: '',
+      origin: { from: '张明远 <zhangmy@example.com>', subject: '张明远-2022083101-回执', messageId: '<p42@example.com>', attachments: ['回执.jpg'], saved: [] },
+    }, false);
+    const refused = receipt({ statusText: '退回', state: 'failed' });
+    expect(only(cs({}), [refused, photo])).toEqual({ status: 'photo', reasons: ['邮件回执 2026-07-10：回执照片已收到，待原件'] });
+  });
 });
 
 describe('without a name on one side, only an equal valid ID number is certain enough', () => {
@@ -297,5 +305,22 @@ describe('receipts no registration matches', () => {
     const r = run(cs({}), strangers);
     expect(r.orphans.map((o) => o.name)).toEqual(['赵无名', '钱多多', '孙某某']);
     expect(r.summary.orphans).toBe(2);
+  });
+});
+
+describe('an expired paper letter after a receipt photo', () => {
+  // Suspected bug, left for the lead (not fixed here: shared/ is not this branch's to change).
+  // The photo of the stamped receipt is dated 07-05, inside the letter's validity (through
+  // 07-12): the member reported in time and only the original receipt is awaited
+  // (STATUS_INFO.photo: 请提醒本人交回盖章的回执原件). reconcile.ts:303 still adds
+  // 「纸质介绍信 2026-07-12 已过有效期：须交回原介绍信后重开」, because 'photo' is unresolved,
+  // telling the secretary to have a letter already used returned and reissued.
+  it.skip('a photo dated inside the validity asks for the original receipt, not a new letter', () => {
+    const paper = { 办理方式: '纸质介绍信', 介绍信抬头: '中国人民解放军某部政治工作部', 接收党组织: '中国人民解放军某部某营党委', 介绍信编号: '2026042', 开具日期: '2026-06-12', 有效期: 30 };
+    const photo = mailReceiptRecord({
+      folder: 'INBOX', uid: 43, date: '2026-07-05', name: '张明远', studentId: '2022083101', note: '',
+      origin: { from: '张明远 <zhangmy@example.com>', subject: '张明远-2022083101-回执', messageId: '<p43@example.com>', attachments: ['回执.jpg'], saved: [] },
+    }, false);
+    expect(only(cs(paper), [photo], '2026-08-20')).toEqual({ status: 'photo', reasons: ['邮件回执 2026-07-05：回执照片已收到，待原件'] });
   });
 });
