@@ -309,18 +309,28 @@ describe('receipts no registration matches', () => {
 });
 
 describe('an expired paper letter after a receipt photo', () => {
-  // Suspected bug, left for the lead (not fixed here: shared/ is not this branch's to change).
-  // The photo of the stamped receipt is dated 07-05, inside the letter's validity (through
-  // 07-12): the member reported in time and only the original receipt is awaited
-  // (STATUS_INFO.photo: 请提醒本人交回盖章的回执原件). reconcile.ts:303 still adds
-  // 「纸质介绍信 2026-07-12 已过有效期：须交回原介绍信后重开」, because 'photo' is unresolved,
-  // telling the secretary to have a letter already used returned and reissued.
-  it.skip('a photo dated inside the validity asks for the original receipt, not a new letter', () => {
+  // The photo of the stamped receipt shows the letter was received: dated inside its validity
+  // (through 07-12), only the original receipt is owed (STATUS_INFO.photo), not a new letter.
+  it('a photo dated inside the validity asks for the original receipt, not a new letter', () => {
     const paper = { 办理方式: '纸质介绍信', 介绍信抬头: '中国人民解放军某部政治工作部', 接收党组织: '中国人民解放军某部某营党委', 介绍信编号: '2026042', 开具日期: '2026-06-12', 有效期: 30 };
     const photo = mailReceiptRecord({
       folder: 'INBOX', uid: 43, date: '2026-07-05', name: '张明远', studentId: '2022083101', note: '',
       origin: { from: '张明远 <zhangmy@example.com>', subject: '张明远-2022083101-回执', messageId: '<p43@example.com>', attachments: ['回执.jpg'], saved: [] },
     }, false);
     expect(only(cs(paper), [photo], '2026-08-20')).toEqual({ status: 'photo', reasons: ['邮件回执 2026-07-05：回执照片已收到，待原件'] });
+  });
+
+  it.each([
+    ['2026-07-12', false], // the letter's last valid day
+    ['2026-07-13', true], // received after it had expired: the letter must still be reissued
+  ])('a photo dated %s: reissue advice %s', (date, advised) => {
+    const paper = { 办理方式: '纸质介绍信', 介绍信抬头: '中国人民解放军某部政治工作部', 接收党组织: '中国人民解放军某部某营党委', 介绍信编号: '2026042', 开具日期: '2026-06-12', 有效期: 30 };
+    const photo = mailReceiptRecord({
+      folder: 'INBOX', uid: 44, date, name: '张明远', studentId: '2022083101', note: '',
+      origin: { from: '张明远 <zhangmy@example.com>', subject: '张明远-2022083101-回执', messageId: '<p44@example.com>', attachments: ['回执.jpg'], saved: [] },
+    }, false);
+    const { status, reasons } = only(cs(paper), [photo], '2026-08-20');
+    expect(status).toBe('photo');
+    expect(reasons.includes('纸质介绍信 2026-07-12 已过有效期：须交回原介绍信后重开')).toBe(advised);
   });
 });
