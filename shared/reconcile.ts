@@ -252,7 +252,8 @@ function statusFromReceipts(m: RegisteredMember, candidates: Set<ReceiptRecord>,
     const sameDay = last ? definite.filter((r) => r.receiptDate === last.receiptDate && r.state !== last.state) : [];
     if (last && sameDay.length) {
       status = 'mismatch';
-      reasons.push(`同一天既有接收回执又有退回记录（${describe(last)}、${describe(sameDay[0]!)}）`);
+      const day = last.receiptDate ? '同一天' : '都没有日期，无法判断先后，';
+      reasons.push(`${day}既有接收回执又有退回记录（${describe(last)}、${describe(sameDay[0]!)}）`);
     } else if (last?.state === 'landed') {
       // Without a name to compare, only an equal valid ID number is certain enough (its
       // check digit rules out a typo landing on another member); a 学号 alone is not.

@@ -85,6 +85,11 @@ describe('a receipt that contradicts the registration is 信息不符, naming th
     const refused = receipt({ file: '党员E先锋导出.xlsx', row: 7, source: '党员E先锋', statusText: '退回', state: 'failed' });
     expect(only(cs({}), [landed, refused])).toEqual({ status: 'mismatch', reasons: ['同一天既有接收回执又有退回记录（党员E先锋导出.xlsx 第7行、全国系统导出.xlsx 第2行）'] });
   });
+  it('a landing and a refusal, neither dated: which came last is unknown, and the reason says so', () => {
+    const landed = receipt({ file: '全国系统导出.xlsx', row: 2, receiptDate: null });
+    const refused = receipt({ file: '党员E先锋导出.xlsx', row: 7, source: '党员E先锋', statusText: '退回', state: 'failed', receiptDate: null });
+    expect(only(cs({}), [landed, refused])).toEqual({ status: 'mismatch', reasons: ['都没有日期，无法判断先后，既有接收回执又有退回记录（党员E先锋导出.xlsx 第7行、全国系统导出.xlsx 第2行）'] });
+  });
 });
 
 describe('the latest definite receipt decides, whatever order the files were read in', () => {
