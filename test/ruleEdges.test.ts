@@ -1,7 +1,7 @@
 /** Edges of the registration rules: what a 组织编码 may hold besides its digits. */
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../shared/normalize.js';
-import { enumeratedValues, inDependencyOrder, nameFormat, probationaryMember } from '../shared/rules.js';
+import { enumeratedValues, inDependencyOrder, nameFormat, probationaryMember, Repeats } from '../shared/rules.js';
 import { RuleSettingsSchema } from '../shared/settingsSchema.js';
 import { validateSheet } from '../shared/validate.js';
 import { CLEAN, check, codes, sheet } from './helpers.js';
@@ -126,5 +126,16 @@ describe('rules run after the rules whose findings they read: the order is check
   it('probationaryMember first, or without enumeratedValues, is refused', () => {
     expect(() => inDependencyOrder([probationaryMember, enumeratedValues])).toThrow('Rule probationaryMember reads enumeratedValues, which must run before it.');
     expect(() => inDependencyOrder([nameFormat, probationaryMember])).toThrow('which must run before it');
+  });
+});
+
+describe('repeats are exact beyond the rows a sheet can hold (more values than a hash key can index)', () => {
+  // 2,097,153 values (about 1.5 s): the plain-map path is taken only past 2^21, and nothing else reaches it.
+  it('every later row of one 学号 names the first row, in row order', () => {
+    const r = new Repeats();
+    const n = 2 ** 21 + 1;
+    for (let i = 0; i < n; i++) r.add('2022083101', i + 3);
+    const out = r.repeats();
+    expect([out.length, out[0], out.at(-1)]).toEqual([n - 1, { row: 4, first: 3 }, { row: n + 2, first: 3 }]);
   });
 });
