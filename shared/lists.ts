@@ -8,7 +8,7 @@ import { STATUSES } from './statuses.js';
 /** One collator for every comparison: localeCompare builds one per call. */
 export const ZH_ORDER = new Intl.Collator('zh');
 
-/** Unresolved first, the most urgent status first, then by college and 学号. */
+/** The most urgent status first (STATUSES' order: 信息不符 … 待回执), then by college and 学号. */
 export function sortForAction(members: readonly MemberStatus[]): MemberStatus[] {
   const rank = new Map(STATUSES.map((s, i) => [s, i]));
   return [...members].sort((a, b) => rank.get(a.status)! - rank.get(b.status)! || ZH_ORDER.compare(a.college, b.college) || (a.studentId < b.studentId ? -1 : a.studentId > b.studentId ? 1 : 0));
