@@ -32,7 +32,7 @@ describe('merged cells read as their top-left value, as the secretary sees them 
       ['学院', '姓名', '学号', '介绍信信息', null, null, '转接类型'],
       [null, null, null, '抬头', '编号'],
       ['计算机学院党委', '张明远', '2022083101', '中共长沙市委组织部', '', null, '京外'],
-      [null, '李思雨', '2022083102', '中共北京市海淀区委组织部', null, null],
+      [null, '李思雨', '2022083102', '中共北京市海淀区委组织部', null],
     ];
     fillMerged(rows, { row: 1, col: 1 }, [
       // The title merged across the whole sheet: read at most 256 columns wide.
@@ -52,7 +52,7 @@ describe('merged cells read as their top-left value, as the secretary sees them 
       // The short lower header row is padded with null up to the merged 转接类型, not left with holes.
       ['学院', '姓名', '学号', '抬头', '编号', null, '转接类型'],
       ['计算机学院党委', '张明远', '2022083101', '中共长沙市委组织部', '', null, '京外'],
-      ['计算机学院党委', '李思雨', '2022083102', '中共北京市海淀区委组织部', null, null],
+      ['计算机学院党委', '李思雨', '2022083102', '中共北京市海淀区委组织部', null],
     ]);
   });
 
@@ -120,6 +120,14 @@ describe('which rows are the header', () => {
     expect(h.row).toBe(2);
     expect(h.decisions.at(-1)).toMatchObject({ field: 'transferType', reason: 'values' });
     expect(h.decisions.at(-1)!.evidence).toContain('（3/3 个值）');
+  });
+
+  it('the values of the first 300 rows below the header are the evidence', () => {
+    const header = ['姓名', '学号', '身份证号', '党员类别', '类别'];
+    const members = Array.from({ length: 320 }, (_, i): Cell[] => [`张明远${i}`, String(2022083001 + i), '110108200403151232', '正式党员', ['京外', '京内', '院内'][i % 3]!]);
+    const h = findHeader({ name: '登记表', rows: [[TITLE], [FORM_LINE], header, ...members] }, REGISTRATION_FIELDS)!;
+    expect(h.decisions.at(-1)).toMatchObject({ field: 'transferType', reason: 'values' });
+    expect(h.decisions.at(-1)!.evidence).toContain('（300/300 个值）');
   });
 
   it('a repeated column names the column used instead by its sheet letter (table starting at C2)', () => {
