@@ -85,8 +85,9 @@ describe('merged cells read as their top-left value, as the secretary sees them 
   it.skip('a header merged down over two rows is one header: its lower row is no member', () => {
     const rows: Cell[][] = [[TITLE], [FORM_LINE], [...HEADER], HEADER.map(() => null), member()];
     fillMerged(rows, { row: 1, col: 1 }, [area('A1:V1'), area('A2:V2'), ...HEADER.map((_, j) => ({ s: { r: 2, c: j }, e: { r: 3, c: j } }))]);
-    const h = findHeader({ name: '登记表', rows }, REGISTRATION_FIELDS)!;
-    expect([h.firstRow, h.row, h.columns.size]).toEqual([4, 4, HEADER.length]);
+    const r = validateSheet({ name: '登记表', rows }, { today: TODAY });
+    expect(r.records.map((m) => [m.row, m.name])).toEqual([[5, '张明远']]);
+    expect(r.findings).toEqual([]);
   });
 });
 
@@ -111,6 +112,17 @@ describe('which rows are the header', () => {
     const h = findHeader({ name: '登记表', rows: [[TITLE], top, lower, member({}, lower)] }, REGISTRATION_FIELDS)!;
     expect([h.firstRow, h.row, h.index]).toEqual([3, 3, 2]);
     expect(h.decisions.find((d) => d.col === 5)).toMatchObject({ header: '编号', field: 'letterNo', reason: 'exact' });
+  });
+
+  // BUG (left for the lead), the same family as the merged-down header above: 学院 and 姓名 merged
+  // down over two header rows, the other headers one row high. The pair of rows ties the upper row
+  // alone (a tie keeps the earlier reading), so the lower row, 「学院」「姓名」 and blanks, is read as a
+  // member with 10 REQUIRED findings. Stryker's `pair.score >= best.score` (table.ts:137) takes the pair.
+  it.skip('a header with some cells merged down over two rows is one header: its lower row is no member', () => {
+    const rows: Cell[][] = [[TITLE], [...HEADER], HEADER.map((h) => (h === '学院' || h === '姓名' ? h : null)), member()];
+    const r = validateSheet({ name: '登记表', rows }, { today: TODAY });
+    expect(r.records.map((m) => [m.row, m.name])).toEqual([[4, '张明远']]);
+    expect(r.findings).toEqual([]);
   });
 
   it('a column recognised by its values counts only the rows below the header, not the header’s own word', () => {
