@@ -23,6 +23,7 @@ describe('a record says what the college wrote, and nothing for what it did not'
   });
 
   it('a row read after a full one keeps none of its values', () => {
+    // The first row fills every field the second leaves blank (its 组织编码 a number cell).
     const nothing = { 学院: null, 身份证号: null, 接收党组织: null, 组织编码: null, 去向单位: null, 电子邮箱: null };
     const [, second] = records({ ...CLEAN, 组织编码: 11100238152 }, { ...CLEAN, ...nothing, 姓名: '李思雨', 学号: '2022083102' });
     expect(second).toMatchObject({ row: 4, name: '李思雨', college: '', receivingOrg: '', orgCode: '', orgCodeWasNumber: false, destinationUnit: '', email: '', idText: '' });
