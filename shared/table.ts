@@ -138,6 +138,11 @@ export function findHeader(snapshot: SheetSnapshot, fields: readonly FieldDef[],
     }
   }
   if (!best || best.columns.size < minMatches) return null;
+  // A header merged down over two rows repeats its words in the lower row (all of them, or some over
+  // blanks where only some cells were merged): that row is the header too, never a member.
+  let last = best.index;
+  while (repeatsHeader(snapshot.rows[last + 1], snapshot.rows[best.index]!)) last++;
+  if (last > best.index) best = { ...best, index: last, row: best.row + last - best.index };
   // A table is found by its headers; then columns whose header says nothing clear are read by their values.
   if (decideByValues(fields, best.decisions, snapshot.rows.slice(best.index + 1, best.index + 1 + 300))) {
     best = headerMatch(best.index, best.row, best.firstRow, best.decisions);
@@ -147,6 +152,12 @@ export function findHeader(snapshot: SheetSnapshot, fields: readonly FieldDef[],
     if (d.usedCol !== undefined) d.usedLetter = columnLetter(originCol + d.usedCol);
   }
   return best;
+}
+
+/** Some cell of `cells` is filled, and every filled one holds the header's own text in its column. */
+function repeatsHeader(cells: readonly Cell[] | undefined, header: readonly Cell[]): boolean {
+  if (!cells || cells.every(isBlank)) return false;
+  return cells.every((v, c) => isBlank(v) || String(v).trim() === String(header[c] ?? '').trim());
 }
 
 /**

@@ -78,15 +78,14 @@ describe('merged cells read as their top-left value, as the secretary sees them 
     ]);
   });
 
-  // BUG (left for the lead, shared/ is not changed here): a header whose every cell is merged down
-  // over two rows is filled into both rows, the first of the two identical rows wins the header
-  // search (a later row must score strictly more), and the copy below is read as a member: 14
-  // findings (ID_LENGTH, GENDER_INVALID…) on sheet row 4 of a table with no such member.
-  it.skip('a header merged down over two rows is one header: its lower row is no member', () => {
+  // Every header cell merged down over two rows is filled into both: the lower copy is the header
+  // too (it was read as a member with 14 findings, ID_LENGTH, GENDER_INVALID…).
+  it('a header merged down over two rows is one header: its lower row is no member', () => {
     const rows: Cell[][] = [[TITLE], [FORM_LINE], [...HEADER], HEADER.map(() => null), member()];
     fillMerged(rows, { row: 1, col: 1 }, [area('A1:V1'), area('A2:V2'), ...HEADER.map((_, j) => ({ s: { r: 2, c: j }, e: { r: 3, c: j } }))]);
     const r = validateSheet({ name: '登记表', rows }, { today: TODAY });
     expect(r.records.map((m) => [m.row, m.name])).toEqual([[5, '张明远']]);
+    expect(r.headerRow).toBe(4);
     expect(r.findings).toEqual([]);
   });
 });
@@ -114,14 +113,13 @@ describe('which rows are the header', () => {
     expect(h.decisions.find((d) => d.col === 5)).toMatchObject({ header: '编号', field: 'letterNo', reason: 'exact' });
   });
 
-  // BUG (left for the lead), the same family as the merged-down header above: 学院 and 姓名 merged
-  // down over two header rows, the other headers one row high. The pair of rows ties the upper row
-  // alone (a tie keeps the earlier reading), so the lower row, 「学院」「姓名」 and blanks, is read as a
-  // member with 10 REQUIRED findings. Stryker's `pair.score >= best.score` (table.ts:137) takes the pair.
-  it.skip('a header with some cells merged down over two rows is one header: its lower row is no member', () => {
+  // 学院 and 姓名 merged down over two header rows, the other headers one row high: the lower row,
+  // 「学院」「姓名」 and blanks, is the header too (it was read as a member with 10 REQUIRED findings).
+  it('a header with some cells merged down over two rows is one header: its lower row is no member', () => {
     const rows: Cell[][] = [[TITLE], [...HEADER], HEADER.map((h) => (h === '学院' || h === '姓名' ? h : null)), member()];
     const r = validateSheet({ name: '登记表', rows }, { today: TODAY });
     expect(r.records.map((m) => [m.row, m.name])).toEqual([[4, '张明远']]);
+    expect([r.header.firstRow, r.headerRow]).toEqual([2, 3]);
     expect(r.findings).toEqual([]);
   });
 
