@@ -25,8 +25,12 @@ export function locateJsonError(text: string): JsonSyntaxError | null {
     if (text[i] !== '"') fail(describe());
     i++;
     while (i < text.length && text[i] !== '"') {
-      if (text[i] === '\\') i++;
-      else if (text.charCodeAt(i) < 0x20) fail('字符串中间换行了（缺少右引号 "？）');
+      if (text[i] === '\\') {
+        // D:\报表 typed as a Windows path: \报 is no escape, and JSON.parse refuses the file.
+        const e = text.slice(i + 1, i + 6);
+        if (e && !/^(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/.test(e)) fail('反斜杠 \\ 在 JSON 字符串中要写成两个（\\\\），路径也可以用 / 分隔，如 "D:/报表"');
+        i++;
+      } else if (text.charCodeAt(i) < 0x20) fail('字符串中间换行了（缺少右引号 "？）');
       i++;
     }
     if (i >= text.length) fail('字符串缺少右引号 "');
