@@ -186,6 +186,9 @@ describe('a member’s journal key: the 学号, or a digest of the ID number, ne
     expect(k).not.toContain('1232');
     expect(memberKey({ studentId: '', idNumber: '11010820040315125X' })).not.toBe(k);
   });
+  it('neither 学号 nor ID number: the digest of nothing (FNV-1a’s offset basis)', () => {
+    expect(memberKey({ studentId: '', idNumber: null })).toBe('id-811c9dc5');
+  });
 });
 
 const receiptFor = (m: RegisteredMember, o: Partial<ReceiptRecord>): ReceiptRecord => ({
