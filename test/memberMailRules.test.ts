@@ -204,6 +204,9 @@ describe('who is told at all: the transfer is still theirs to finish, and not fr
     expect(isMemberToBeTold(rs[0]!, '2026-12-10', 2026)).toBe(false);
   });
   it('a landed receipt: never told again', () => expect(isMemberToBeTold(rs[1]!, '2026-07-01', 2026)).toBe(false));
+  it('fail closed: a landed receipt silences the mails even beside a status that still says 未完成', () => {
+    expect(isMemberToBeTold({ ...rs[0]!, receipts: [receiptFor(regs[0]!, { receiptDate: '2026-06-20' })] }, '2026-07-01', 2026)).toBe(false);
+  });
   it('an online transfer still waiting for approval: told', () => expect(isMemberToBeTold(rs[2]!, '2026-07-01', 2026)).toBe(true));
 });
 
