@@ -36,7 +36,8 @@ const AUTOMATIC = '本邮件由学校党组织关系转接系统（zhuanjie）�
 
 export function memberMailText(ms: MemberStatus, moment: Moment, ctx: MemberMailContext): MemberMailText {
   const m = ms.member;
-  const name = ms.name || '同学';
+  // 「张明远同学」; a row without a name is greeted 「同学」, not 「同学同学」.
+  const name = ms.name ? `${ms.name}同学` : '同学';
   const sep1 = deadlineDate(ctx.cohort, '09-01');
   const last = lastValidDay(m);
   const paper = m.method === 'paper';
@@ -63,7 +64,7 @@ export function memberMailText(ms: MemberStatus, moment: Moment, ctx: MemberMail
       opening = `截至 ${ctx.asOf}，学校仍未收到您的党组织关系回执，您已被列为「${STATUS_INFO.overdue.label}」。请立即联系接收党组织报到，并与学院党委联系说明情况；${deadlineLabel('12-10')}年度复核时仍未落实的，将按与党组织失去联系党员的有关规定处置。`;
       break;
   }
-  subject = `【组织关系转接】${name}同学：${subject}`;
+  subject = `【组织关系转接】${name}：${subject}`;
 
   const facts: [string, string][] = [
     ['姓名', ms.name],
@@ -96,7 +97,7 @@ export function memberMailText(ms: MemberStatus, moment: Moment, ctx: MemberMail
   ];
 
   const text = [
-    `${name}同学：您好！`,
+    `${name}：您好！`,
     '',
     opening,
     '',
@@ -113,7 +114,7 @@ export function memberMailText(ms: MemberStatus, moment: Moment, ctx: MemberMail
   ].join('\n');
   const p = (s: string) => `<p>${escapeHtml(s)}</p>`;
   const html = `<!doctype html><html><body style='font-family:"Microsoft YaHei","PingFang SC",sans-serif;font-size:14px;color:#222;line-height:1.6;'>
-${p(`${name}同学：您好！`)}
+${p(`${name}：您好！`)}
 ${p(opening)}
 <p>您登记的转接信息：</p>
 <table style='border-collapse:collapse;font-size:13px;'>${facts.map(([k, v]) => `<tr><td style='border:1px solid #c8c8c8;padding:4px 8px;background:#f0f4f8;white-space:nowrap;'>${escapeHtml(k)}</td><td style='border:1px solid #c8c8c8;padding:4px 8px;'>${escapeHtml(v)}</td></tr>`).join('')}</table>

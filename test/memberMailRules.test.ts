@@ -389,11 +389,10 @@ describe('the mail a member reads (seed 003)', () => {
   });
 
   it('a row without a name is greeted as 同学 and the empty 姓名 is not listed', () => {
-    // The fallback gives 「同学同学」: noted for the lead; pinned so that the greeting never goes blank.
     const m = online('2026-06-15');
     const mail = memberMailText({ ...m, name: '' }, { kind: 'letter', opens: '2026-06-15', closes: '2026-12-09', anchor: '2026-06-15' }, { ...ctx, asOf: '2026-06-15' });
-    expect(mail.text.split('\n')[0]).toBe('同学同学：您好！');
-    expect(mail.subject).toBe('【组织关系转接】同学同学：您的党组织关系转接已办理，请及时报到');
+    expect(mail.text.split('\n')[0]).toBe('同学：您好！');
+    expect(mail.subject).toBe('【组织关系转接】同学：您的党组织关系转接已办理，请及时报到');
     expect(mail.text).not.toContain('姓名：');
   });
 });
