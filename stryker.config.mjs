@@ -20,9 +20,10 @@ export default {
   incrementalFile: 'reports/mutation/inc-core.json',
   reporters: ['clear-text', 'progress', 'json'],
   jsonReporter: { fileName: 'reports/mutation/core.json' },
-  concurrency: 4,
-  // The core's tests take milliseconds: a mutant still running after 10 s is an endless loop (counted as caught).
-  timeoutMS: 10_000,
+  // One test process per core: more only slows each mutant until a loaded machine reports timeouts that are not loops.
+  concurrency: 2,
+  // The core's tests take milliseconds: a mutant still running 15 s past its tests' usual time is an endless loop (counted as caught).
+  timeoutMS: 15_000,
   thresholds: { high: 90, low: 85, break: null },
   tempDirName: '.stryker-tmp',
   // Build output: the core's tests do not use it, and the jobs half rebuilds it in the tests' global set-up inside the sandbox (copying it races that build).
