@@ -15,6 +15,8 @@ import { markRepeatsAcross, type RepeatScope } from '../shared/repeats.js';
 import type { Finding, MemberRecord } from '../shared/validate.js';
 import { onlineStall, stallReason, stallText, STALL_LABEL } from '../shared/onlineStall.js';
 import { WorkCalendar } from '../shared/workdays.js';
+import { repeatedRegistrations } from '../shared/samePerson.js';
+import { idDifference } from '../shared/nearMiss.js';
 import type { Reminder } from '../shared/deadlines.js';
 
 /** A valid GB 11643 number (Beijing 海淀, born 2004-05-15, sequence `seq`). */
@@ -239,6 +241,34 @@ describe('repeats across sheets and files', () => {
   });
 });
 
+describe('who is one person, and which ID numbers are near misses', () => {
+  const row = (file: string, r: number, name: string, studentId: string, idNumber: string | null) => ({ file, row: r, name, studentId, idNumber, college: '计算机学院' });
+  it('a row matched by ID to one registration and by 学号 to an earlier one repeats the earliest', () => {
+    const a = row('a.xlsx', 3, '张明远', '2022083101', null);
+    const b = row('b.xlsx', 4, '张明远', '2022083199', id(101));
+    const c = row('c.xlsx', 5, '张明远', '2022083101', id(101));
+    expect(repeatedRegistrations([a, b, c]).map((p) => [p.first.file, p.repeat.file, p.by])).toEqual([['a.xlsx', 'b.xlsx', '身份证号'], ['a.xlsx', 'c.xlsx', '学号']].slice(1));
+    const d = row('d.xlsx', 6, '张明远', '2022083199', null);
+    expect(repeatedRegistrations([b, a, c]).map((p) => [p.first.file, p.repeat.file, p.by])).toEqual([['b.xlsx', 'c.xlsx', '身份证号']]);
+    expect(repeatedRegistrations([a, d, c, b]).map((p) => [p.first.file, p.repeat.file, p.by])).toEqual([['a.xlsx', 'c.xlsx', '学号'], ['a.xlsx', 'b.xlsx', '身份证号']]);
+  });
+  it('the same 学号 without ID numbers is named by 学号 only; the same ID under two 学号 by ID only', () => {
+    expect(repeatedRegistrations([row('a', 3, '李思雨', '2022083102', null), row('b', 4, '李思雨', '2022083102', null)]).map((p) => p.by)).toEqual(['学号']);
+    expect(repeatedRegistrations([row('a', 3, '李思雨', '2022083102', id(102)), row('b', 4, '李思雨', '2022083111', id(102))]).map((p) => p.by)).toEqual(['身份证号']);
+    expect(repeatedRegistrations([row('a', 3, '李思雨', '2022083102', null), row('b', 4, '王浩然', '2022083103', null)])).toEqual([]);
+  });
+  it('ID numbers of another length, or the same number, are no near miss', () => {
+    expect(idDifference('11010820040515123', '110108200405151234')).toBeNull();
+    expect(idDifference('110108200405151234', '11010820040515123')).toBeNull();
+    expect(idDifference(id(101), id(101))).toBeNull();
+    expect(idDifference('110108200405151234', '110108200405151243')).toEqual({ kind: 'swap', position: 17, registered: '34', receipt: '43' });
+    expect(idDifference('110108200405151234', '110108200405151253')).toBeNull();
+    expect(idDifference('110108200405151234', '110108200405151245')).toBeNull();
+    expect(idDifference('110108200405151234', '110108200405151432')).toBeNull();
+    expect(idDifference('110108200405151234', '110108200405151233')).toEqual({ kind: 'digit', position: 18, registered: '4', receipt: '3' });
+  });
+});
+
 describe('online transfers that stall (seed 004: 接收一般不超过 15 个工作日)', () => {
   const calendar = new WorkCalendar();
   const online = { method: 'online' } as unknown as Parameters<typeof onlineStall>[0]['member'];
@@ -275,5 +305,8 @@ describe('online transfers that stall (seed 004: 接收一般不超过 15 个工
     const s = onlineStall(m([req('2040-12-20')]), '2041-01-10', calendar, 15)!;
     expect(s.unknownYears).toEqual([2040, 2041]);
     expect(stallText(s)).toContain('，含按周一至周五估算的年份）');
+    // 2027 is not in the package: only the due day reaches it, or only the count does.
+    expect(onlineStall(m([req('2026-12-20')]), '2026-12-28', calendar, 15)!.unknownYears).toEqual([2027]);
+    expect(onlineStall(m([req('2026-11-02')]), '2027-01-08', calendar, 15)!.unknownYears).toEqual([2027]);
   });
 });
