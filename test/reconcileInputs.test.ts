@@ -265,6 +265,7 @@ describe('who is one person, and which ID numbers are near misses', () => {
     expect(idDifference('110108200405151234', '110108200405151253')).toBeNull();
     expect(idDifference('110108200405151234', '110108200405151245')).toBeNull();
     expect(idDifference('110108200405151234', '110108200405151432')).toBeNull();
+    expect(idDifference('110108200405151234', '110108200405152135')).toBeNull();
     expect(idDifference('110108200405151234', '110108200405151233')).toEqual({ kind: 'digit', position: 18, registered: '4', receipt: '3' });
   });
 });
