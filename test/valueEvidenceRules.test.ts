@@ -116,6 +116,12 @@ describe('a tie is reported, not guessed', () => {
     expect(ds[2]).toMatchObject({ field: null, reason: 'ambiguous', candidates: ['transferType'], evidence: '院内/京内/京外，但「类别」列的取值也是这样' });
   });
 
+  it('three such columns: each names both others', () => {
+    const ds = decisions([['姓名', 'name'], ['类别', null], ['范围', null], ['去向类别', null]]);
+    decideByValues(REGISTRATION_FIELDS, ds, rows(['张明远', '李思雨', '王浩然'], ['京外', '京内', '院内'], ['京内', '京内', '京外'], ['院内', '院内', '京外']));
+    expect(ds[1]!.evidence).toBe('院内/京内/京外，但「范围」、「去向类别」列的取值也是这样');
+  });
+
   it('a header tie is settled only among the fields it was tied between', () => {
     const tied = (candidates: AnyFieldKey[]): ColumnDecision[] => [
       { col: 0, header: '姓名', field: 'name', reason: 'exact', score: 100 },
