@@ -10,21 +10,13 @@ import { validateSheet } from '../shared/validate.js';
 import { MEMBER_NOTE_COLUMNS, memberNotes, momentIdLabel } from '../shared/memberLists.js';
 import type { OnlineStall } from '../shared/onlineStall.js';
 import type { ReceiptRecord } from '../shared/receipts.js';
-import { CLEAN, sheet } from './helpers.js';
+import { rowMaker, sheet } from './helpers.js';
 import type { Cell } from '../shared/normalize.js';
 
 const settings = defaultRuleSettings();
 const PAPER = { 办理方式: '纸质介绍信', 介绍信抬头: '中国人民解放军某部政治工作部', 接收党组织: '中国人民解放军某部某营党委', 介绍信编号: '2026042', 去向单位: '某部队' };
 
-let seq = 0;
-/** A member row: a distinct 学号 and an ID number with its correct check digit. */
-function row(o: Record<string, Cell>): Record<string, Cell> {
-  seq++;
-  const first17 = `11010820040315${String(300 + seq * 2 + 1).slice(-3)}`;
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const check = '10X98765432'[[...first17].reduce((s, d, i) => s + Number(d) * w[i]!, 0) % 11];
-  return { ...CLEAN, 学号: `20220832${String(seq).padStart(2, '0')}`, 身份证号: first17 + check, ...o };
-}
+const row = rowMaker(300, '20220832');
 const registered = (o: Record<string, Cell>): RegisteredMember =>
   ({ ...validateSheet(sheet(row(o)), { today: '2026-06-10' }).records[0]!, file: '计算机学院登记表.xlsx', college: '计算机学院' });
 const status = (m: RegisteredMember, asOf: string, receipts: ReceiptRecord[] = []): MemberStatus =>

@@ -11,7 +11,7 @@ import { addressProblem, memberKey, momentId, planMemberMails, type MemberMailSe
 import { memberMailText, receiptSubject } from '../shared/memberMailText.js';
 import { onlineStall, stallText } from '../shared/onlineStall.js';
 import { WorkCalendar } from '../shared/workdays.js';
-import { CLEAN, sheet } from './helpers.js';
+import { rowMaker, sheet } from './helpers.js';
 import { formatKey } from '../shared/messageKey.js';
 import type { Cell } from '../shared/normalize.js';
 
@@ -20,15 +20,7 @@ const ALL_ON: MemberMailSettings = { letter: true, expiry: true, checkpoint: tru
 const LEAD_DAYS = [14, 7, 1, 0];
 const INSTITUTIONAL = new Set(['jsj-dangwei@example.edu.cn', 'zuzhibu@example.edu.cn']);
 
-let seq = 0;
-/** A member row: a distinct 学号 and a valid ID number each. */
-function row(o: Record<string, Cell>): Record<string, Cell> {
-  seq++;
-  const first17 = `11010820040315${String(100 + seq * 2 + 1).slice(-3)}`;
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const check = '10X98765432'[[...first17].reduce((s, d, i) => s + Number(d) * w[i]!, 0) % 11];
-  return { ...CLEAN, 学号: `20220831${String(seq).padStart(2, '0')}`, 身份证号: first17 + check, ...o };
-}
+const row = rowMaker(100, '20220831');
 
 const PAPER = { 办理方式: '纸质介绍信', 介绍信抬头: '中国人民解放军某部政治工作部', 接收党组织: '中国人民解放军某部某营党委', 介绍信编号: '2026042', 去向单位: '某部队' };
 

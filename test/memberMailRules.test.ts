@@ -15,7 +15,7 @@ import {
 import { memberMailText, type MemberMailContext } from '../shared/memberMailText.js';
 import type { OnlineStall } from '../shared/onlineStall.js';
 import type { ReceiptRecord } from '../shared/receipts.js';
-import { CLEAN, sheet } from './helpers.js';
+import { rowMaker, sheet } from './helpers.js';
 import type { Cell } from '../shared/normalize.js';
 
 const settings = defaultRuleSettings();
@@ -23,15 +23,7 @@ const ALL_ON: MemberMailSettings = { letter: true, expiry: true, checkpoint: tru
 const LEAD_DAYS = [14, 7, 1, 0];
 const INSTITUTIONAL = new Set(['jsj-dangwei@example.edu.cn', 'zuzhibu@example.edu.cn', 'huizhi@example.edu.cn']);
 
-let seq = 0;
-/** A member row: a distinct 学号 and an ID number with its correct check digit. */
-function row(o: Record<string, Cell>): Record<string, Cell> {
-  seq++;
-  const first17 = `11010820040315${String(100 + seq * 2 + 1).slice(-3)}`;
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const check = '10X98765432'[[...first17].reduce((s, d, i) => s + Number(d) * w[i]!, 0) % 11];
-  return { ...CLEAN, 学号: `20220831${String(seq).padStart(2, '0')}`, 身份证号: first17 + check, ...o };
-}
+const row = rowMaker(100, '20220831');
 
 /** A paper letter to a unit outside the national system (a 部队). */
 const PAPER = { 办理方式: '纸质介绍信', 介绍信抬头: '中国人民解放军某部政治工作部', 接收党组织: '中国人民解放军某部某营党委', 介绍信编号: '2026042', 去向单位: '某部队' };
