@@ -81,11 +81,12 @@ describe('every sheet not read is named with the reason', () => {
 });
 
 describe('the standard template', () => {
-  const layout = templateLayout(defaultRuleSettings());
-  const column = (header: string) => layout.columns.find((c) => c.header === header)!;
+  // Built inside each test, not when the file is collected: the mutation run switches a change on per test.
+  const layout = () => templateLayout(defaultRuleSettings());
+  const column = (header: string) => layout().columns.find((c) => c.header === header)!;
 
   it('required columns say so in the header cell; 有效期 says its unit', () => {
-    expect(layout.columns.map((c) => c.label)).toEqual([
+    expect(layout().columns.map((c) => c.label)).toEqual([
       '学院（必填）', '所在党支部（必填）', '姓名（必填）', '性别', '民族', '学号（必填）', '身份证号（必填）', '党员类别（必填）', '入党时间',
       '转接类型（必填）', '办理方式（必填）', '介绍信抬头', '接收党组织（必填）', '组织编码', '毕业去向（必填）', '去向单位', '介绍信编号',
       '开具日期', '有效期（天）', '党费交至（必填）', '预备党员考察表', '联系电话（必填）', '电子邮箱', '备注',
@@ -101,8 +102,8 @@ describe('the standard template', () => {
   });
 
   it('formats and dropdowns cover each column from the row below the header to Excel\'s last row', () => {
-    expect(layout.headerRow).toBe(2);
-    expect(layout.columns.slice(0, 3).map((c) => c.body)).toEqual(['A3:A1048576', 'B3:B1048576', 'C3:C1048576']);
+    expect(layout().headerRow).toBe(2);
+    expect(layout().columns.slice(0, 3).map((c) => c.body)).toEqual(['A3:A1048576', 'B3:B1048576', 'C3:C1048576']);
     expect(column('备注').body).toBe('X3:X1048576');
   });
 });
