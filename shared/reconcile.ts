@@ -302,8 +302,9 @@ function statusFromReceipts(m: RegisteredMember, candidates: Set<ReceiptRecord>,
   }
   // An expired letter still needs a new one when the status says something more urgent (issue 18, item 9),
   // unless a receipt shows it was received in time (a photo of the stamped receipt: only the original is owed).
-  const usedInTime = consistent.some((r) => r.state === 'landed' && !!r.receiptDate && r.receiptDate <= expiry!);
-  if (expired && status !== 'expired' && isUnresolved(status) && !usedInTime) reasons.push(`纸质介绍信 ${expiry} 已过有效期：须交回原介绍信后重开`);
+  if (expired && status !== 'expired' && isUnresolved(status) && !consistent.some((r) => r.state === 'landed' && !!r.receiptDate && r.receiptDate <= expiry!)) {
+    reasons.push(`纸质介绍信 ${expiry} 已过有效期：须交回原介绍信后重开`);
+  }
   return { status, reasons, receipts: [...candidates] };
 }
 
