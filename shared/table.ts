@@ -5,7 +5,7 @@
 import type { AnyFieldKey, FieldDef } from './fields.js';
 import { decideColumns, type ColumnDecision, type ColumnOverrides } from './headers.js';
 import { decideByValues } from './valueEvidence.js';
-import { isBlank, type Cell } from './normalize.js';
+import { cellText, isBlank, type Cell } from './normalize.js';
 import { toSimplified } from './simplified.js';
 
 export interface SheetSnapshot {
@@ -157,7 +157,7 @@ export function findHeader(snapshot: SheetSnapshot, fields: readonly FieldDef[],
 /** Some cell of `cells` is filled, and every filled one holds the header's own text in its column. */
 function repeatsHeader(cells: readonly Cell[] | undefined, header: readonly Cell[]): boolean {
   if (!cells || cells.every(isBlank)) return false;
-  return cells.every((v, c) => isBlank(v) || String(v).trim() === String(header[c] ?? '').trim());
+  return cells.every((v, c) => isBlank(v) || cellText(v) === cellText(header[c] ?? null));
 }
 
 /**
